@@ -1,0 +1,68 @@
+/** The blanks that start a line. */
+export function indentOf(line: string): string {
+  return /^[ \t]*/.exec(line)![0];
+}
+
+/** The indentation of the line that holds `offset`. */
+export function indentAt(code: string, offset: number): string {
+  const lineStart = code.lastIndexOf('\n', offset - 1) + 1;
+  return indentOf(code.slice(lineStart, offset));
+}
+
+/**
+ * One level of indentation in a file: a tab, or the most common step between the widths of
+ * consecutive indented lines. Reads at most the first 400 lines: that is enough to tell.
+ */
+export function indentUnit(code: string): string {
+  const counts = new Map<number, number>();
+  let tabs = 0;
+  let spaces = 0;
+  let previous = 0;
+  let lines = 0;
+  for (const line of code.split('\n', 400)) {
+    if (!line.trim()) continue;
+    lines++;
+    const indent = indentOf(line);
+    if (indent.startsWith('\t')) tabs++;
+    else if (indent) spaces++;
+    const width = indent.replace(/\t/g, '    ').length;
+    const step = Math.abs(width - previous);
+    if (step > 0) counts.set(step, (counts.get(step) ?? 0) + 1);
+    previous = width;
+  }
+  if (tabs > spaces) return '\t';
+  let best = 2;
+  let bestCount = 0;
+  for (const [step, count] of counts) if (count > bestCount || (count === bestCount && step < best)) [best, bestCount] = [step, count];
+  return lines ? ' '.repeat(best) : '  ';
+}
+
+/**
+ * Moves a block of text from one indentation to another. The first line is left alone (it starts
+ * where the block is placed); each later line loses `from` and gains `to`, and deeper levels are
+ * converted from the bridge's indentation unit to the target's.
+ */
+export function reindent(text: string, from: string, to: string, fromUnit: string, toUnit: string): string {
+  if (from === to && fromUnit === toUnit) return text;
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) {
+      lines[i] = '';
+      continue;
+    }
+    const indent = indentOf(line);
+    const rest = indent.startsWith(from) ? indent.slice(from.length) : '';
+    const base = indent.startsWith(from) ? to : '';
+    const deeper = fromUnit === toUnit ? rest : convertUnits(rest, fromUnit, toUnit);
+    lines[i] = base + deeper + line.slice(indent.length);
+  }
+  return lines.join('\n');
+}
+
+function convertUnits(indent: string, fromUnit: string, toUnit: string): string {
+  const width = indent.replace(/\t/g, ' '.repeat(fromUnit === '\t' ? 1 : fromUnit.length)).length;
+  const unitWidth = fromUnit === '\t' ? 1 : fromUnit.length;
+  const levels = Math.floor(width / unitWidth);
+  return toUnit.repeat(levels) + ' '.repeat(width - levels * unitWidth);
+}

@@ -1,0 +1,204 @@
+import { codeFrameColumns } from '@babel/code-frame';
+import type { SourceFile } from './types.js';
+
+/**
+ * Every diagnostic CodeBridge reports, in one place (after Rollup's `utils/logs.ts`).
+ * Codes are stable: tools and tests match on them, never on message text.
+ */
+export const codes = {
+  // warnings
+  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  EMPTY_COMMAND_VALUE: 'EMPTY_COMMAND_VALUE',
+  COMMAND_NOT_APPLICABLE: 'COMMAND_NOT_APPLICABLE',
+  PROSE_DROPPED: 'PROSE_DROPPED',
+  NOT_APPLICABLE_HERE: 'NOT_APPLICABLE_HERE',
+  // errors
+  BRIDGE_SYNTAX_ERROR: 'BRIDGE_SYNTAX_ERROR',
+  TARGET_SYNTAX_ERROR: 'TARGET_SYNTAX_ERROR',
+  CONFLICT: 'CONFLICT',
+  RENAME_CONFLICT: 'RENAME_CONFLICT',
+  AMBIGUOUS_CLASS: 'AMBIGUOUS_CLASS',
+  UNKNOWN_CLASS: 'UNKNOWN_CLASS',
+  MISSING_ELEMENT: 'MISSING_ELEMENT',
+  MISSING_TARGET: 'MISSING_TARGET',
+  TARGET_OUTSIDE_ROOT: 'TARGET_OUTSIDE_ROOT',
+  UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
+  TASK_TIMEOUT: 'TASK_TIMEOUT',
+  WORKER_MEMORY_LIMIT: 'WORKER_MEMORY_LIMIT',
+  WORKER_CRASHED: 'WORKER_CRASHED',
+} as const;
+
+export type DiagnosticCode = (typeof codes)[keyof typeof codes];
+export type Severity = 'error' | 'warning';
+
+/** A plain, JSON-serialisable report: it crosses worker threads and `--json` output intact. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+  file?: string;
+  /** 1-based. */
+  line?: number;
+  /** 0-based, as Babel, PostCSS (converted) and source maps count. */
+  column?: number;
+  /** A code frame around the position, without colours. */
+  frame?: string;
+}
+
+/** A position in a file, for a diagnostic. `line` is 1-based, `column` 0-based. */
+export interface At {
+  file: SourceFile;
+  line: number;
+  column: number;
+}
+
+/** Thrown when a merge fails. It carries every diagnostic met, errors first. */
+export class CodeBridgeError extends Error {
+  readonly code: DiagnosticCode;
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    const sorted = [...diagnostics].sort((a, b) => rank(a) - rank(b));
+    super(formatDiagnostic(sorted[0]!));
+    this.name = 'CodeBridgeError';
+    this.code = sorted[0]!.code;
+    this.diagnostics = sorted;
+  }
+
+  get diagnostic(): Diagnostic {
+    return this.diagnostics[0]!;
+  }
+}
+
+const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
+
+export function isCodeBridgeError(error: unknown): error is CodeBridgeError {
+  return error instanceof CodeBridgeError || (error as { name?: string } | null)?.name === 'CodeBridgeError';
+}
+
+/** `file:line:column`, the form editors and terminals turn into links. */
+export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column'>): string {
+  if (!d.file) return '';
+  return d.line === undefined ? d.file : `${d.file}:${d.line}:${(d.column ?? 0) + 1}`;
+}
+
+/** The full text of a diagnostic: location, message, hint and code frame. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = formatLocation(d);
+  let text = `${where ? `${where}: ` : ''}${d.message} [${d.code}]`;
+  if (d.hint) text += `\n${d.hint}`;
+  if (d.frame) text += `\n${d.frame}`;
+  return text;
+}
+
+export function codeFrame(code: string, line: number, column: number): string {
+  return codeFrameColumns(code, { start: { line, column: column + 1 } }, { highlightCode: false, linesAbove: 2, linesBelow: 2 });
+}
+
+function make(code: DiagnosticCode, severity: Severity, message: string, at?: At, hint?: string): Diagnostic {
+  const d: Diagnostic = { code, severity, message };
+  if (hint) d.hint = hint;
+  if (at) {
+    d.file = at.file.path;
+    d.line = at.line;
+    d.column = at.column;
+    d.frame = codeFrame(at.file.code, at.line, at.column);
+  }
+  return d;
+}
+
+/** 1-based line and 0-based column of an offset. */
+export function positionAt(code: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = code.indexOf('\n'); i !== -1 && i < offset; i = code.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart };
+}
+
+export function atOffset(file: SourceFile, offset: number): At {
+  return { file, ...positionAt(file.code, offset) };
+}
+
+// Warnings
+
+export const unknownCommand = (name: string, at: At, known: readonly string[]) =>
+  make(codes.UNKNOWN_COMMAND, 'warning', `Unknown command "@${name}"; it was ignored.`, at, `Known commands here: ${known.map((k) => `@${k}`).join(', ')}.`);
+
+export const emptyCommandValue = (name: string, at: At, example: string) =>
+  make(codes.EMPTY_COMMAND_VALUE, 'warning', `Command "@${name}" needs a value; it was ignored.`, at, `Write it as ${example}.`);
+
+export const commandNotApplicable = (name: string, why: string, at: At) =>
+  make(codes.COMMAND_NOT_APPLICABLE, 'warning', `Command "@${name}" cannot apply: ${why}.`, at);
+
+export const proseDropped = (at: At) =>
+  make(codes.PROSE_DROPPED, 'warning', 'Text outside the code fences was dropped.', at, 'Only the fenced code of a markdown bridge is merged.');
+
+export const notApplicableHere = (file: string, why: string) =>
+  ({ code: codes.NOT_APPLICABLE_HERE, severity: 'warning', message: `${file}: ${why}`, file }) satisfies Diagnostic;
+
+// Errors
+
+export const syntaxError = (role: 'bridge' | 'target', reason: string, at: At) =>
+  make(
+    role === 'bridge' ? codes.BRIDGE_SYNTAX_ERROR : codes.TARGET_SYNTAX_ERROR,
+    'error',
+    `Syntax error in the ${role}: ${reason}`,
+    at,
+    role === 'bridge' ? 'Fix the bridge; the target was left as it was.' : 'The target does not parse; fix it before merging bridges into it.',
+  );
+
+export const conflict = (what: string, first: At, second: At) =>
+  make(
+    codes.CONFLICT,
+    'error',
+    `Conflict: ${what} is edited by ${formatLocation({ file: first.file.path, line: first.line, column: first.column })} and by ${formatLocation({ file: second.file.path, line: second.line, column: second.column })}.`,
+    second,
+    'Merge the two edits into one bridge, or delete one of them.',
+  );
+
+export const renameConflict = (from: string, to: string, at: At) =>
+  make(codes.RENAME_CONFLICT, 'error', `Cannot rename "${from}" to "${to}": "${to}" already exists.`, at, 'Pick a free name, or @delete the existing one first.');
+
+export const ambiguousClass = (member: string, candidates: string[], at: At) =>
+  make(
+    codes.AMBIGUOUS_CLASS,
+    'error',
+    `Cannot tell which class "${member}" belongs to; candidates: ${candidates.join(', ') || '(no classes in the target)'}.`,
+    at,
+    'Add "// @class Name" above the members.',
+  );
+
+export const unknownClass = (name: string, candidates: string[], at: At) =>
+  make(codes.UNKNOWN_CLASS, 'error', `The target has no class "${name}"; classes: ${candidates.join(', ') || '(none)'}.`, at);
+
+export const missingElement = (key: string, at: At) =>
+  make(codes.MISSING_ELEMENT, 'error', `The target has no element ${key}.`, at, 'Check the key, or add the element without the command that needs it.');
+
+export const missingTarget = (bridge: string, target: string) =>
+  ({
+    code: codes.MISSING_TARGET,
+    severity: 'error',
+    message: `Bridge ${bridge} targets ${target}, which does not exist.`,
+    hint: 'Create the target, fix the @bridge path, or rename the bridge after its target (name.bridge.ext).',
+    file: bridge,
+  }) satisfies Diagnostic;
+
+export const targetOutsideRoot = (bridge: string, target: string, root: string) =>
+  ({
+    code: codes.TARGET_OUTSIDE_ROOT,
+    severity: 'error',
+    message: `Bridge ${bridge} targets ${target}, outside the project root ${root}; refused.`,
+    hint: 'Only files under the root, or files of a dependency resolved through node_modules (a bare specifier), can be targets.',
+    file: bridge,
+  }) satisfies Diagnostic;
+
+export const unsupportedFileType = (type: string) =>
+  ({ code: codes.UNSUPPORTED_FILE_TYPE, severity: 'error', message: `Unsupported file type: ${type}` }) satisfies Diagnostic;
+
+export const taskFailure = (code: typeof codes.TASK_TIMEOUT | typeof codes.WORKER_MEMORY_LIMIT | typeof codes.WORKER_CRASHED, file: string, message: string) =>
+  ({ code, severity: 'error', message: `${file}: ${message}`, file }) satisfies Diagnostic;

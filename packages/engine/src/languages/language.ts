@@ -1,0 +1,11 @@
+import type { Dialect } from '../language.js';
+import type { Plan, SourceFile } from '../types.js';
+
+/**
+ * What each language provides: from a target and its ordered bridges, the plan of edits.
+ * Planning is pure (no I/O, no shared state) so it can run on any thread and be cached by input.
+ * Errors are thrown as CodeBridgeError; warnings go in `plan.diagnostics`.
+ */
+export interface LanguageMerger {
+  plan(target: SourceFile, bridges: SourceFile[], dialect: Dialect): Plan;
+}

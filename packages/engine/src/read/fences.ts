@@ -1,0 +1,65 @@
+import { atOffset, proseDropped, type Diagnostic } from '../diagnostics.js';
+import { fenceNames } from '../language.js';
+import type { Language, SourceFile } from '../types.js';
+
+const FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$/gm;
+
+interface Block {
+  lang: string;
+  /** Offsets of the code between the fence lines. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Strips markdown fences from a bridge a model wrote. Lines outside the chosen code blocks are
+ * blanked (their characters become spaces, newlines stay), so every offset, line and column in
+ * the result is the same as in the bridge file: diagnostics and source maps need no translation.
+ * The blocks of the target's language win; else unlabelled blocks; else all blocks.
+ */
+export function stripFences(bridge: SourceFile, language: Language): { code: string; diagnostics: Diagnostic[] } {
+  const blocks = findBlocks(bridge.code);
+  if (blocks.length === 0) return { code: bridge.code, diagnostics: [] };
+  const names = fenceNames[language];
+  const chosen = pick(blocks, (b) => names.includes(b.lang)) ?? pick(blocks, (b) => b.lang === '') ?? blocks;
+
+  const chars = bridge.code.split('');
+  const keep = new Uint8Array(chars.length);
+  for (const b of chosen) keep.fill(1, b.start, b.end);
+  let firstProse = -1;
+  for (let i = 0; i < chars.length; i++) {
+    if (keep[i] || chars[i] === '\n') continue;
+    if (firstProse < 0 && !/\s/.test(chars[i]!) && !isFenceOrCode(bridge.code, i, blocks)) firstProse = i;
+    chars[i] = chars[i] === '\t' || chars[i] === '\r' ? chars[i]! : ' ';
+  }
+  const diagnostics = firstProse >= 0 ? [proseDropped(atOffset(bridge, firstProse))] : [];
+  return { code: chars.join(''), diagnostics };
+}
+
+function pick(blocks: Block[], test: (b: Block) => boolean): Block[] | undefined {
+  const found = blocks.filter(test);
+  return found.length ? found : undefined;
+}
+
+function findBlocks(code: string): Block[] {
+  const blocks: Block[] = [];
+  let open: { fence: string; lang: string; start: number } | undefined;
+  for (const m of code.matchAll(FENCE)) {
+    const lineEnd = m.index + m[0].length;
+    if (!open) {
+      open = { fence: m[1]!, lang: m[2]!.toLowerCase(), start: Math.min(lineEnd + 1, code.length) };
+    } else if (m[1]![0] === open.fence[0] && m[1]!.length >= open.fence.length && m[2] === '') {
+      blocks.push({ lang: open.lang, start: open.start, end: m.index });
+      open = undefined;
+    }
+  }
+  if (open) blocks.push({ lang: open.lang, start: open.start, end: code.length });
+  return blocks;
+}
+
+/** Fence lines and code of other blocks are not prose: only text outside every fence warns. */
+function isFenceOrCode(code: string, offset: number, blocks: Block[]): boolean {
+  if (blocks.some((b) => offset >= b.start && offset < b.end)) return true;
+  const lineStart = code.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*(`{3,}|~{3,})/.test(code.slice(lineStart, offset + 1));
+}

@@ -1,0 +1,26 @@
+// What a bridge says about itself in its first comments: which file it targets and its order.
+
+const FIRST_COMMENT = /^\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->)/;
+const BRIDGE = /@bridge[ \t]*(?:->|=>|:|=)?[ \t]*([^\s*]+?)[ \t]*(?:\*\/|-->)?[ \t]*$/im;
+const ORDER = /@order[ \t]*(?:->|=>|:|=)?[ \t]*(-?\d+)/i;
+
+/** The path a bridge names with `@bridge <path>` in its leading comments, if any. */
+export function readDirective(code: string): string | undefined {
+  let rest = code.replace(/^\uFEFF/, '');
+  // A markdown bridge may open with a fence line: look inside it.
+  rest = rest.replace(/^\s*(`{3,}|~{3,})[^\n]*\n/, '');
+  for (let i = 0; i < 8; i++) {
+    const m = FIRST_COMMENT.exec(rest);
+    if (!m) return undefined;
+    const found = BRIDGE.exec(m[0].replace(/-->$|\*\/$/, ''));
+    if (found) return found[1];
+    rest = rest.slice(m[0].length);
+  }
+  return undefined;
+}
+
+/** The bridge's `@order N` (0 when absent). Bridges of one target apply by order, then path. */
+export function readOrder(code: string): number {
+  const m = ORDER.exec(code);
+  return m ? Number(m[1]) : 0;
+}
