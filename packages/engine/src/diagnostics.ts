@@ -26,6 +26,7 @@ export const codes = {
   TASK_TIMEOUT: 'TASK_TIMEOUT',
   WORKER_MEMORY_LIMIT: 'WORKER_MEMORY_LIMIT',
   WORKER_CRASHED: 'WORKER_CRASHED',
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes];
@@ -188,12 +189,15 @@ export const missingTarget = (bridge: string, target: string) =>
     file: bridge,
   }) satisfies Diagnostic;
 
-export const targetOutsideRoot = (bridge: string, target: string, root: string) =>
+/** `realTarget`: where the target's symbolic links lead, when that is not the target's own path. */
+export const targetOutsideRoot = (bridge: string, target: string, root: string, realTarget?: string) =>
   ({
     code: codes.TARGET_OUTSIDE_ROOT,
     severity: 'error',
-    message: `Bridge ${bridge} targets ${target}, outside the project root ${root}; refused.`,
-    hint: 'Only files under the root, or files of a dependency resolved through node_modules (a bare specifier), can be targets.',
+    message:
+      `Bridge ${bridge} targets ${target}${realTarget && realTarget !== target ? `, a symbolic link to ${realTarget},` : ''} ` +
+      `outside the project root ${root}; refused by the rule "a target must be inside the root after resolving symbolic links".`,
+    hint: 'The one exception is a file of a dependency, named by a bare specifier (@bridge pkg/path/file.js) and resolved through node_modules.',
     file: bridge,
   }) satisfies Diagnostic;
 
@@ -201,4 +205,14 @@ export const unsupportedFileType = (type: string) =>
   ({ code: codes.UNSUPPORTED_FILE_TYPE, severity: 'error', message: `Unsupported file type: ${type}` }) satisfies Diagnostic;
 
 export const taskFailure = (code: typeof codes.TASK_TIMEOUT | typeof codes.WORKER_MEMORY_LIMIT | typeof codes.WORKER_CRASHED, file: string, message: string) =>
-  ({ code, severity: 'error', message: `${file}: ${message}`, file }) satisfies Diagnostic;
+  ({ code, severity: 'error', message, file }) satisfies Diagnostic;
+
+/** An exception that is not a CodeBridgeError (a bug in CodeBridge), reported for the file it hit. */
+export const internalError = (file: string, error: unknown) =>
+  ({
+    code: codes.INTERNAL_ERROR,
+    severity: 'error',
+    message: `${file}: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`,
+    hint: 'This is a bug in CodeBridge; please report it with the file that triggered it.',
+    file,
+  }) satisfies Diagnostic;

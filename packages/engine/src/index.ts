@@ -6,3 +6,4 @@ export { CodeBridge } from './compat.js';
 export { discoverBridges, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';
 export { resolveTarget, siblingTarget } from './discover/resolve.js';
 export { readDirective, readOrder } from './read/header.js';
+export * from './runtime/index.js';

@@ -32,7 +32,8 @@ export function resolveTarget(bridgePath: string, directive: string | undefined,
   }
   const target = resolve(dirname(bridgePath), named);
   if (!existsSync(target)) return missingTarget(bridgePath, target);
-  if (!isInside(realpathSync(target), realpathSync(root))) return targetOutsideRoot(bridgePath, target, root);
+  const real = realpathSync(target);
+  if (!isInside(real, realpathSync(root))) return targetOutsideRoot(bridgePath, target, root, real);
   return { target, dependency: false };
 }
 

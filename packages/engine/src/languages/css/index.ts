@@ -1,9 +1,30 @@
-import { CodeBridgeError } from '../../diagnostics.js';
+import { indentUnit } from '../../apply/indent.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { stripFences } from '../../read/fences.js';
+import type { PlanOp } from '../../types.js';
 import type { LanguageMerger } from '../language.js';
+import { TargetIndex } from './job.js';
+import { parseCss } from './parse.js';
+import { planUnits } from './plan.js';
+import { readUnits } from './read.js';
 
-// Placeholder until the css merger lands.
+/**
+ * The CSS merger: the target is parsed once; each bridge is read into units keyed by selector or
+ * at-rule inside their chain of context at-rules, and planned against the target's index.
+ */
 export const css: LanguageMerger = {
-  plan(target) {
-    throw new CodeBridgeError([{ code: 'UNSUPPORTED_FILE_TYPE', severity: 'error', message: `Unsupported file type: css (${target.path})` }]);
+  plan(target, bridges) {
+    const index = new TargetIndex(parseCss(target.code, target, 'target'));
+    const unit = indentUnit(target.code);
+    const ops: PlanOp[] = [];
+    const diagnostics: Diagnostic[] = [];
+    bridges.forEach((original, bridgeIndex) => {
+      const stripped = stripFences(original, 'css');
+      diagnostics.push(...stripped.diagnostics);
+      const bridge = { path: original.path, code: stripped.code };
+      const units = readUnits(parseCss(bridge.code, original, 'bridge'), original, diagnostics);
+      planUnits({ target, bridge, original, bridgeIndex, unit, index, ops, diagnostics }, units, [index.root], []);
+    });
+    return { language: 'css', ops, diagnostics };
   },
 };

@@ -1,9 +1,34 @@
-import { CodeBridgeError } from '../../diagnostics.js';
+import { indentUnit } from '../../apply/indent.js';
+import { CodeBridgeError, type Diagnostic } from '../../diagnostics.js';
+import { stripFences } from '../../read/fences.js';
+import type { PlanOp } from '../../types.js';
 import type { LanguageMerger } from '../language.js';
+import { indexElements } from './job.js';
+import { findOverlaps } from './overlaps.js';
+import { parseHtml } from './parse.js';
+import { planUnits } from './plan.js';
+import { readUnits } from './read.js';
 
-// Placeholder until the html merger lands.
+/**
+ * The HTML merger: the target is parsed once with parse5 (source locations on) and its keyed
+ * elements indexed; each bridge's top-level elements replace, delete or place target markup.
+ */
 export const html: LanguageMerger = {
-  plan(target) {
-    throw new CodeBridgeError([{ code: 'UNSUPPORTED_FILE_TYPE', severity: 'error', message: `Unsupported file type: html (${target.path})` }]);
+  plan(target, bridges) {
+    const parsed = parseHtml(target.code, target, 'target');
+    const elements = indexElements(parsed.root);
+    const unit = indentUnit(target.code);
+    const ops: PlanOp[] = [];
+    const diagnostics: Diagnostic[] = [];
+    bridges.forEach((original, bridgeIndex) => {
+      const stripped = stripFences(original, 'html');
+      diagnostics.push(...stripped.diagnostics);
+      const bridge = { path: original.path, code: stripped.code };
+      const units = readUnits(parseHtml(bridge.code, original, 'bridge'), original, (key) => elements.has(key), diagnostics);
+      planUnits({ target, parsed, elements, bridge, original, bridgeIndex, unit, ops, diagnostics }, units);
+    });
+    const errors = [...diagnostics.filter((d) => d.severity === 'error'), ...findOverlaps(ops, bridges)];
+    if (errors.length) throw new CodeBridgeError([...errors, ...diagnostics.filter((d) => d.severity !== 'error')]);
+    return { language: 'html', ops, diagnostics };
   },
 };

@@ -1,9 +1,5 @@
-import { CodeBridgeError } from '../../diagnostics.js';
 import type { LanguageMerger } from '../language.js';
+import { planJs } from './plan.js';
 
-// Placeholder until the js merger lands.
-export const js: LanguageMerger = {
-  plan(target) {
-    throw new CodeBridgeError([{ code: 'UNSUPPORTED_FILE_TYPE', severity: 'error', message: `Unsupported file type: js (${target.path})` }]);
-  },
-};
+/** JavaScript and TypeScript (JSX and decorators included), merged through Babel's syntax tree. */
+export const js: LanguageMerger = { plan: planJs };

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { rspack } from '@rspack/core';
+import codebridge from 'unplugin-codebridge/rspack';
+
+const swc = {
+  loader: 'builtin:swc-loader',
+  options: {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true },
+      target: 'es2022',
+    },
+  },
+};
+
+const compiler = rspack({
+  mode: 'none',
+  context: import.meta.dirname,
+  target: 'node20',
+  entry: './src/main.ts',
+  output: { path: join(import.meta.dirname, 'dist'), filename: 'main.cjs', clean: true },
+  devtool: 'source-map',
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [
+      { test: /\.[jt]s$/, ...swc },
+      { test: /\.css$/, type: 'asset/resource', generator: { filename: '[name][ext]' } },
+    ],
+  },
+  plugins: [codebridge()],
+});
+
+function report(error, stats) {
+  if (error) throw error;
+  console.log(stats.toString({ preset: 'errors-warnings', colors: false }) || 'built');
+  if (stats.hasErrors()) process.exitCode = 1;
+}
+
+if (process.argv.includes('--watch')) compiler.watch({}, report);
+else compiler.run((error, stats) => compiler.close(() => report(error, stats)));

@@ -1,0 +1,32 @@
+const path = require('node:path');
+const webpack = require('webpack');
+const codebridge = require('unplugin-codebridge/webpack').default;
+
+const compiler = webpack({
+  mode: 'none',
+  context: __dirname,
+  target: 'node20',
+  entry: './src/main.ts',
+  output: { path: path.join(__dirname, 'dist'), filename: 'main.cjs', clean: true },
+  devtool: 'source-map',
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [
+      {
+        test: /\.[jt]s$/,
+        use: [{ loader: 'esbuild-loader', options: { target: 'node20' } }, require.resolve('./inline-input-map.cjs')],
+      },
+      { test: /\.css$/, type: 'asset/resource', generator: { filename: '[name][ext]' } },
+    ],
+  },
+  plugins: [codebridge()],
+});
+
+function report(error, stats) {
+  if (error) throw error;
+  console.log(stats.toString({ preset: 'errors-warnings', colors: false }) || 'built');
+  if (stats.hasErrors()) process.exitCode = 1;
+}
+
+if (process.argv.includes('--watch')) compiler.watch({}, report);
+else compiler.run((error, stats) => compiler.close(() => report(error, stats)));

@@ -1,0 +1,4 @@
+import './style.css';
+import { report } from './report';
+
+console.log(JSON.stringify(report()));

@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { lineOf, viteAppDir, type Report } from '../support/apps.js';
+import { freePort, launchChromium, screenshotsDir } from '../support/browser.js';
+import { editFile } from '../support/files.js';
+import { expectBridgedCss, LABEL, reportChecks } from '../support/report-checks.js';
+import { runScript, startScript, type Running } from '../support/scripts.js';
+import { originalOf } from '../support/sourcemap.js';
+import { waitFor } from '../support/wait.js';
+
+const BRIDGED_HEADING = 'Bridged cart';
+const PURPLE = 'rgb(102, 51, 153)';
+const TEAL = 'rgb(0, 128, 128)';
+const assetsDir = join(viteAppDir, 'dist/assets');
+const asset = (extension: string) => join(assetsDir, readdirSync(assetsDir).find((name) => name.endsWith(extension))!);
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Starts `vite` or `vite preview` on a free port and opens the page once it answers. */
+async function serve(script: 'dev' | 'preview'): Promise<{ server: Running; page: Page }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const server = startScript(viteAppDir, script, ['--host', '127.0.0.1', '--port', String(port), '--strictPort']);
+  await waitFor(() => fetch(url).then((response) => response.ok, () => false), () => `vite ${script} printed:\n${server.output()}`);
+  const page = await browser.newPage();
+  await page.goto(url);
+  return { server, page };
+}
+
+const readReport = async (page: Page) => JSON.parse((await page.textContent('#report'))!) as Report;
+const totalColor = (page: Page) => page.$eval('#total', (element) => getComputedStyle(element).color);
+
+describe('vite build', () => {
+  beforeAll(async () => {
+    rmSync(join(viteAppDir, 'dist'), { recursive: true, force: true });
+    await runScript(viteAppDir, 'build');
+  });
+
+  test('built page carries the bridged HTML element', () => {
+    expect(readFileSync(join(viteAppDir, 'dist/index.html'), 'utf8')).toContain(`<h1 id="title">${BRIDGED_HEADING}</h1>`);
+  });
+
+  test('built CSS carries the bridged rule', () => {
+    expectBridgedCss(readFileSync(asset('.css'), 'utf8'));
+  });
+
+  test('built bundle source map leads a bridged position back to the bridge line', () => {
+    const { source, line } = originalOf(asset('.js'), LABEL);
+    expect(source).toMatch(/(^|\/)src\/cart\.bridge\.ts$/);
+    expect(line).toBe(lineOf(join(viteAppDir, 'src/cart.bridge.ts'), LABEL));
+  });
+
+  describe('served by vite preview in Chromium', () => {
+    let server: Running;
+    let page: Page;
+    let report: Report;
+
+    beforeAll(async () => {
+      ({ server, page } = await serve('preview'));
+      report = await readReport(page);
+    });
+
+    afterAll(async () => {
+      await page?.close();
+      await server?.stop();
+    });
+
+    test.each(reportChecks)('%s', (_, check) => check(report));
+
+    test('page shows the bridged heading', async () => {
+      expect(await page.textContent('h1')).toBe(BRIDGED_HEADING);
+    });
+
+    test('bridged CSS styles the total', async () => {
+      expect(await totalColor(page)).toBe(PURPLE);
+    });
+
+    test('clicking Add runs the bridged methods', async () => {
+      await page.click('#add');
+      expect(await page.textContent('#total')).toBe(`${LABEL}: 1 items, total 5`);
+      await page.screenshot({ path: join(screenshotsDir, 'vite-preview.png') });
+    });
+  });
+});
+
+describe('vite dev server in Chromium', () => {
+  let server: Running;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ server, page } = await serve('dev'));
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await server?.stop();
+  });
+
+  test('dev page carries the bridged HTML element', async () => {
+    expect(await page.textContent('h1')).toBe(BRIDGED_HEADING);
+  });
+
+  test('dev page runs the bridged TypeScript', async () => {
+    expect((await readReport(page)).describe).toBe(`${LABEL}: 2 items, total 5`);
+  });
+
+  test('editing the CSS bridge updates the page through HMR without a reload', async () => {
+    expect(await totalColor(page)).toBe(PURPLE);
+    await page.evaluate(() => Object.assign(window, { loadedBeforeEdit: true }));
+    const restore = editFile(join(viteAppDir, 'src/style.bridge.css'), 'rebeccapurple', 'teal');
+    try {
+      await waitFor(async () => (await totalColor(page)) === TEAL, () => `vite printed:\n${server.output()}`);
+      expect(await page.evaluate(() => 'loadedBeforeEdit' in window)).toBe(true);
+      await page.screenshot({ path: join(screenshotsDir, 'vite-dev-hmr.png') });
+    } finally {
+      restore();
+    }
+  });
+
+  test('editing the TypeScript bridge serves the new code', async () => {
+    const restore = editFile(join(viteAppDir, 'src/cart.bridge.ts'), LABEL, 'hot describe');
+    try {
+      const described = async () => (await readReport(page).catch(() => undefined))?.describe;
+      await waitFor(async () => (await described()) === 'hot describe: 2 items, total 5', () => `vite printed:\n${server.output()}`);
+    } finally {
+      restore();
+    }
+  });
+});

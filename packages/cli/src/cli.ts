@@ -1,0 +1,103 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cac } from 'cac';
+import { apply } from './commands/apply.js';
+import { mergeOne } from './commands/merge.js';
+import { exitCodes, UsageError, type ExitCode } from './exit-codes.js';
+import type { ApplyMode } from './outcome.js';
+
+interface ApplyFlags {
+  write?: boolean;
+  check?: boolean;
+  out?: unknown;
+  jobs?: unknown;
+  json?: boolean;
+  stats?: boolean;
+  deleteBridges?: boolean;
+  root?: unknown;
+}
+
+const STDIN = '\0stdin';
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Parses the arguments (without `node` and the script) and runs the command; resolves to the exit code. */
+export async function main(argv: string[]): Promise<ExitCode> {
+  const cli = cac('codebridge');
+  cli.option('--color', 'Colours on a terminal; --no-color (or NO_COLOR=1) turns them off');
+  cli
+    .command('apply [...paths]', 'Merge the bridges found under the paths (default: .) into their targets')
+    .option('--write', 'Write the merged targets (all or nothing)')
+    .option('--check', 'Exit 1 when a target would change; write nothing')
+    .option('--out <dir>', 'Write merged copies under DIR, mirroring their paths from the root')
+    .option('--jobs <n>', 'Worker threads for merging (0: merge in this thread)')
+    .option('--json', 'Print one JSON report on stdout instead of diffs and a summary')
+    .option('--stats', 'Print the runtime report (merge timings, workers)')
+    .option('--delete-bridges', 'After a successful --write, delete the bridges applied')
+    .option('--root <dir>', 'Project root: targets must be inside it (default: the current folder)')
+    .example('codebridge apply src --check')
+    .action((paths: string[], flags: ApplyFlags) => apply(applyOptions(paths, flags)));
+  cli
+    .command('merge <target> <bridge>', 'Merge one bridge (a path, or - for standard input) into a target; print the result')
+    .option('--type <ext>', 'File type of the target when its extension does not say (ts, js, css, html...)')
+    .example('cat fix.bridge.ts | codebridge merge src/app.ts -')
+    .action((target: string, bridge: string, flags: { type?: unknown }) =>
+      mergeOne({ target, bridge: bridge === STDIN ? '-' : bridge, ...(flags.type !== undefined && { type: stringFlag('--type', flags.type) }) }),
+    );
+  cli.help();
+  cli.version(version);
+
+  try {
+    // mri reads a lone `-` as an empty flag name: it is passed through as a marker instead.
+    cli.parse(['node', 'codebridge', ...argv.map((a) => (a === '-' ? STDIN : a))], { run: false });
+    if (cli.options['help'] || cli.options['version']) return exitCodes.ok;
+    if (!cli.matchedCommand) {
+      throw new UsageError(cli.args[0] ? `Unknown command "${cli.args[0]}"` : 'Missing command (apply or merge)');
+    }
+    return (await cli.runMatchedCommand()) as ExitCode;
+  } catch (error) {
+    if (error instanceof UsageError || (error as Error).name === 'CACError') {
+      process.stderr.write(`codebridge: ${(error as Error).message}\nRun "codebridge --help" for usage.\n`);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+}
+
+function applyOptions(paths: string[], flags: ApplyFlags) {
+  const root = resolve(flags.root === undefined ? '.' : stringFlag('--root', flags.root));
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root ${root} is not a folder`);
+  const searched = (paths.length ? paths : ['.']).map((p) => resolve(p));
+  for (const p of searched) if (!existsSync(p)) throw new UsageError(`No such file or folder: ${p}`);
+  return {
+    root,
+    paths: searched,
+    mode: modeOf(flags),
+    ...(flags.out !== undefined && { outDir: resolve(stringFlag('--out', flags.out)) }),
+    ...(flags.jobs !== undefined && { jobs: jobsOf(flags.jobs) }),
+    json: flags.json === true,
+    stats: flags.stats === true,
+    deleteBridges: flags.deleteBridges === true,
+  };
+}
+
+function modeOf(flags: ApplyFlags): ApplyMode {
+  const chosen = (['write', 'check', 'out'] as const).filter((m) => flags[m] !== undefined && flags[m] !== false);
+  if (chosen.length > 1) throw new UsageError(`--${chosen[0]} and --${chosen[1]} cannot be used together`);
+  if (flags.deleteBridges && chosen[0] !== 'write') throw new UsageError('--delete-bridges needs --write');
+  return chosen[0] ?? 'diff';
+}
+
+function jobsOf(value: unknown): number {
+  const n = Number(value);
+  if (typeof value === 'boolean' || value === '' || !Number.isInteger(n) || n < 0 || n > 1024) {
+    throw new UsageError(`--jobs must be a whole number from 0 to 1024, not "${String(value)}"`);
+  }
+  return n;
+}
+
+function stringFlag(name: string, value: unknown): string {
+  // The last of a repeated flag wins; mri turns number-like values into numbers.
+  const last: unknown = Array.isArray(value) ? value.at(-1) : value;
+  if ((typeof last !== 'string' && typeof last !== 'number') || last === '') throw new UsageError(`${name} needs a value`);
+  return String(last);
+}

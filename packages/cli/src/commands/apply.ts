@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createRuntime, discoverBridges, type BridgeTarget, type RunReport } from '@codebridge/engine';
+import { unifiedDiff } from '../diff.js';
+import { exitCodes, type ExitCode } from '../exit-codes.js';
+import { countOf, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
+import { displayPath, mirrorPath } from '../paths.js';
+import { createProgress, type Progress } from '../progress.js';
+import { jsonReport } from '../report.js';
+import { formatStats } from '../stats.js';
+import { printSummary } from '../summary.js';
+import { writeAllOrNothing, type FileWrite } from '../write.js';
+
+export interface ApplyOptions {
+  root: string;
+  /** Folders or files to search for bridges, absolute. */
+  paths: string[];
+  mode: ApplyMode;
+  /** --out DIR, absolute. */
+  outDir?: string;
+  /** Worker threads (undefined: the runtime's default). */
+  jobs?: number;
+  json: boolean;
+  stats: boolean;
+  deleteBridges: boolean;
+}
+
+/** `codebridge apply`: discover, merge everything in memory, then show, check or write. */
+export async function apply(options: ApplyOptions): Promise<ExitCode> {
+  const started = performance.now();
+  const discovery = await discoverBridges({ root: options.root, paths: options.paths });
+  const discovered = performance.now();
+  const { outcomes, report } = await mergeTargets(discovery.targets, options, createProgress(process.stderr, !options.json));
+  const merged = performance.now();
+  const run: ApplyRun = {
+    root: options.root,
+    mode: options.mode,
+    outcomes,
+    errors: discovery.diagnostics,
+    written: [],
+    interrupted: false,
+    timings: { discoverMs: discovered - started, mergeMs: merged - discovered, writeMs: 0, totalMs: 0 },
+    ...(options.stats && { stats: report }),
+    exitCode: exitCodes.ok,
+  };
+  const failed = countOf(outcomes, 'failed') + run.errors.length > 0;
+  if (!failed && (options.mode === 'write' || options.mode === 'out')) await writePhase(run, options);
+  run.timings.writeMs = performance.now() - merged;
+  run.timings.totalMs = performance.now() - started;
+  run.exitCode = exitCodeOf(run, failed);
+  show(run, options, report);
+  return run.exitCode;
+}
+
+/** Every merge in memory, on a runtime of its own that is closed (threads stopped) before anything is written. */
+async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, progress: Progress) {
+  const { root } = options;
+  const originals = targets.map((t) => readFileSync(t.target, 'utf8'));
+  const jobs = targets.map((t, i) => {
+    const path = displayPath(root, t.target);
+    return { id: path, target: { path, code: originals[i]! }, bridges: t.bridges.map((b) => ({ path: displayPath(root, b.path), code: b.code })) };
+  });
+  const runtime = createRuntime(options.jobs === undefined ? {} : { workers: options.jobs });
+  progress.start('merging', jobs.length);
+  try {
+    const { results, report } = await runtime.mergeMany(jobs, { onSettled: () => progress.tick() });
+    return { outcomes: targets.map((t, i) => toOutcome(t, root, originals[i]!, results[i]!, report.tasks[i])), report };
+  } finally {
+    progress.end();
+    await runtime.close();
+  }
+}
+
+/** --write: the changed targets; --out: a copy of every target. All or nothing. */
+async function writePhase(run: ApplyRun, options: ApplyOptions): Promise<void> {
+  const writes: FileWrite[] = run.outcomes.flatMap((o) => {
+    if (options.mode === 'out') return [{ path: mirrorPath(run.root, options.outDir!, o.file), code: o.code! }];
+    return o.status === 'changed' ? [{ path: o.file, code: o.code!, expected: o.original }] : [];
+  });
+  const result = await writeAllOrNothing(writes);
+  run.interrupted = result.interrupted;
+  if (result.failure) run.writeFailure = { ...result.failure, path: displayPath(run.root, result.failure.path) };
+  run.written = result.written.map((p) => displayPath(run.root, p));
+  if (options.deleteBridges && !result.failure && !result.interrupted) {
+    await Promise.all(run.outcomes.flatMap((o) => o.bridges.map((b) => rm(resolve(run.root, b)))));
+  }
+}
+
+function exitCodeOf(run: ApplyRun, failed: boolean): ExitCode {
+  if (run.interrupted) return exitCodes.interrupted;
+  if (failed || run.writeFailure) return exitCodes.failed;
+  if (run.mode === 'check' && countOf(run.outcomes, 'changed') > 0) return exitCodes.failed;
+  return exitCodes.ok;
+}
+
+/** stdout carries the product (diffs, or the JSON report); stderr everything said about it. */
+function show(run: ApplyRun, options: ApplyOptions, report: RunReport): void {
+  if (options.json) return void process.stdout.write(jsonReport(run));
+  if (options.mode === 'diff') printDiffs(run.outcomes);
+  printSummary(run);
+  if (options.stats) process.stderr.write(formatStats(report));
+}
+
+function printDiffs(outcomes: TargetOutcome[]): void {
+  for (const o of outcomes) if (o.status === 'changed') process.stdout.write(unifiedDiff(o.path, o.original, o.code!));
+}

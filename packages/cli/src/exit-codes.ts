@@ -1,0 +1,18 @@
+/** What `codebridge` exits with (documented in docs/cli.md). */
+export const exitCodes = {
+  /** Success, or nothing to do. */
+  ok: 0,
+  /** A change is pending under --check, or a merge (or a bridge's target) failed. */
+  failed: 1,
+  /** Unknown flag or command, missing argument, bad flag value. */
+  usage: 2,
+  /** Interrupted by SIGINT (128 + 2, as shells report it). */
+  interrupted: 130,
+} as const;
+
+export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
+
+/** A mistake in how the command was called: reported with a pointer to --help, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,58 @@
+import type { BridgeTarget, Diagnostic, RunReport, Settled, TaskReport } from '@codebridge/engine';
+import type { ExitCode } from './exit-codes.js';
+import { displayPath } from './paths.js';
+
+export type ApplyMode = 'diff' | 'write' | 'check' | 'out';
+export type TargetStatus = 'changed' | 'unchanged' | 'failed';
+
+/** What happened to one target. */
+export interface TargetOutcome {
+  /** Absolute. */
+  file: string;
+  /** Relative to the root, forward slashes (as reported). */
+  path: string;
+  bridges: string[];
+  dependency: boolean;
+  status: TargetStatus;
+  original: string;
+  /** The merged code (absent when the merge failed). */
+  code?: string;
+  /** Errors of a failed merge, or warnings of a successful one. */
+  diagnostics: Diagnostic[];
+  /** How the merge ran (from the runtime's report). */
+  timing?: { queueMs: number; runMs: number; worker: TaskReport['worker'] };
+}
+
+/** Everything one `apply` did, the input of the human summary and of the --json report. */
+export interface ApplyRun {
+  root: string;
+  mode: ApplyMode;
+  outcomes: TargetOutcome[];
+  /** Bridges that lead to no target (missing, or refused outside the root). */
+  errors: Diagnostic[];
+  /** Files written (targets under --write, copies under --out), relative to the root. */
+  written: string[];
+  interrupted: boolean;
+  writeFailure?: { path: string; message: string };
+  timings: { discoverMs: number; mergeMs: number; writeMs: number; totalMs: number };
+  /** The runtime's report, under --stats. */
+  stats?: RunReport;
+  exitCode: ExitCode;
+}
+
+/** The outcome of one target's merge; bridges and paths are relative to the root. */
+export function toOutcome(target: BridgeTarget, root: string, original: string, settled: Settled, task?: TaskReport): TargetOutcome {
+  const base = {
+    file: target.target,
+    path: displayPath(root, target.target),
+    bridges: target.bridges.map((b) => displayPath(root, b.path)),
+    dependency: target.dependency,
+    original,
+    ...(task && { timing: { queueMs: task.queueMs, runMs: task.runMs, worker: task.worker } }),
+  };
+  if (settled.status === 'rejected') return { ...base, status: 'failed', diagnostics: settled.reason.diagnostics };
+  const { value } = settled;
+  return { ...base, status: value.changed ? 'changed' : 'unchanged', code: value.code, diagnostics: value.diagnostics };
+}
+
+export const countOf = (outcomes: TargetOutcome[], status: TargetStatus) => outcomes.filter((o) => o.status === status).length;

@@ -1,0 +1,18 @@
+import { isAbsolute, join, relative, sep } from 'node:path';
+
+/** A path as shown and reported: relative to the root with forward slashes, or absolute when outside it. */
+export function displayPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return path;
+  return rel.split(sep).join('/') || '.';
+}
+
+/**
+ * Where `--out DIR` puts a merged copy: its path relative to the root, under DIR. A dependency
+ * found in a node_modules above the root keeps its path from that node_modules folder.
+ */
+export function mirrorPath(root: string, outDir: string, target: string): string {
+  const parts = relative(root, target).split(sep);
+  if (parts[0] === '..' || isAbsolute(parts.join(sep))) return join(outDir, ...parts.slice(parts.lastIndexOf('node_modules')));
+  return join(outDir, ...parts);
+}

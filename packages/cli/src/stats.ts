@@ -1,0 +1,21 @@
+import type { RunReport } from '@codebridge/engine';
+import pc from 'picocolors';
+
+const SLOWEST = 5;
+
+/** The runtime report of --stats for people: the run's figures and its slowest merges. */
+export function formatStats(report: RunReport): string {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const lines = [
+    pc.bold('runtime'),
+    `  jobs ${report.jobs} (${report.fulfilled} merged, ${report.failures} failed, ${report.retries} retried, ${report.inline} inline)`,
+    `  threads ${report.threads}, wall ${ms(report.wallMs)}, cpu ${ms(report.cpuMs)} (${Math.round(report.cpuUtilisation * 100)}% of the threads)`,
+    `  ${Math.round(report.throughput)} jobs/s, peak RSS ${Math.round(report.peakRssMb)} MB`,
+  ];
+  const slowest = [...report.tasks].sort((a, b) => b.runMs - a.runMs).slice(0, SLOWEST);
+  if (slowest.length) lines.push('  slowest:');
+  for (const t of slowest) {
+    lines.push(`    ${t.file}  run ${ms(t.runMs)} (plan ${ms(t.planMs)}, apply ${ms(t.applyMs)}), queued ${ms(t.queueMs)}, on ${t.worker === 'inline' ? 'the main thread' : `worker ${t.worker}`}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,56 @@
+import { formatDiagnostic, type Diagnostic } from '@codebridge/engine';
+import pc from 'picocolors';
+import { countOf, type ApplyRun } from './outcome.js';
+
+const LISTED = 20;
+
+/** A diagnostic as formatDiagnostic writes it (location, message, hint, code frame), its first line coloured. */
+export function formatForTerminal(d: Diagnostic): string {
+  const [first = '', ...rest] = formatDiagnostic(d).split('\n');
+  const colour = d.severity === 'error' ? pc.red : pc.yellow;
+  return [colour(`${d.severity}: ${first}`), ...rest].join('\n');
+}
+
+/** Everything an `apply` reports for people, on stderr: per-file lines, diagnostics, then the summary. */
+export function printSummary(run: ApplyRun, out: NodeJS.WritableStream = process.stderr): void {
+  const lines = [...run.outcomes, ...run.errors].flatMap((o) => ('diagnostics' in o ? o.diagnostics : [o])).map(formatForTerminal);
+  if (run.mode === 'check') lines.push(...listed(pc.yellow('would change'), run.outcomes.filter((o) => o.status === 'changed').map((o) => o.path)));
+  lines.push(...listed(pc.green('wrote'), run.written), outcomeLine(run), countsLine(run));
+  out.write(`${lines.join('\n')}\n`);
+}
+
+/** Up to LISTED paths, one a line (--json lists them all). */
+function listed(label: string, paths: string[]): string[] {
+  const lines = paths.slice(0, LISTED).map((path) => `${label} ${path}`);
+  if (paths.length > LISTED) lines.push(`${label} ${paths.length - LISTED} more (--json lists every file)`);
+  return lines;
+}
+
+function countsLine(run: ApplyRun): string {
+  const failed = countOf(run.outcomes, 'failed');
+  const parts = [
+    `${run.outcomes.length} target${run.outcomes.length === 1 ? '' : 's'}`,
+    `${countOf(run.outcomes, 'changed')} changed`,
+    `${countOf(run.outcomes, 'unchanged')} unchanged`,
+    (failed ? pc.red : String)(`${failed} failed`),
+  ];
+  if (run.errors.length) parts.push(pc.red(`${run.errors.length} bridge${run.errors.length === 1 ? '' : 's'} without a target`));
+  return `${parts.join(', ')} ${pc.dim(`(${Math.round(run.timings.totalMs)} ms)`)}`;
+}
+
+function outcomeLine(run: ApplyRun): string {
+  const failures = countOf(run.outcomes, 'failed') + run.errors.length;
+  const changed = countOf(run.outcomes, 'changed');
+  if (run.interrupted) return pc.red('Interrupted before writing: no file was changed.');
+  if (run.writeFailure) return pc.red(`Could not write ${run.writeFailure.path}: ${run.writeFailure.message}. No file was changed.`);
+  if ((run.mode === 'write' || run.mode === 'out') && failures) return pc.red(`Nothing was written: ${failures} failure${failures === 1 ? '' : 's'} above.`);
+  if (run.mode === 'write') return `${run.written.length} file${run.written.length === 1 ? '' : 's'} written.`;
+  if (run.mode === 'out') return `${run.written.length} merged cop${run.written.length === 1 ? 'y' : 'ies'} written.`;
+  const failedLine = failures ? pc.red(`${failures} failure${failures === 1 ? '' : 's'} above.`) : '';
+  if (run.mode === 'check') {
+    const pending = changed ? pc.yellow(`${changed} target${changed === 1 ? '' : 's'} would change; run with --write.`) : '';
+    return [failedLine, pending].filter(Boolean).join(' ') || 'Every target is up to date.';
+  }
+  if (failures) return `${failedLine} --write writes nothing until they are fixed.`;
+  return changed ? `Run with --write to apply ${changed === 1 ? 'this change' : 'these changes'}.` : 'Nothing to change.';
+}

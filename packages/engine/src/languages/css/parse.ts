@@ -1,0 +1,22 @@
+import postcss, { CssSyntaxError, type AnyNode, type Root } from 'postcss';
+import { CodeBridgeError, syntaxError } from '../../diagnostics.js';
+import type { SourceFile } from '../../types.js';
+
+/**
+ * Parses a stylesheet once with PostCSS. `code` is what is parsed (a bridge with its markdown
+ * blanked); `file` is what a syntax error points at, with its line, column and code frame.
+ */
+export function parseCss(code: string, file: SourceFile, role: 'bridge' | 'target'): Root {
+  try {
+    return postcss.parse(code);
+  } catch (error) {
+    if (!(error instanceof CssSyntaxError)) throw error;
+    throw new CodeBridgeError([syntaxError(role, error.reason, { file, line: error.line ?? 1, column: (error.column ?? 1) - 1 })]);
+  }
+}
+
+/** Offset of the first character of a node. */
+export const startOf = (node: AnyNode): number => node.source!.start!.offset;
+
+/** Offset just past the last character of a node (a declaration's `;` included when written). */
+export const endOf = (node: AnyNode): number => node.source!.end!.offset;

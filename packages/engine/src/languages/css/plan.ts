@@ -1,0 +1,109 @@
+import type { AtRule, ChildNode, Container } from 'postcss';
+import { framed } from '../../apply/frame.js';
+import { blankLines } from '../../apply/remove.js';
+import { atOffset, commandNotApplicable, positionAt } from '../../diagnostics.js';
+import type { Edit, PlanOp } from '../../types.js';
+import { appendPoint, fillEmpty, mergeBody, removeChild, replaceBody, slice, type Block } from './body.js';
+import type { CssJob } from './job.js';
+import { endOf, startOf } from './parse.js';
+import { isCommandOnly } from '../../commands/parse.js';
+import { type ContextUnit, type RuleUnit, type Unit } from './read.js';
+
+/** Statements that belong at the top of their context (`@import` must precede rules). */
+const leading = new Set(['charset', 'import', 'namespace', 'layer', 'use', 'forward']);
+
+/** A readable key for conflicts and messages: `@media (min-width:600px) { .btn }`. */
+const describe = (path: string[]) => path.slice(0, -1).map((p) => `${p} { `).join('') + path.at(-1)! + ' }'.repeat(path.length - 1);
+
+/** Plans the units of one bridge container against the target containers of the same context. */
+export function planUnits(job: CssJob, units: Unit[], containers: Container[], path: string[]): void {
+  for (const unit of units) {
+    const found = job.index.find(containers, unit.key);
+    const here = [...path, unit.key];
+    if (unit.kind === 'context' && found.length) planUnits(job, unit.units, found as Container[], here);
+    else if (unit.kind === 'context') addOp(job, here, 'append', unit.node, [appendNew(job, containers.at(-1)!, unit.node, blanksIn(job, unit))]);
+    else planRule(job, unit, found, containers.at(-1)!, here);
+  }
+}
+
+function addOp(job: CssJob, path: string[], kind: string, node: ChildNode, edits: Edit[]): void {
+  job.ops.push({ key: describe(path), kind, source: { bridge: job.bridgeIndex, ...positionAt(job.bridge.code, startOf(node)) }, edits });
+}
+
+function planRule(job: CssJob, unit: RuleUnit, found: ChildNode[], container: Container, path: string[]): void {
+  const has = (name: string) => unit.commands.find((c) => c.name === name);
+  const deletion = has('delete');
+  const last = found.at(-1);
+  if (deletion) {
+    if (last) addOp(job, path, 'delete', unit.node, found.map(removeChild));
+    else job.diagnostics.push(commandNotApplicable('delete', `the target has no ${describe(path)}`, atOffset(job.original, deletion.offset)));
+  } else if (isStatement(unit.node)) {
+    if (!last) addOp(job, path, 'insert', unit.node, [insertStatement(job, container, unit.node)]);
+  } else if (!last) {
+    addOp(job, path, 'append', unit.node, [appendNew(job, container, unit.node)]);
+  } else {
+    const merge = has('merge') ? mergeBody : replaceBody;
+    addOp(job, path, has('merge') ? 'merge' : 'replace', unit.node, merge(job, last as Block, unit.node as Block));
+  }
+}
+
+const isStatement = (node: ChildNode): node is AtRule => node.type === 'atrule' && node.nodes === undefined;
+
+/** Appends a bridge node (a rule, or a whole context the target lacks) at the end of a target container. */
+function appendNew(job: CssJob, container: Container, node: ChildNode, inner: Edit[] = []): Edit {
+  if (!container.nodes?.length) {
+    if (container.type !== 'root') return fillEmpty(job, container as Block, startOf(node), endOf(node), inner);
+    const code = job.target.code;
+    return { start: code.length, end: code.length, ...framed(slice(job, startOf(node), endOf(node), '', inner), code.trim() ? '\n' : '', code.trim() ? '' : '\n') };
+  }
+  return insertAfter(job, container.last!, container.type === 'root' ? '\n\n' : ' ', node, inner);
+}
+
+function insertAfter(job: CssJob, last: ChildNode, fallback: string, node: ChildNode, inner: Edit[] = []): Edit {
+  const point = appendPoint(job, last, fallback);
+  return { start: point.at, end: point.at, ...framed(slice(job, startOf(node), endOf(node), point.indent, inner), point.before) };
+}
+
+/** A new `@import`-like statement goes after the last one of its name, else at the top of its context. */
+function insertStatement(job: CssJob, container: Container, node: AtRule): Edit {
+  const name = node.name.toLowerCase();
+  const same = container.nodes!.filter((n) => n.type === 'atrule' && n.name.toLowerCase() === name).at(-1);
+  const first = container.first;
+  if (same) return insertAfter(job, same, container.type === 'root' ? '\n' : ' ', node);
+  if (!leading.has(name) || !first) return appendNew(job, container, node);
+  const raw = first.raws.before ?? '';
+  const indent = raw.slice(raw.lastIndexOf('\n') + 1);
+  const after = raw.includes('\n') || container.type === 'root' ? `\n${indent}` : ' ';
+  return { start: startOf(first), end: startOf(first), ...framed(slice(job, startOf(node), endOf(node), indent), '', after) };
+}
+
+/**
+ * A context the target lacks is copied whole from the bridge; its command comments are blanked
+ * and its `@delete` rules (which have nothing to delete) dropped with a warning.
+ */
+function blanksIn(job: CssJob, unit: ContextUnit): Edit[] {
+  const edits: Edit[] = [];
+  const blank = (node: ChildNode) => {
+    const code = job.bridge.code;
+    const lineStart = code.lastIndexOf('\n', startOf(node) - 1) + 1;
+    const start = code.slice(lineStart, startOf(node)).trim() ? startOf(node) : lineStart;
+    edits.push({ start, end: endOf(node), text: blankLines(code, start, endOf(node)) });
+  };
+  unit.node.walkComments((c) => {
+    if (isCommandOnly(job.bridge.code.slice(startOf(c), endOf(c)))) blank(c);
+  });
+  const visit = (units: Unit[]) => {
+    for (const u of units) {
+      if (u.kind === 'context') visit(u.units);
+      else {
+        const deletion = u.commands.find((c) => c.name === 'delete');
+        if (!deletion) continue;
+        job.diagnostics.push(commandNotApplicable('delete', `the target has no ${unit.key} block`, atOffset(job.original, deletion.offset)));
+        blank(u.node);
+      }
+    }
+  };
+  visit(unit.units);
+  return edits;
+}
+

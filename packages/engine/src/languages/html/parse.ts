@@ -1,0 +1,46 @@
+import { parse, parseFragment, type DefaultTreeAdapterTypes as T, type ParserError } from 'parse5';
+import { CodeBridgeError, positionAt, syntaxError } from '../../diagnostics.js';
+import type { SourceFile } from '../../types.js';
+
+export type Element = T.Element;
+export type Node = T.ChildNode;
+export type Parent = T.ParentNode;
+
+/** A parsed page or fragment, with the containers new elements go to. */
+export interface ParsedHtml {
+  root: Parent;
+  /** True for a whole document (doctype, `<html>`, `<head>` or `<body>` written first). */
+  document: boolean;
+  head?: Element;
+  body?: Element;
+}
+
+const documentLike = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype|html|head|body)[\s>]/i;
+
+/**
+ * Parses once with parse5 and its source locations. HTML is forgiving, so only a file cut short
+ * (inside a tag, comment or doctype at the end of the file) is a syntax error.
+ */
+export function parseHtml(code: string, file: SourceFile, role: 'bridge' | 'target'): ParsedHtml {
+  const errors: ParserError[] = [];
+  const options = { sourceCodeLocationInfo: true, onParseError: (e: ParserError) => e.code.startsWith('eof-in-') && errors.push(e) };
+  const document = documentLike.test(code);
+  const root = document ? parse(code, options) : parseFragment(code, options);
+  const error = errors[0];
+  if (error) throw new CodeBridgeError([syntaxError(role, `${error.code.replace(/-/g, ' ')}`, { file, ...positionAt(code, error.startOffset) })]);
+  if (!document) return { root, document };
+  const html = root.childNodes.find((n): n is Element => n.nodeName === 'html')!;
+  const child = (name: string) => html.childNodes.find((n): n is Element => n.nodeName === name);
+  return { root, document, head: child('head'), body: child('body') };
+}
+
+export const isElement = (node: Node | Parent): node is Element => 'tagName' in node;
+
+/** Start and end offsets of a located node. */
+export function rangeOf(node: Node): { start: number; end: number } {
+  const loc = node.sourceCodeLocation!;
+  return { start: loc.startOffset, end: loc.endOffset };
+}
+
+/** True for nodes that are written in the file (parse5 also creates implied `<head>`, `<body>`, `<tbody>`). */
+export const isWritten = (node: Node): boolean => Boolean(node.sourceCodeLocation) && !(node.nodeName === '#text' && !(node as T.TextNode).value.trim());

@@ -1,0 +1,100 @@
+import { parseCommands, type Command, type CommandSpec } from '../../commands/parse.js';
+import { atOffset, commandNotApplicable, type Diagnostic } from '../../diagnostics.js';
+import type { SourceFile } from '../../types.js';
+import { keyOf } from './keys.js';
+import { isElement, isWritten, rangeOf, type Element, type Node, type ParsedHtml } from './parse.js';
+
+export const htmlCommands: CommandSpec = {
+  known: {
+    delete: 'optional',
+    merge: 'flag',
+    replace: 'flag',
+    'append-to': 'value',
+    'prepend-to': 'value',
+    before: 'value',
+    after: 'value',
+    bridge: 'optional',
+    order: 'optional',
+  },
+  aliases: { appendto: 'append-to', append: 'append-to', prependto: 'prepend-to', prepend: 'prepend-to', remove: 'delete', 'insert-before': 'before', 'insert-after': 'after' },
+  examples: { 'append-to': '<!-- @append-to #id -->', 'prepend-to': '<!-- @prepend-to #id -->', before: '<!-- @before #id -->', after: '<!-- @after #id -->' },
+};
+
+const placements = new Set(['append-to', 'prepend-to', 'before', 'after']);
+
+/** Where new elements of a section go by default: head or body of a document, or anywhere in a fragment. */
+export type Section = 'head' | 'body' | undefined;
+
+/** A top-level bridge element, with its key and the commands written above it. */
+export interface ElementUnit {
+  kind: 'element';
+  el: Element;
+  key: string | undefined;
+  commands: Command[];
+  section: Section;
+}
+
+/** `<!-- @delete #id -->`: removes an element the bridge names without repeating it. */
+export interface DeleteUnit {
+  kind: 'delete';
+  command: Command;
+}
+
+/** A placement command and the bridge markup it places: the siblings up to the next command. */
+export interface PlaceUnit {
+  kind: 'place';
+  command: Command;
+  start: number;
+  end: number;
+}
+
+export type Unit = ElementUnit | DeleteUnit | PlaceUnit;
+
+/** The bridge's top-level units: fragment children, or the children of a document's head and body. */
+export function readUnits(parsed: ParsedHtml, bridge: SourceFile, inTarget: (key: string) => boolean, diagnostics: Diagnostic[]): Unit[] {
+  if (!parsed.document) return readSiblings(parsed.root.childNodes, undefined, bridge, inTarget, diagnostics);
+  return [
+    ...readSiblings(parsed.head?.childNodes ?? [], 'head', bridge, inTarget, diagnostics),
+    ...readSiblings(parsed.body?.childNodes ?? [], 'body', bridge, inTarget, diagnostics),
+  ];
+}
+
+function readSiblings(nodes: Node[], section: Section, bridge: SourceFile, inTarget: (key: string) => boolean, diagnostics: Diagnostic[]): Unit[] {
+  const units: Unit[] = [];
+  let pending: Command[] = [];
+  let place: PlaceUnit | undefined;
+  const flush = () => {
+    if (place && place.start < place.end) units.push(place);
+    else if (place) diagnostics.push(commandNotApplicable(place.command.name, 'no element follows it', atOffset(bridge, place.command.offset)));
+    place = undefined;
+  };
+  for (const node of nodes) {
+    if (!isWritten(node)) continue;
+    const { start, end } = rangeOf(node);
+    if (node.nodeName === '#comment') {
+      const parsed = parseCommands(bridge.code.slice(start, end), start, bridge, htmlCommands);
+      diagnostics.push(...parsed.diagnostics);
+      const commands = parsed.commands.filter((c) => c.name !== 'bridge' && c.name !== 'order');
+      if (!commands.length) continue;
+      flush();
+      const placing = commands.find((c) => placements.has(c.name));
+      if (placing) place = { kind: 'place', command: placing, start: -1, end: -1 };
+      for (const c of commands) if (c.name === 'delete' && c.value) units.push({ kind: 'delete', command: c });
+      pending.push(...commands.filter((c) => !placements.has(c.name) && !(c.name === 'delete' && c.value)));
+      continue;
+    }
+    const key = isElement(node) ? keyOf(node) : undefined;
+    if (place && !(key && inTarget(key))) {
+      if (place.start < 0) place.start = start;
+      place.end = end;
+      continue;
+    }
+    if (!isElement(node)) continue;
+    flush();
+    units.push({ kind: 'element', el: node, key, commands: pending, section });
+    pending = [];
+  }
+  flush();
+  for (const c of pending) diagnostics.push(commandNotApplicable(c.name, 'no element follows it', atOffset(bridge, c.offset)));
+  return units;
+}

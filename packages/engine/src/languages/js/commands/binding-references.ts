@@ -1,0 +1,71 @@
+import _traverse from '@babel/traverse';
+import type { Binding, Scope } from '@babel/traverse';
+import type * as t from '@babel/types';
+import type { Edit } from '../../../types.js';
+import type { Ast } from '../parse.js';
+import { walk } from '../walk.js';
+
+const unwrap = <T>(m: unknown): T => (typeof m === 'function' ? m : (m as { default: T }).default) as T;
+const traverse = unwrap<typeof import('@babel/traverse').default>(_traverse);
+
+/**
+ * The module scope of the target. Building it crawls the whole file (9-11x a parse), so it is
+ * only called when a bridge renames a binding.
+ */
+export function moduleScope(ast: Ast): Scope {
+  let scope: Scope | undefined;
+  traverse(ast, {
+    Program(path) {
+      scope = path.scope;
+      path.stop();
+    },
+  });
+  return scope!;
+}
+
+/** Edits renaming every reference to a module binding in the target, found through its scope. */
+export function scopeReferences(binding: Binding, to: string): Edit[] {
+  const from = binding.identifier.name;
+  const edits: Edit[] = [identifierEdit(binding.identifier, to)];
+  for (const path of binding.referencePaths) {
+    const parent = path.parent;
+    const shorthand = parent.type === 'ObjectProperty' && parent.shorthand && parent.value === path.node;
+    edits.push(shorthand ? { start: parent.start!, end: parent.end!, text: `${from}: ${to}` } : identifierEdit(path.node, to));
+  }
+  for (const path of binding.constantViolations) {
+    const id = path.getBindingIdentifiers()[from];
+    if (id) edits.push(identifierEdit(id, to));
+  }
+  return edits;
+}
+
+function identifierEdit(node: t.Node, to: string): Edit {
+  const name = node.type === 'Identifier' || node.type === 'JSXIdentifier' ? node.name : '';
+  return { start: node.start!, end: node.start! + name.length, text: to };
+}
+
+/**
+ * Edits renaming `from` inside one bridge unit: identifiers that are not property names. The unit
+ * is small and written with the rename in mind, so a name walk stands in for a scope.
+ */
+export function unitReferences(node: t.Node, from: string, to: string): Edit[] {
+  const edits: Edit[] = [];
+  walk(node, (n, parent) => {
+    if (n.type !== 'Identifier' || n.name !== from || isPropertyName(n, parent)) return;
+    const shorthand = parent?.type === 'ObjectProperty' && parent.shorthand;
+    edits.push(shorthand ? { start: parent.start!, end: parent.end!, text: `${from}: ${to}` } : identifierEdit(n, to));
+  });
+  return dedupe(edits);
+}
+
+function isPropertyName(n: t.Identifier, parent: t.Node | undefined): boolean {
+  if (!parent) return false;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === n) return !parent.computed;
+  if ('key' in parent && parent.key === n && !('computed' in parent && parent.computed)) return !(parent.type === 'ObjectProperty' && parent.shorthand);
+  return false;
+}
+
+export function dedupe(edits: Edit[]): Edit[] {
+  const seen = new Set<number>();
+  return edits.filter((e) => !seen.has(e.start) && !!seen.add(e.start));
+}

@@ -1,0 +1,32 @@
+import type * as t from '@babel/types';
+import type { Edit } from '../../../types.js';
+import { isStatic } from '../names.js';
+import { walk } from '../walk.js';
+
+/** Member renames of one class: `static name` or `name` to the new name (`#name` when private). */
+export type MemberRenames = Map<string, string>;
+
+export const renameKey = (name: string, isStaticMember: boolean) => `${isStaticMember ? 'static ' : ''}${name}`;
+
+// Functions that rebind `this` (and nested classes) end the walk; arrows keep their parent's `this`.
+const newThis = new Set(['FunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassDeclaration', 'ClassExpression']);
+
+/**
+ * Edits renaming `this.old` (and `this.#old`) inside one class member, for the renames of its class
+ * that share the member's static-ness. Offsets are those of the file the member was parsed from.
+ */
+export function thisReferences(member: t.Node, renames: MemberRenames): Edit[] {
+  const edits: Edit[] = [];
+  const prefix = isStatic(member);
+  walk(member, (node) => {
+    if (node !== member && newThis.has(node.type)) return false;
+    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && node.object.type === 'ThisExpression' && !node.computed) {
+      const p = node.property;
+      const name = p.type === 'PrivateName' ? `#${p.id.name}` : p.type === 'Identifier' ? p.name : undefined;
+      const to = name === undefined ? undefined : renames.get(renameKey(name, prefix));
+      if (to) edits.push({ start: p.start!, end: p.end!, text: to });
+    }
+    return true;
+  });
+  return edits;
+}

@@ -1,0 +1,42 @@
+import type * as t from '@babel/types';
+
+/** Index of the first comment that starts at or after `offset` (comments are sorted). */
+function firstFrom(comments: t.Comment[], offset: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid]!.start! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const onSameLine = (code: string, from: number, to: number) => !code.slice(from, to).includes('\n');
+
+/**
+ * The comments between the previous unit (ending at `floor`) and `node`, except one that trails
+ * the previous unit on its own line. In a bridge these hold a unit's commands and doc comments.
+ */
+export function commentsBefore(comments: t.Comment[], code: string, floor: number, start: number): t.Comment[] {
+  const found: t.Comment[] = [];
+  for (let i = firstFrom(comments, floor); i < comments.length && comments[i]!.end! <= start; i++) {
+    const c = comments[i]!;
+    if (floor > 0 && onSameLine(code, floor, c.start!) && code.slice(floor, c.start!).trim() === '') continue;
+    found.push(c);
+  }
+  return found;
+}
+
+/** Where a target node's leading comments begin: the comments directly above it, blanks between. */
+export function leadingStart(comments: t.Comment[], code: string, start: number): number {
+  let at = start;
+  for (let i = firstFrom(comments, start) - 1; i >= 0; i--) {
+    const c = comments[i]!;
+    if (code.slice(c.end!, at).trim() !== '') break;
+    const lineStart = code.lastIndexOf('\n', c.start! - 1) + 1;
+    if (code.slice(lineStart, c.start!).trim() !== '') break;
+    at = c.start!;
+  }
+  return at;
+}

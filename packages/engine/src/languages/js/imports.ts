@@ -1,0 +1,119 @@
+import type * as t from '@babel/types';
+import type { PlanContext } from './context.js';
+import { appendToModule } from './place.js';
+import type { Unit } from './read.js';
+import { edit, join, lineEnd, lineStart, plain, unitText, type Piece } from './text.js';
+
+type Specifier = t.ImportDeclaration['specifiers'][number];
+
+const importedName = (s: Specifier): string =>
+  s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : s.imported.type === 'Identifier' ? s.imported.name : s.imported.value;
+
+/** What makes two specifiers the same import, whatever `type` keyword they carry. */
+const identity = (source: string, s: Specifier) => `${source}|${importedName(s)}|${s.local.name}`;
+
+/** Specifiers added to one import: an existing import of the target, or a new one. */
+interface Addition {
+  unit: Unit;
+  decl: t.ImportDeclaration;
+  head: string[];
+  named: string[];
+  /** Every specifier of `decl` is new: the bridge's own text can be used. */
+  whole: boolean;
+}
+
+/**
+ * Imports: a specifier the target lacks joins an import of the same source (and kind), or a new
+ * import goes after the last one. Nothing is imported twice, across all bridges.
+ */
+export class ImportPlanner {
+  private readonly imported = new Set<string>();
+  private readonly joins = new Map<t.ImportDeclaration, Addition>();
+  private readonly added = new Map<string, Addition>();
+  private readonly sideEffects = new Set<string>();
+
+  constructor(private readonly ctx: PlanContext) {
+    for (const d of ctx.target.imports) {
+      if (!d.specifiers.length) this.sideEffects.add(d.source.value);
+      for (const s of d.specifiers) this.imported.add(identity(d.source.value, s));
+    }
+  }
+
+  plan(unit: Unit): void {
+    const decl = unit.node as t.ImportDeclaration;
+    const source = decl.source.value;
+    if (!decl.specifiers.length) {
+      if (this.ctx.target.imports.some((d) => d.source.value === source) || this.sideEffects.has(source)) return;
+      this.sideEffects.add(source);
+      this.addImport(unit, unitText(unit, '', this.ctx.code), source);
+      return;
+    }
+    const missing = decl.specifiers.filter((s) => !this.imported.has(identity(source, s)));
+    for (const s of missing) this.imported.add(identity(source, s));
+    if (!missing.length) return;
+    const into = this.joinable(decl, missing);
+    const namespace = missing.some((s) => s.type === 'ImportNamespaceSpecifier');
+    const addition = into && !namespace ? this.joins.get(into) : this.added.get(`${decl.importKind} ${source}`);
+    const target = addition ?? { unit, decl, head: [], named: [], whole: missing.length === decl.specifiers.length };
+    if (addition) target.whole = false;
+    else if (into && !namespace) this.joins.set(into, target);
+    else if (!namespace) this.added.set(`${decl.importKind} ${source}`, target);
+    else this.added.set(`${decl.importKind} ${source} ${missing.length}@${unit.bridge.index}:${decl.start}`, target);
+    const code = unit.bridge.file.code;
+    for (const s of missing) (s.type === 'ImportSpecifier' ? target.named : target.head).push(code.slice(s.start!, s.end!));
+  }
+
+  /** One edit per import, whichever bridges added to it. */
+  finish(): void {
+    for (const [into, join] of this.joins) {
+      const named = into.specifiers.filter((s) => s.type === 'ImportSpecifier');
+      const defaultSpec = into.specifiers.find((s) => s.type === 'ImportDefaultSpecifier');
+      const edits = [];
+      if (join.head.length) edits.push({ start: into.specifiers[0]!.start!, end: into.specifiers[0]!.start!, text: `${join.head[0]}, ` });
+      if (join.named.length && named.length) edits.push({ start: named.at(-1)!.end!, end: named.at(-1)!.end!, text: `, ${join.named.join(', ')}` });
+      else if (join.named.length) edits.push({ start: defaultSpec!.end!, end: defaultSpec!.end!, text: `, { ${join.named.join(', ')} }` });
+      this.ctx.op(`import ${into.source.value}@${into.start}`, 'join-import', join.unit, edits);
+    }
+    for (const [key, a] of this.added) {
+      const piece = a.whole ? unitText(a.unit, '', this.ctx.code) : plain(importText(a));
+      this.addImport(a.unit, piece, key);
+    }
+  }
+
+  /** An import of the same source and kind the new specifiers can join (named ones first; not `* as`, not bare). */
+  private joinable(decl: t.ImportDeclaration, missing: Specifier[]): t.ImportDeclaration | undefined {
+    const addsDefault = missing.some((s) => s.type === 'ImportDefaultSpecifier');
+    const candidates = this.ctx.target.imports.filter(
+      (d) =>
+        d.source.value === decl.source.value &&
+        (d.importKind ?? 'value') === (decl.importKind ?? 'value') &&
+        d.specifiers.length > 0 &&
+        d.specifiers.every((s) => s.type !== 'ImportNamespaceSpecifier') &&
+        !(addsDefault && d.specifiers.some((s) => s.type === 'ImportDefaultSpecifier')),
+    );
+    return candidates.find((d) => d.specifiers.some((s) => s.type === 'ImportSpecifier')) ?? candidates[0];
+  }
+
+  private addImport(unit: Unit, piece: Piece, key: string): void {
+    const { ctx } = this;
+    const last = ctx.target.imports.at(-1) ?? ctx.target.ast.program.directives.at(-1);
+    const first = ctx.target.ast.program.body[0];
+    if (last) {
+      const at = lineEnd(ctx.code, last.end!);
+      ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(plain('\n'), piece), unit.bridge.index)]);
+    } else if (first) {
+      const at = lineStart(ctx.code, first.start!);
+      ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(piece, plain('\n\n')), unit.bridge.index)]);
+    } else {
+      ctx.op(`import ${key}`, 'add-import', unit, [appendToModule(ctx, unit, piece)]);
+    }
+  }
+}
+
+/** An import of the specifiers gathered for one source. */
+function importText(a: Addition): string {
+  const parts = [...a.head, ...(a.named.length ? [`{ ${a.named.join(', ')} }`] : [])];
+  const kind = a.decl.importKind === 'type' ? 'type ' : '';
+  const code = a.unit.bridge.file.code;
+  return `import ${kind}${parts.join(', ')} from ${code.slice(a.decl.source.start!, a.decl.source.end!)};`;
+}

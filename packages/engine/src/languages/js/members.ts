@@ -1,0 +1,190 @@
+import type * as t from '@babel/types';
+import { renameConflict } from '../../diagnostics.js';
+import type { Edit } from '../../types.js';
+import { isAccess, jsAccessName, tsAccessEdit } from './commands/access.js';
+import { newDecorators } from './commands/decorator.js';
+import { functionOf, paramsEdit } from './commands/params.js';
+import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
+import { leadingStart } from './comments.js';
+import { sourceOf, type PlanContext } from './context.js';
+import { hasBody, isMember, isStatic, keyOf, memberName, type Member } from './names.js';
+import { anchorOf, insertAt } from './place.js';
+import { command, type Unit } from './read.js';
+import type { TargetClass } from './target.js';
+import { edit, join, plain, removalRange, unitText, type Piece } from './text.js';
+
+const IDENTIFIER = /^#?[A-Za-z_$][\w$]*$/;
+
+/** Merges every bridge member aimed at one target class: renames first (they change other members' text), then each member. */
+export function planMembers(ctx: PlanContext, cls: TargetClass, units: Unit[]): void {
+  const renames: MemberRenames = new Map();
+  const names = new Map<Unit, string>();
+  for (const unit of units) {
+    const to = newName(ctx, cls, unit);
+    if (to) names.set(unit, to);
+  }
+  for (const [unit, to] of names) {
+    const member = unit.node as Member;
+    renames.set(renameKey(memberName(member, unit.bridge.file.code), isStatic(member)), to);
+  }
+  const placer = new MemberPlacer(ctx, cls);
+  for (const unit of units) planMember(ctx, cls, unit, names.get(unit), renames, placer);
+  placer.finish(units[0]);
+  if (renames.size) {
+    const edits = cls.node.body.body.flatMap((m) => thisReferences(m, renames));
+    ctx.references.push({ key: `${cls.name} this-references`, kind: 'rename-references', source: sourceOf(units[0]!), edits });
+  }
+}
+
+/** The name a member gets from `@rename` and (in JavaScript) `@access`, when it changes; conflicts are errors. */
+function newName(ctx: PlanContext, cls: TargetClass, unit: Unit): string | undefined {
+  if (!isMember(unit.node)) return undefined;
+  const member = unit.node;
+  const name = memberName(member, unit.bridge.file.code);
+  let to = name;
+  const rename = command(unit, 'rename');
+  if (rename && !IDENTIFIER.test(rename.value)) ctx.warn(unit, rename, `"${rename.value}" is not a valid member name`);
+  else if (rename && !cls.members().has(keyOf(member, name))) ctx.warn(unit, rename, `class ${cls.name} has no member "${name}" to rename`);
+  else if (rename) to = name.startsWith('#') && !rename.value.startsWith('#') ? `#${rename.value}` : rename.value;
+  const access = command(unit, 'access');
+  if (access && !ctx.dialect.typescript) to = jsAccess(ctx, unit, access, to);
+  if (to === name) return undefined;
+  const taken = cls.members().has(keyOf(member, to));
+  const by = rename ?? access!;
+  if (taken) ctx.errors.push(renameConflict(name, to, ctx.at(unit, by.offset)));
+  ctx.op(`${cls.name}.${keyOf(member, to)}`, 'rename-onto', unit, []);
+  return to;
+}
+
+function jsAccess(ctx: PlanContext, unit: Unit, access: { name: string; value: string; offset: number }, name: string): string {
+  const level = access.value.toLowerCase();
+  if (!isAccess(level)) {
+    ctx.warn(unit, access, `"${access.value}" is not private, protected or public`);
+    return name;
+  }
+  const to = jsAccessName(name, level);
+  if (to === undefined) ctx.warn(unit, access, 'JavaScript has no protected members');
+  return to ?? name;
+}
+
+function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string | undefined, renames: MemberRenames, placer: MemberPlacer): void {
+  const node = unit.node;
+  if (!isMember(node)) {
+    placer.add(unit, unitText(unit, placer.indent, ctx.code), `${cls.name} ${node.type}@${unit.bridge.index}:${node.start}`);
+    return;
+  }
+  const key = keyOf(node, memberName(node, unit.bridge.file.code));
+  const existing = cls.members().get(key);
+  const opKey = `${cls.name}.${key}`;
+  if (command(unit, 'delete')) {
+    if (!existing) ctx.warn(unit, command(unit, 'delete')!, `class ${cls.name} has no member "${key}"`);
+    else ctx.op(opKey, 'delete-member', unit, existing.map((m) => placer.removal(m)));
+    return;
+  }
+  const edits = innerEdits(ctx, unit, node, to, renames);
+  const impl = existing && (existing.find((m) => hasBody(m) === hasBody(node)) ?? existing[0]!);
+  if (!impl) {
+    const decorators = decoratorPrefix(ctx, unit, node.decorators, unit.bridge.file.code, placer.indent);
+    placer.add(unit, unitText(unit, placer.indent, ctx.code, edits, decorators), opKey);
+    return;
+  }
+  for (const name of ['before', 'after'] as const) {
+    const c = command(unit, name);
+    if (c) ctx.warn(unit, c, `"${key}" already exists in class ${cls.name}; it was replaced where it is`);
+  }
+  const indent = ctx.indentAt(impl.start!);
+  const keepTarget = !node.decorators?.length && !!impl.decorators?.length;
+  const prefix: Piece[] = keepTarget ? [plain(targetDecorators(ctx.code, impl))] : [];
+  prefix.push(...decoratorPrefix(ctx, unit, keepTarget ? impl.decorators : node.decorators, keepTarget ? ctx.code : unit.bridge.file.code, indent));
+  const start = unit.keep.length ? leadingStart(ctx.target.comments, ctx.code, impl.start!) : impl.start!;
+  ctx.op(opKey, 'replace-member', unit, [edit(start, impl.end!, unitText(unit, indent, ctx.code, edits, prefix), unit.bridge.index)]);
+}
+
+/** Edits on the bridge member itself: its new name, modifier, parameters and `this.` references. */
+function innerEdits(ctx: PlanContext, unit: Unit, node: Member, to: string | undefined, renames: MemberRenames): Edit[] {
+  const code = unit.bridge.file.code;
+  const edits: Edit[] = [];
+  if (to) edits.push({ start: node.key.start!, end: node.key.end!, text: to });
+  const access = command(unit, 'access');
+  if (access && ctx.dialect.typescript) {
+    const level = access.value.toLowerCase();
+    if (!isAccess(level)) ctx.warn(unit, access, `"${access.value}" is not private, protected or public`);
+    else if (node.key.type === 'PrivateName') ctx.warn(unit, access, 'a #private member takes no access modifier');
+    else edits.push(tsAccessEdit(node, code, level));
+  }
+  const params = command(unit, 'params');
+  if (params) {
+    const fn = functionOf(node);
+    if (fn) edits.push(paramsEdit(fn, code, params.value));
+    else ctx.warn(unit, params, `"${memberName(node, code)}" is not a method`);
+  }
+  const own = edits.filter((e) => e.end > e.start);
+  const references = renames.size ? thisReferences(node, renames).filter((r) => !own.some((e) => r.start >= e.start && r.end <= e.end)) : [];
+  return [...edits, ...references];
+}
+
+/** The text of the target member's decorators, with the blanks that follow them (kept when the bridge has none). */
+function targetDecorators(code: string, member: Member): string {
+  const last = member.decorators!.at(-1)!.end!;
+  const blanks = /^\s*/.exec(code.slice(last))![0];
+  return code.slice(member.decorators![0]!.start!, last) + blanks;
+}
+
+/** The decorators `@decorator` commands add, each on its own line at `indent`. */
+export function decoratorPrefix(ctx: PlanContext, unit: Unit, existing: t.Decorator[] | null | undefined, code: string, indent: string): Piece[] {
+  const values = unit.commands.filter((c) => c.name === 'decorator').map((c) => c.value);
+  return newDecorators(values, existing, code).map((d) => plain(`${d}\n${indent}`));
+}
+
+/** Places new members of one class: after an anchor, or at the end of the body. */
+class MemberPlacer {
+  readonly indent: string;
+  private readonly blankLine: boolean;
+  private readonly members: t.Node[];
+  private appendedToEmpty = false;
+
+  constructor(
+    private readonly ctx: PlanContext,
+    private readonly cls: TargetClass,
+  ) {
+    this.members = cls.node.body.body;
+    const first = this.members[0];
+    this.indent = first ? ctx.indentAt(first.start!) : ctx.indentAt(cls.statement.start!) + ctx.indentUnit;
+    const second = this.members[1];
+    this.blankLine = second ? /\n[ \t]*\n/.test(ctx.code.slice(first!.end!, second.start!)) : !!first && hasBody(first);
+  }
+
+  add(unit: Unit, piece: Piece, key: string): void {
+    const { ctx, cls } = this;
+    const anchor = anchorOf(ctx, unit, (name) => this.named(name), `class ${cls.name}`);
+    const last = this.members.at(-1);
+    const body = cls.node.body;
+    if (anchor || last) {
+      const at = anchor ?? { node: last!, where: 'after' as const };
+      ctx.op(key, 'add-member', unit, [insertAt(ctx, unit, at, piece, this.indent, this.blankLine, body.end! - 1)]);
+      return;
+    }
+    this.appendedToEmpty = true;
+    ctx.op(key, 'add-member', unit, [edit(body.start! + 1, body.start! + 1, join(plain(`\n${this.indent}`), piece), unit.bridge.index)]);
+  }
+
+  /** An empty body written `{}` needs its closing brace moved to a line of its own. */
+  finish(unit: Unit | undefined): void {
+    const body = this.cls.node.body;
+    if (!unit || !this.appendedToEmpty || this.ctx.code.slice(body.start!, body.end!).includes('\n')) return;
+    const at = body.end! - 1;
+    this.ctx.op(`${this.cls.name} {}`, 'format', unit, [{ start: at, end: at, text: `\n${this.ctx.indentAt(this.cls.statement.start!)}` }]);
+  }
+
+  removal(member: Member): Edit {
+    const code = this.ctx.code;
+    const start = leadingStart(this.ctx.target.comments, code, member.start!);
+    const [from, to] = removalRange(code, start, member.end!);
+    return { start: from, end: to, text: '' };
+  }
+
+  private named(name: string): t.Node | undefined {
+    const code = this.ctx.code;
+    return this.members.find((m) => isMember(m) && memberName(m, code) === name);
+  }
+}

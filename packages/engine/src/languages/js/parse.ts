@@ -1,0 +1,76 @@
+import { parse, type ParseResult, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import type * as t from '@babel/types';
+import { atOffset, CodeBridgeError, syntaxError } from '../../diagnostics.js';
+import type { Dialect } from '../../language.js';
+import type { SourceFile } from '../../types.js';
+
+export type Ast = ParseResult<t.File>;
+
+/** Babel error as thrown: a SyntaxError carrying the offset it stopped at. */
+interface BabelSyntaxError extends SyntaxError {
+  pos: number;
+}
+
+// Angular and Nest write TypeScript's legacy decorators (parameter decorators included); plain JS
+// follows the standard proposal, which also accepts decorators after `export`.
+function plugins(dialect: Dialect): ParserPlugin[] {
+  const list: ParserPlugin[] = dialect.typescript ? ['typescript', 'decorators-legacy'] : ['decorators'];
+  list.push('decoratorAutoAccessors', 'explicitResourceManagement');
+  if (dialect.jsx) list.push('jsx');
+  return list;
+}
+
+/**
+ * Options that build nothing the merger does not read: no tokens, no `ranges`, no comment
+ * attachment (comments are looked up by offset in `ast.comments` when a unit needs them).
+ */
+function options(dialect: Dialect, extra?: ParserOptions): ParserOptions {
+  return { sourceType: 'module', plugins: plugins(dialect), attachComment: false, ...extra };
+}
+
+export function isSyntaxError(error: unknown): error is BabelSyntaxError {
+  return error instanceof SyntaxError && typeof (error as Partial<BabelSyntaxError>).pos === 'number';
+}
+
+/** A Babel syntax error as a diagnostic of the file it was found in. */
+export function syntaxDiagnostic(role: 'bridge' | 'target', error: BabelSyntaxError, file: SourceFile) {
+  const reason = error.message.replace(/ \(\d+:\d+\)$/, '');
+  return syntaxError(role, reason, atOffset(file, Math.max(0, Math.min(error.pos, file.code.length))));
+}
+
+/** Parses a target once; a syntax error becomes a TARGET_SYNTAX_ERROR with its location. */
+export function parseTarget(target: SourceFile, dialect: Dialect): Ast {
+  try {
+    return parse(target.code, options(dialect));
+  } catch (error) {
+    if (isSyntaxError(error)) throw new CodeBridgeError([syntaxDiagnostic('target', error, target)]);
+    throw error;
+  }
+}
+
+/**
+ * Bridges are parsed with error recovery so that one error can be let through: a `#private`
+ * name the bridge uses but the target declares. Any other error is thrown as Babel throws it.
+ */
+function bridgeParse(code: string, dialect: Dialect, extra?: ParserOptions): Ast {
+  const ast = parse(code, options(dialect, { errorRecovery: true, ...extra }));
+  const error = ast.errors?.find((e) => e.reasonCode !== 'InvalidPrivateFieldResolution');
+  if (error) throw error;
+  return ast;
+}
+
+export function parseModule(code: string, dialect: Dialect): Ast {
+  return bridgeParse(code, dialect);
+}
+
+const CLASS_OPEN = 'class __CodeBridge__ {';
+
+/**
+ * Parses a method-only snippet as the body of a class. The wrapper is counted at negative
+ * offsets (`startIndex`), so every node offset and location is the snippet's own.
+ */
+export function parseMembers(code: string, dialect: Dialect): { body: t.ClassBody; comments: t.Comment[] } {
+  const shift = -CLASS_OPEN.length;
+  const ast = bridgeParse(`${CLASS_OPEN}${code}\n}`, dialect, { startIndex: shift, startColumn: shift });
+  return { body: (ast.program.body[0] as t.ClassDeclaration).body, comments: ast.comments ?? [] };
+}

@@ -1,0 +1,67 @@
+import type * as t from '@babel/types';
+import { CodeBridgeError, type Diagnostic } from '../../diagnostics.js';
+import type { Dialect } from '../../language.js';
+import type { Edit, Plan, PlanOp, SourceFile } from '../../types.js';
+import { dedupe } from './commands/binding-references.js';
+import { PlanContext } from './context.js';
+import { planBindingRenames, planClassHeader, planDeclaration, planStatement, type BindingRename } from './declarations.js';
+import { ImportPlanner } from './imports.js';
+import { planMembers } from './members.js';
+import { boundNames } from './names.js';
+import { parseTarget } from './parse.js';
+import { command, readBridge, type Unit } from './read.js';
+import { resolveClass } from './resolve-class.js';
+import { TargetModule, type TargetClass } from './target.js';
+
+/**
+ * Plans the merge of JS/TS bridges into one target: the target is parsed once and only its
+ * top-level statements and the classes a bridge touches are read. Errors found on the way are
+ * collected and thrown together, before anything is applied.
+ */
+export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Dialect): Plan {
+  const diagnostics: Diagnostic[] = [];
+  const ctx = new PlanContext(new TargetModule(target, parseTarget(target, dialect)), dialect, diagnostics);
+  const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics));
+  const classes = new Map<TargetClass, Unit[]>();
+  const addMembers = (cls: TargetClass, units: Unit[]) => classes.set(cls, [...(classes.get(cls) ?? []), ...units]);
+  const imports = new ImportPlanner(ctx);
+  const renames: BindingRename[] = [];
+
+  for (const bridge of read) {
+    const members = bridge.units.filter((u) => u.kind === 'member');
+    const cls = members.length ? resolveClass(ctx, bridge.source, members) : undefined;
+    if (cls) addMembers(cls, members);
+    for (const unit of bridge.units) {
+      if (unit.kind === 'member') continue;
+      if (unit.kind === 'import') imports.plan(unit);
+      else if (unit.kind === 'statement') planStatement(ctx, unit);
+      else {
+        const cls = unit.kind === 'class' ? mergedClass(ctx, unit) : undefined;
+        if (!cls) planDeclaration(ctx, unit, renames);
+        else {
+          planClassHeader(ctx, unit, cls, renames);
+          addMembers(cls, unit.members);
+        }
+      }
+    }
+  }
+  for (const [cls, units] of classes) planMembers(ctx, cls, units);
+  imports.finish();
+  planBindingRenames(ctx, renames);
+  if (ctx.errors.length) throw new CodeBridgeError([...ctx.errors, ...diagnostics]);
+  return { language: 'js', ops: [...ctx.ops, ...uncovered(ctx.references, ctx.ops)], diagnostics };
+}
+
+/** The target class a bridge class merges into member by member (not under `@replace` or `@delete`). */
+function mergedClass(ctx: PlanContext, unit: Unit): TargetClass | undefined {
+  if (command(unit, 'replace') || command(unit, 'delete')) return undefined;
+  const names = boundNames(unit.node as t.Statement);
+  return names.map((n) => ctx.target.classNamed(n)).find(Boolean);
+}
+
+/** Reference rewrites, less those inside text a unit replaces (the bridge's text already has them). */
+function uncovered(references: PlanOp[], ops: PlanOp[]): PlanOp[] {
+  const replaced = ops.flatMap((o) => o.edits).filter((e) => e.end > e.start);
+  const inside = (r: Edit) => replaced.some((e) => r.start >= e.start && r.end <= e.end);
+  return references.map((op) => ({ ...op, edits: dedupe(op.edits.filter((e) => !inside(e))) })).filter((op) => op.edits.length);
+}

@@ -1,0 +1,203 @@
+import type * as t from '@babel/types';
+import { isCommandOnly, parseCommands, type Command } from '../../commands/parse.js';
+import { atOffset, CodeBridgeError, commandNotApplicable, type Diagnostic } from '../../diagnostics.js';
+import type { Dialect } from '../../language.js';
+import { stripFences } from '../../read/fences.js';
+import type { SourceFile } from '../../types.js';
+import { commentsBefore } from './comments.js';
+import { boundNames, declarationOf } from './names.js';
+import { isSyntaxError, parseMembers, parseModule, syntaxDiagnostic, type Ast } from './parse.js';
+import { jsCommands } from './spec.js';
+
+/** A bridge as the merger reads it: fences stripped (same offsets), its comments, its place in the order. */
+export interface BridgeSource {
+  index: number;
+  /** The bridge with markdown prose blanked: the text slices are taken from. */
+  file: SourceFile;
+  /** The bridge as written: diagnostics quote it. */
+  original: SourceFile;
+}
+
+export type UnitKind = 'member' | 'class' | 'binding' | 'import' | 'statement';
+
+/** One top-level form of a bridge (or one member of a bridge class) with the commands above it. */
+export interface Unit {
+  kind: UnitKind;
+  bridge: BridgeSource;
+  node: t.Node;
+  commands: Command[];
+  /** Comments above the unit that are not commands: they travel with its text. */
+  keep: t.Comment[];
+  /** Members of a class unit. */
+  members: Unit[];
+}
+
+export interface ReadBridge {
+  source: BridgeSource;
+  units: Unit[];
+}
+
+const applicable: Record<UnitKind, readonly string[]> = {
+  member: ['access', 'decorator', 'rename', 'delete', 'params', 'replace', 'before', 'after', 'class'],
+  class: ['decorator', 'rename', 'delete', 'replace', 'before', 'after'],
+  binding: ['rename', 'delete', 'params', 'replace', 'before', 'after'],
+  import: [],
+  statement: [],
+};
+const bridgeLevel = ['order', 'bridge'];
+
+const describe: Record<UnitKind, string> = {
+  member: 'a class member',
+  class: 'a class',
+  binding: 'a function or variable',
+  import: 'an import',
+  statement: 'a statement',
+};
+
+export function command(unit: Unit, name: string): Command | undefined {
+  return unit.commands.find((c) => c.name === name);
+}
+
+export function notApplicable(unit: Unit, c: Command, why: string): Diagnostic {
+  return commandNotApplicable(c.name, why, atOffset(unit.bridge.original, c.offset));
+}
+
+/** Reads a bridge into units. A bridge that does not parse (either as a module or as class members) throws. */
+export function readBridge(original: SourceFile, index: number, dialect: Dialect, diagnostics: Diagnostic[]): ReadBridge {
+  const stripped = stripFences(original, 'js');
+  diagnostics.push(...stripped.diagnostics);
+  const source: BridgeSource = { index, file: { path: original.path, code: stripped.code }, original };
+  const parsed = parseBridge(source, dialect);
+  const reader = new UnitReader(source, parsed.comments, diagnostics);
+  const units = parsed.module
+    ? reader.statements(parsed.module.program.body)
+    : [...reader.statements(parsed.imports), ...reader.members(parsed.members!, parsed.importsEnd, true)];
+  reader.warnOrphans(units);
+  return { source, units };
+}
+
+interface ParsedBridge {
+  module?: Ast;
+  /** A snippet's members, and the imports written above them. */
+  members?: t.Node[];
+  imports: t.Statement[];
+  importsEnd: number;
+  comments: t.Comment[];
+}
+
+const looseStatement = new Set(['ExpressionStatement', 'BlockStatement', 'LabeledStatement']);
+
+/**
+ * A bridge is a module, unless it only parses as class members (`get x() {}`, `count = 0;`):
+ * then it is a method-only snippet. When neither parses, the error reported is the one found
+ * furthest into the bridge, the likelier mistake.
+ */
+function parseBridge(bridge: BridgeSource, dialect: Dialect): ParsedBridge {
+  let module: Ast | undefined;
+  let moduleError: unknown;
+  try {
+    module = parseModule(bridge.file.code, dialect);
+    if (!module.program.body.some((s) => looseStatement.has(s.type))) return asModule(module);
+  } catch (error) {
+    if (!isSyntaxError(error)) throw error;
+    moduleError = error;
+  }
+  try {
+    return parseSnippet(bridge.file.code, dialect);
+  } catch (error) {
+    if (!isSyntaxError(error)) throw error;
+    if (module) return asModule(module);
+    const furthest = isSyntaxError(moduleError) && moduleError.pos >= error.pos ? moduleError : error;
+    throw new CodeBridgeError([syntaxDiagnostic('bridge', furthest, bridge.original)]);
+  }
+}
+
+const asModule = (module: Ast): ParsedBridge => ({ module, imports: [], importsEnd: 0, comments: module.comments ?? [] });
+
+// One import statement, after blanks and comments (`y`: from where the last one ended).
+const IMPORT = /(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*import\s[^;'"]*?(["'])[^"'\n]*\1(?:\s*(?:with|assert)\s*\{[^}]*\})?[ \t]*;?/y;
+
+/** Members, below the imports a model wrote above them: both parsed at their own offsets. */
+function parseSnippet(code: string, dialect: Dialect): ParsedBridge {
+  let end = 0;
+  IMPORT.lastIndex = 0;
+  for (let m = IMPORT.exec(code); m; m = IMPORT.exec(code)) end = IMPORT.lastIndex;
+  const head = end ? parseModule(code.slice(0, end), dialect) : undefined;
+  const { body, comments } = parseMembers(code.slice(0, end).replace(/[^\n]/g, ' ') + code.slice(end), dialect);
+  return { members: body.body, imports: head?.program.body ?? [], importsEnd: end, comments: [...(head?.comments ?? []), ...comments] };
+}
+
+class UnitReader {
+  private readonly consumed = new Set<t.Comment>();
+
+  constructor(
+    private readonly bridge: BridgeSource,
+    private readonly comments: t.Comment[],
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  statements(body: t.Statement[]): Unit[] {
+    let floor = 0;
+    return body.map((statement) => {
+      const unit = this.unit(kindOf(statement), statement, floor, false);
+      const decl = declarationOf(statement);
+      if (unit.kind === 'class') unit.members = this.members((decl as t.ClassDeclaration).body.body, (decl as t.ClassDeclaration).body.start! + 1, false);
+      floor = statement.end!;
+      return unit;
+    });
+  }
+
+  members(body: t.Node[], start: number, snippet: boolean): Unit[] {
+    let floor = start;
+    return body.map((member) => {
+      const unit = this.unit('member', member, floor, snippet);
+      floor = member.end!;
+      return unit;
+    });
+  }
+
+  /** Command comments no unit follows: reported, never silently dropped. */
+  warnOrphans(units: Unit[]): void {
+    const leaves = units.flatMap((u) => (u.kind === 'class' ? u.members : [u]));
+    for (const c of this.comments) {
+      if (this.consumed.has(c) || leaves.some((u) => c.start! >= u.node.start! && c.end! <= u.node.end!)) continue;
+      const parsed = this.parse(c);
+      this.diagnostics.push(...parsed.diagnostics);
+      for (const cmd of parsed.commands) {
+        if (bridgeLevel.includes(cmd.name)) continue;
+        this.diagnostics.push(commandNotApplicable(cmd.name, 'no code follows it', atOffset(this.bridge.original, cmd.offset)));
+      }
+    }
+  }
+
+  private parse(c: t.Comment) {
+    return parseCommands(this.bridge.file.code.slice(c.start!, c.end!), c.start!, this.bridge.original, jsCommands);
+  }
+
+  private unit(kind: UnitKind, node: t.Node, floor: number, snippet: boolean): Unit {
+    const unit: Unit = { kind, bridge: this.bridge, node, commands: [], keep: [], members: [] };
+    for (const c of commentsBefore(this.comments, this.bridge.file.code, floor, node.start!)) {
+      this.consumed.add(c);
+      const parsed = this.parse(c);
+      this.diagnostics.push(...parsed.diagnostics);
+      for (const cmd of parsed.commands) this.accept(unit, cmd, snippet);
+      if (!isCommandOnly(this.bridge.file.code.slice(c.start!, c.end!))) unit.keep.push(c);
+    }
+    return unit;
+  }
+
+  private accept(unit: Unit, cmd: Command, snippet: boolean): void {
+    if (bridgeLevel.includes(cmd.name)) return;
+    const allowed = applicable[unit.kind].includes(cmd.name) && (cmd.name !== 'class' || snippet);
+    const same = unit.commands.find((c) => c.name === cmd.name && (c.value === cmd.value || c.name !== 'decorator'));
+    if (!allowed) this.diagnostics.push(notApplicable(unit, cmd, `it does not apply to ${describe[unit.kind]}${cmd.name === 'class' ? ' inside a class' : ''}`));
+    else if (same && same.value !== cmd.value) this.diagnostics.push(notApplicable(unit, cmd, `"@${same.name} ${same.value}" is already given for this unit`));
+    else if (!same) unit.commands.push(cmd);
+  }
+}
+
+function kindOf(statement: t.Statement): UnitKind {
+  if (statement.type === 'ImportDeclaration') return 'import';
+  if (declarationOf(statement).type === 'ClassDeclaration') return 'class';
+  return boundNames(statement).length ? 'binding' : 'statement';
+}

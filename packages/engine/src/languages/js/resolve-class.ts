@@ -1,0 +1,29 @@
+import { ambiguousClass, unknownClass } from '../../diagnostics.js';
+import type { PlanContext } from './context.js';
+import { isMember, memberName } from './names.js';
+import { command, type BridgeSource, type Unit } from './read.js';
+import type { TargetClass } from './target.js';
+
+/**
+ * The class a method-only snippet belongs to: the one `@class Name` names, else the only class
+ * having a member of one of the snippet's names, else the only class. Otherwise an error naming
+ * the candidates (recorded in the context; the snippet is skipped).
+ */
+export function resolveClass(ctx: PlanContext, bridge: BridgeSource, members: Unit[]): TargetClass | undefined {
+  const classes = ctx.target.classes;
+  const named = members.map((u) => ({ unit: u, c: command(u, 'class') })).find((x) => x.c);
+  if (named) {
+    const found = ctx.target.classNamed(named.c!.value);
+    if (!found) ctx.errors.push(unknownClass(named.c!.value, classes.map((c) => c.name), ctx.at(named.unit, named.c!.offset)));
+    return found;
+  }
+  const code = bridge.file.code;
+  const names = members.flatMap((u) => (isMember(u.node) ? [memberName(u.node, code)] : []));
+  const having = classes.filter((c) => names.some((n) => c.hasMemberNamed(n)));
+  if (having.length === 1) return having[0];
+  if (having.length === 0 && classes.length === 1) return classes[0];
+  const first = members[0]!;
+  const candidates = (having.length ? having : classes).map((c) => c.name);
+  ctx.errors.push(ambiguousClass(names[0] ?? first.node.type, candidates, ctx.at(first, first.node.start!)));
+  return undefined;
+}

@@ -1,0 +1,72 @@
+import { sliceBridge } from '../../apply/splice.js';
+import type { Edit } from '../../types.js';
+import type { Unit } from './read.js';
+
+/** Output text with, per line, the bridge position it came from (null: not from the bridge). */
+export interface Piece {
+  text: string;
+  lines: ({ line: number; column: number } | null)[];
+}
+
+export function plain(text: string): Piece {
+  return { text, lines: text.split('\n').map(() => null) };
+}
+
+/** Concatenates pieces; a line made of two pieces maps where its first mapped part does. */
+export function join(...pieces: Piece[]): Piece {
+  let text = '';
+  let lines: Piece['lines'] = [null];
+  for (const p of pieces) {
+    const last = lines.pop() ?? null;
+    lines = [...lines, last ?? p.lines[0] ?? null, ...p.lines.slice(1)];
+    text += p.text;
+  }
+  return { text, lines };
+}
+
+/** A range of a unit's bridge, re-indented to `indent`, with inner edits applied (bridge offsets). */
+export function bridgeText(unit: Unit, start: number, end: number, indent: string, targetCode: string, edits: Edit[] = []): Piece {
+  const slice = sliceBridge(unit.bridge.file, unit.bridge.index, start, end, indent, targetCode, edits);
+  return { text: slice.text, lines: slice.origin.lines };
+}
+
+/** A unit's kept comments, each on its own line, then its node. */
+export function unitText(unit: Unit, indent: string, targetCode: string, edits: Edit[] = [], prefix: Piece[] = []): Piece {
+  const comments = unit.keep.map((c) => join(bridgeText(unit, c.start!, c.end!, indent, targetCode), plain(`\n${indent}`)));
+  return join(...comments, ...prefix, bridgeText(unit, unit.node.start!, unit.node.end!, indent, targetCode, edits));
+}
+
+export function edit(start: number, end: number, piece: Piece, bridge: number): Edit {
+  return { start, end, text: piece.text, origin: { bridge, lines: piece.lines } };
+}
+
+export function lineStart(code: string, offset: number): number {
+  return code.lastIndexOf('\n', offset - 1) + 1;
+}
+
+const blank = (text: string) => text.trim() === '';
+
+/** The end of the line `offset` is on, when only blanks or a line comment follow it there (before `limit`). */
+export function lineEnd(code: string, offset: number, limit = code.length): number {
+  const nl = code.indexOf('\n', offset);
+  if (nl === -1 || nl >= limit) return offset;
+  const rest = code.slice(offset, nl).trim();
+  return rest === '' || rest.startsWith('//') ? nl : offset;
+}
+
+/**
+ * The range to remove for `[start, end)`: whole lines when the node stands on its own lines,
+ * and one of two blank lines that would end up adjacent.
+ */
+export function removalRange(code: string, start: number, end: number): [number, number] {
+  const ls = lineStart(code, start);
+  if (!blank(code.slice(ls, start))) return [start, end];
+  const nl = code.indexOf('\n', end);
+  const stop = nl === -1 ? code.length : nl;
+  if (!blank(code.slice(end, stop))) return [ls, end];
+  let to = Math.min(stop + 1, code.length);
+  const before = code.slice(lineStart(code, Math.max(ls - 1, 0)), Math.max(ls - 1, 0));
+  const nextNl = code.indexOf('\n', to);
+  if (ls > 0 && blank(before) && nextNl !== -1 && blank(code.slice(to, nextNl))) to = nextNl + 1;
+  return [ls, to];
+}

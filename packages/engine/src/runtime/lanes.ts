@@ -1,0 +1,52 @@
+import type { Language } from '../types.js';
+import { before, Heap, type Ranked } from './heap.js';
+
+export type LaneLimits = Record<Language, number>;
+
+export interface Laned extends Ranked {
+  lane: Language;
+}
+
+/**
+ * The pool's queue: one lane per language, each with a maximum number of tasks in flight, so a
+ * flood of one language cannot take every thread from the others. The next task is the costliest
+ * head among the lanes that have room (larger work starts first, so the run does not end on one
+ * long task).
+ */
+export class Lanes<T extends Laned> {
+  private readonly queues = new Map<Language, Heap<T>>();
+  private readonly running = new Map<Language, number>();
+
+  constructor(private readonly limits: LaneLimits) {}
+
+  get size(): number {
+    let size = 0;
+    for (const queue of this.queues.values()) size += queue.size;
+    return size;
+  }
+
+  push(item: T): void {
+    let queue = this.queues.get(item.lane);
+    if (!queue) this.queues.set(item.lane, (queue = new Heap<T>()));
+    queue.push(item);
+  }
+
+  /** Removes and returns the next task to start, counting it as running in its lane. */
+  take(): T | undefined {
+    let best: Heap<T> | undefined;
+    for (const [lane, queue] of this.queues) {
+      const head = queue.peek();
+      if (!head || (this.running.get(lane) ?? 0) >= this.limits[lane]) continue;
+      const current = best?.peek();
+      if (!current || before(head, current)) best = queue;
+    }
+    const item = best?.pop();
+    if (item) this.running.set(item.lane, (this.running.get(item.lane) ?? 0) + 1);
+    return item;
+  }
+
+  /** A task of this lane finished (or failed): its slot is free again. */
+  release(lane: Language): void {
+    this.running.set(lane, (this.running.get(lane) ?? 1) - 1);
+  }
+}

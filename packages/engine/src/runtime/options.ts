@@ -1,0 +1,51 @@
+import { availableParallelism } from 'node:os';
+import type { Language } from '../types.js';
+import { defaultCosts, type CostModel } from './cost.js';
+import type { LaneLimits } from './lanes.js';
+
+export interface RuntimeOptions {
+  /** Worker threads: 0 runs everything on the calling thread; default `os.availableParallelism()`. */
+  workers?: number;
+  /**
+   * Maximum tasks in flight per language; each defaults to `workers`, so no thread idles while work
+   * waits. Lower one to keep threads free for the other languages (`{ css: 1 }`).
+   */
+  lanes?: Partial<Record<Language, number>>;
+  /** A worker task that runs longer fails with TASK_TIMEOUT and its thread is replaced (default 30 000). */
+  timeoutMs?: number;
+  /** Old-generation heap limit of each worker thread (default 1024); a task over it fails with WORKER_MEMORY_LIMIT. */
+  maxMemoryMb?: number;
+  /** Expected cost below which a job runs on the calling thread: a worker round trip costs more. */
+  inlineBelowMs?: number;
+  /** The pool starts once this much expected work has been asked for: starting threads costs about that much. */
+  coldStartMs?: number;
+  /** The worker module (default: this package's `dist/runtime/worker.js`); it must default-export `runTask`. */
+  workerFile?: string;
+}
+
+export interface ResolvedOptions {
+  workers: number;
+  lanes: LaneLimits;
+  timeoutMs: number;
+  maxMemoryMb: number;
+  costs: CostModel;
+  workerFile?: string;
+}
+
+export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
+  const workers = Math.max(0, Math.floor(options.workers ?? availableParallelism()));
+  const lanes: LaneLimits = { js: workers, css: workers, html: workers, ...options.lanes };
+  const resolved: ResolvedOptions = {
+    workers,
+    lanes,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxMemoryMb: options.maxMemoryMb ?? 1024,
+    costs: {
+      ...defaultCosts,
+      inlineBelowMs: options.inlineBelowMs ?? defaultCosts.inlineBelowMs,
+      coldStartMs: options.coldStartMs ?? defaultCosts.coldStartMs,
+    },
+  };
+  if (options.workerFile) resolved.workerFile = options.workerFile;
+  return resolved;
+}

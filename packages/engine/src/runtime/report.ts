@@ -1,0 +1,81 @@
+import type { DiagnosticCode } from '../diagnostics.js';
+import type { Language } from '../types.js';
+
+/** One job as it ran. Plain JSON. Times in milliseconds. */
+export interface TaskReport {
+  id: string;
+  file: string;
+  language: Language;
+  /** Target plus bridges, in UTF-16 code units. */
+  bytes: number;
+  status: 'fulfilled' | 'rejected';
+  /** The first diagnostic code of a failure. */
+  error?: DiagnosticCode;
+  /** The thread id of the worker that answered, 'inline' for the calling thread, null when no worker answered. */
+  worker: number | 'inline' | null;
+  /** 1, or 2 when a crashed worker forced a retry. */
+  attempts: number;
+  /** From submission to the start of the (last) attempt. */
+  queueMs: number;
+  readMs: number;
+  planMs: number;
+  applyMs: number;
+  /** The merge on its thread (read + plan + apply, plus the cost of catching errors). */
+  runMs: number;
+  /** Time of the round trip to a worker beyond `runMs` (structured clone and messaging); 0 inline. */
+  overheadMs: number;
+  /** CPU time of the thread during the merge; null where unknown (a task that never answered). */
+  cpuMs: number | null;
+  /** Heap in use on that thread after the merge; null when the task did not answer. */
+  heapUsedMb: number | null;
+}
+
+/** One `mergeMany` run. Plain JSON. */
+export interface RunReport {
+  jobs: number;
+  fulfilled: number;
+  failures: number;
+  retries: number;
+  /** Jobs run on the calling thread. */
+  inline: number;
+  /** Threads the run could use: the pool's size, or 1 when nothing went to the pool. */
+  threads: number;
+  wallMs: number;
+  /** CPU time of the whole process (every thread) during the run, from `process.cpuUsage()`. */
+  cpuMs: number;
+  /** cpuMs / (wallMs x threads); the main thread's share can lift it a little above 1. */
+  cpuUtilisation: number;
+  /** Peak resident set size of the process so far (`process.resourceUsage().maxRSS`). */
+  peakRssMb: number;
+  /** Jobs per second. */
+  throughput: number;
+  tasks: TaskReport[];
+}
+
+/** Starts measuring a run; `finish` turns its task reports into the run report. */
+export function startRun(): (tasks: TaskReport[], poolThreads: number) => RunReport {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  return (tasks, poolThreads) => {
+    const wallMs = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    const inline = tasks.filter((task) => task.worker === 'inline').length;
+    const threads = inline === tasks.length ? 1 : poolThreads;
+    const fulfilled = tasks.filter((task) => task.status === 'fulfilled').length;
+    return {
+      jobs: tasks.length,
+      fulfilled,
+      failures: tasks.length - fulfilled,
+      retries: tasks.reduce((sum, task) => sum + task.attempts - 1, 0),
+      inline,
+      threads,
+      wallMs,
+      cpuMs,
+      cpuUtilisation: wallMs > 0 ? cpuMs / (wallMs * threads) : 0,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      throughput: wallMs > 0 ? (tasks.length * 1000) / wallMs : 0,
+      tasks,
+    };
+  };
+}

@@ -1,0 +1,74 @@
+import type { Worker } from 'node:worker_threads';
+import type { MergeResult } from '../types.js';
+import { resolveOptions, type RuntimeOptions } from './options.js';
+import { startRun, type RunReport } from './report.js';
+import { Scheduler, type Settled } from './scheduler.js';
+import type { MergeJob } from './task.js';
+
+export interface RunResult {
+  /** One per job, in job order. */
+  results: Settled[];
+  report: RunReport;
+}
+
+export interface Runtime {
+  /** Settles every job (as `Promise.allSettled`): a result or a CodeBridgeError per target, plus a run report. */
+  mergeMany(jobs: MergeJob[], options?: MergeManyOptions): Promise<RunResult>;
+  /** One job; rejects with its CodeBridgeError. */
+  merge(job: MergeJob): Promise<MergeResult>;
+  /** Lets queued work finish, then stops the threads. */
+  close(): Promise<void>;
+  /** The live worker threads (empty until the pool starts). */
+  readonly threads: readonly Worker[];
+}
+
+export interface MergeManyOptions {
+  /** Called as each job settles, in the order they settle (a progress bar's tick). */
+  onSettled?: (index: number, settled: Settled) => void;
+}
+
+/** A runtime owns one lazily started pool; keep it for the life of its owner (a plugin instance, a CLI run). */
+export function createRuntime(options?: RuntimeOptions): Runtime {
+  const resolved = resolveOptions(options);
+  const scheduler = new Scheduler(resolved);
+  return {
+    async mergeMany(jobs, { onSettled } = {}) {
+      const finish = startRun();
+      const submitted = scheduler.submit(jobs);
+      if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled)));
+      const finished = await Promise.all(submitted);
+      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers) };
+    },
+    async merge(job) {
+      const [finished] = await Promise.all(scheduler.submit([job]));
+      if (finished!.settled.status === 'rejected') throw finished!.settled.reason;
+      return finished!.settled.value;
+    },
+    close: () => scheduler.close(),
+    get threads() {
+      return scheduler.threads;
+    },
+  };
+}
+
+let shared: { runtime: Runtime; key: string } | undefined;
+
+/**
+ * `Runtime.mergeMany` on one process-wide runtime, created on first use. Different options than
+ * the shared runtime was made with replace it (the old one closes once its work is done).
+ */
+export function mergeMany(jobs: MergeJob[], options: RuntimeOptions = {}): Promise<RunResult> {
+  const key = JSON.stringify(options);
+  if (shared?.key !== key) {
+    void shared?.runtime.close();
+    shared = { runtime: createRuntime(options), key };
+  }
+  return shared.runtime.mergeMany(jobs);
+}
+
+/** Closes the process-wide runtime of `mergeMany`, if any. */
+export async function closeSharedRuntime(): Promise<void> {
+  const current = shared;
+  shared = undefined;
+  await current?.runtime.close();
+}

@@ -1,0 +1,60 @@
+import { getHeapStatistics } from 'node:v8';
+import { threadId } from 'node:worker_threads';
+import { internalError, isCodeBridgeError, type Diagnostic } from '../diagnostics.js';
+import { mergeSync, type PhaseTimes } from '../merge.js';
+import type { MergeInput, MergeResult } from '../types.js';
+import { threadCpuMs } from './thread-cpu.js';
+
+/** One unit of work for the runtime: a merge input, plus an id to find it in the report. */
+export interface MergeJob extends MergeInput {
+  id?: string;
+}
+
+/** What crosses to a worker: plain, structured-clone safe data. `attempt` is 0, then 1 on the retry. */
+export interface WorkerTask {
+  input: MergeInput;
+  attempt: number;
+}
+
+/** Measured where the task ran. */
+export interface TaskTiming extends PhaseTimes {
+  /** Wall time of the merge on its thread. */
+  runMs: number;
+  /** CPU time of the thread during the merge (null where the platform cannot tell). */
+  cpuMs: number | null;
+  /** Heap in use on that thread after the merge. */
+  heapUsedMb: number;
+  /** The thread's id (0 is the main thread). */
+  threadId: number;
+}
+
+/**
+ * The answer of a task, as data: a CodeBridgeError becomes its diagnostics (the class does not
+ * survive structured clone; the main side rebuilds it).
+ */
+export type TaskOutcome =
+  | { ok: true; value: MergeResult; timing: TaskTiming }
+  | { ok: false; diagnostics: Diagnostic[]; timing: TaskTiming };
+
+/** Runs one merge on the calling thread and reports it; never throws. */
+export function runTask(task: WorkerTask): TaskOutcome {
+  const phases: PhaseTimes = { read: 0, plan: 0, apply: 0 };
+  const cpuStart = threadCpuMs();
+  const started = performance.now();
+  let outcome: { ok: true; value: MergeResult } | { ok: false; diagnostics: Diagnostic[] };
+  try {
+    outcome = { ok: true, value: mergeSync(task.input, phases) };
+  } catch (error) {
+    outcome = { ok: false, diagnostics: isCodeBridgeError(error) ? error.diagnostics : [internalError(task.input.target.path, error)] };
+  }
+  const runMs = performance.now() - started;
+  const cpuEnd = threadCpuMs();
+  const timing: TaskTiming = {
+    ...phases,
+    runMs,
+    cpuMs: cpuStart === null || cpuEnd === null ? null : cpuEnd - cpuStart,
+    heapUsedMb: getHeapStatistics().used_heap_size / 2 ** 20,
+    threadId,
+  };
+  return { ...outcome, timing };
+}

@@ -1,0 +1,48 @@
+import { expect, test } from 'vitest';
+import { mergeError, mergeFixture } from '../support/fixtures.js';
+
+test('@delete of an element the target lacks is MISSING_ELEMENT naming the key at the command', () => {
+  const error = mergeError('html', 'missing-element-for-delete');
+  expect(error.diagnostics).toMatchObject([
+    { code: 'MISSING_ELEMENT', severity: 'error', message: 'The target has no element #ghost.', file: 'html/missing-element-for-delete/bridge.html', line: 1, column: 5 },
+  ]);
+  expect(error.diagnostics[0]!.frame).toContain('> 1 | <!-- @delete -->');
+});
+
+test('@append-to an element the target lacks is MISSING_ELEMENT naming the key at the command', () => {
+  const error = mergeError('html', 'missing-element-for-append-to');
+  expect(error.diagnostics).toMatchObject([
+    { code: 'MISSING_ELEMENT', severity: 'error', message: 'The target has no element #ghost.', file: 'html/missing-element-for-append-to/bridge.html', line: 2, column: 5 },
+  ]);
+  expect(error.diagnostics[0]!.frame).toContain('> 2 | <!-- @append-to #ghost -->');
+});
+
+test('an unknown command is a warning with its location and the element still merges', () => {
+  const { result, expected } = mergeFixture('html', 'unknown-command');
+  expect(result.code).toBe(expected);
+  expect(result.code).toContain('<p id="note">Bye</p>');
+  expect(result.diagnostics).toMatchObject([{ code: 'UNKNOWN_COMMAND', severity: 'warning', file: 'html/unknown-command/bridge.html', line: 1, column: 5 }]);
+  expect(result.diagnostics[0]!.frame).toContain('> 1 | <!-- @explode -->');
+});
+
+test('a bridge cut short inside a tag is a syntax error with file, line, column and frame', () => {
+  const error = mergeError('html', 'bridge-syntax-error');
+  expect(error.diagnostics).toMatchObject([
+    { code: 'BRIDGE_SYNTAX_ERROR', severity: 'error', message: 'Syntax error in the bridge: eof in tag', file: 'html/bridge-syntax-error/bridge.html', line: 3, column: 0 },
+  ]);
+  expect(error.diagnostics[0]!.frame).toContain('2 | <div id="x" class="');
+});
+
+test('a target cut short inside a tag is a syntax error with file, line, column and frame', () => {
+  const error = mergeError('html', 'target-syntax-error');
+  expect(error.diagnostics).toMatchObject([
+    { code: 'TARGET_SYNTAX_ERROR', severity: 'error', file: 'html/target-syntax-error/target.html', line: 3, column: 0 },
+  ]);
+  expect(error.diagnostics[0]!.frame).toContain('2 | <p id="b"');
+});
+
+test('markup placed into an element another bridge deletes is a conflict naming both', () => {
+  const error = mergeError('html', 'conflict-placement-inside-deleted');
+  expect(error.diagnostics).toMatchObject([{ code: 'CONFLICT', severity: 'error', file: 'html/conflict-placement-inside-deleted/bridge-2.html', line: 1, column: 5 }]);
+  expect(error.message).toContain('#list and @append-to #list (html/conflict-placement-inside-deleted/bridge-2.html:1) is edited by html/conflict-placement-inside-deleted/bridge-1.html:1:6');
+});

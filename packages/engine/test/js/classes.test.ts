@@ -1,0 +1,24 @@
+import { describe, test } from 'vitest';
+import { expectMerged } from './expect-case.js';
+
+describe('classes', () => {
+  test('members go to the only class that has a member of that name', () => {
+    expectMerged('class-by-member');
+  });
+
+  test('@class Name picks the class of a method-only snippet', () => {
+    expectMerged('class-by-command');
+  });
+
+  test('a class declaration merges member by member and a new class is appended', () => {
+    expectMerged('class-merge');
+  });
+
+  test('@replace on a class replaces it whole', () => {
+    expectMerged('class-replace');
+  });
+
+  test('class and member decorators parse, and @decorator adds deduplicated decorators', () => {
+    expectMerged('decorators');
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, test } from 'vitest';
+import { expectMerged } from './expect-case.js';
+
+describe('commands', () => {
+  test('@access sets the TypeScript modifier, replacing a written one', () => {
+    expectMerged('access-ts');
+  });
+
+  test('@access private in JavaScript makes the member #private and this.x follows', () => {
+    expectMerged('access-js-private');
+  });
+
+  test('@rename of a member renames this.old in its class, not a static member of that name', () => {
+    expectMerged('rename-member');
+  });
+
+  test('@rename of a binding renames its scope references only', () => {
+    expectMerged('rename-binding');
+  });
+
+  test('@params replaces the parameter list of a method and of an arrow function', () => {
+    expectMerged('params');
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, test } from 'vitest';
+import { expectMerged } from './expect-case.js';
+
+describe('top-level declarations', () => {
+  test('a function replaces its binding and keeps the export the bridge left out', () => {
+    expectMerged('function-keeps-export');
+  });
+
+  test('variables replace their declarator, and a new one is appended', () => {
+    expectMerged('variables');
+  });
+
+  test('new import specifiers join existing imports and nothing is imported twice', () => {
+    expectMerged('imports');
+  });
+
+  test('TSX parses in target and bridge', () => {
+    expectMerged('tsx');
+  });
+
+  test('markdown fences around the code are stripped', () => {
+    expectMerged('fences');
+  });
+});

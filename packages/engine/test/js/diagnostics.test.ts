@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { CodeBridgeError, type Diagnostic } from '../../src/diagnostics.js';
+import { expectMerged } from './expect-case.js';
+import { mergeError } from './cases.js';
+
+function thrown(name: string): Diagnostic {
+  const error = mergeError(name);
+  expect(error).toBeInstanceOf(CodeBridgeError);
+  return (error as CodeBridgeError).diagnostic;
+}
+
+const warning = (diagnostics: Diagnostic[], code: string) => {
+  const found = diagnostics.find((d) => d.code === code);
+  expect(found, `a ${code} warning`).toBeDefined();
+  return found!;
+};
+
+describe('errors', () => {
+  test('a bridge syntax error names the bridge, line, column and shows a frame', () => {
+    const d = thrown('bridge-syntax');
+    expect(d).toMatchObject({ code: 'BRIDGE_SYNTAX_ERROR', severity: 'error', file: 'test/fixtures/js/bridge-syntax/bridge.js', line: 2, column: 12 });
+    expect(d.frame).toContain('> 2 |   return 1 +;');
+  });
+
+  test('a target syntax error names the target, line, column and shows a frame', () => {
+    const d = thrown('target-syntax');
+    expect(d).toMatchObject({ code: 'TARGET_SYNTAX_ERROR', file: 'test/fixtures/js/target-syntax/target.js', line: 3, column: 12 });
+    expect(d.frame).toContain('> 3 |     return (;');
+  });
+
+  test('two bridges editing one member conflict, naming both bridges and lines', () => {
+    const d = thrown('conflict-edit');
+    expect(d).toMatchObject({ code: 'CONFLICT', file: 'test/fixtures/js/conflict-edit/bridge-b.js', line: 2, column: 0 });
+    expect(d.message).toContain('test/fixtures/js/conflict-edit/bridge-a.js:1:1');
+    expect(d.message).toContain('test/fixtures/js/conflict-edit/bridge-b.js:2:1');
+    expect(d.frame).toContain('> 2 | run() {');
+  });
+
+  test('a delete and an edit of one member conflict', () => {
+    const d = thrown('conflict-delete');
+    expect(d).toMatchObject({ code: 'CONFLICT', file: 'test/fixtures/js/conflict-delete/bridge-b.js', line: 1, column: 0 });
+    expect(d.message).toContain('conflict-delete/bridge-a.js:2:1');
+  });
+
+  test('renaming onto an existing member is a RENAME_CONFLICT at the command', () => {
+    const d = thrown('rename-conflict');
+    expect(d).toMatchObject({ code: 'RENAME_CONFLICT', file: 'test/fixtures/js/rename-conflict/bridge.js', line: 1, column: 3 });
+    expect(d.frame).toContain('> 1 | // @rename start');
+  });
+
+  test('members that fit several classes are AMBIGUOUS_CLASS, listing the candidates', () => {
+    const d = thrown('class-ambiguous');
+    expect(d).toMatchObject({ code: 'AMBIGUOUS_CLASS', file: 'test/fixtures/js/class-ambiguous/bridge.js', line: 1, column: 0 });
+    expect(d.message).toContain('candidates: Reader, Writer');
+    expect(d.frame).toContain('> 1 | flush() {');
+  });
+
+  test('@class naming a class the target lacks is UNKNOWN_CLASS', () => {
+    const d = thrown('class-unknown');
+    expect(d).toMatchObject({ code: 'UNKNOWN_CLASS', file: 'test/fixtures/js/class-unknown/bridge.js', line: 1, column: 3 });
+    expect(d.message).toContain('Reader, Writer');
+    expect(d.frame).toContain('> 1 | // @class Printer');
+  });
+});
+
+describe('warnings', () => {
+  const { diagnostics } = expectMerged('warnings');
+  const file = 'test/fixtures/js/warnings/bridge.js';
+
+  test('an unknown command is a warning at the command', () => {
+    expect(warning(diagnostics, 'UNKNOWN_COMMAND')).toMatchObject({ severity: 'warning', file, line: 1, column: 3, frame: expect.stringContaining('> 1 | // @frobnicate now') });
+  });
+
+  test('a command without its value is a warning at the command', () => {
+    expect(warning(diagnostics, 'EMPTY_COMMAND_VALUE')).toMatchObject({ file, line: 2, column: 3, frame: expect.stringContaining('> 2 | // @rename') });
+  });
+
+  test('commands that cannot apply are warnings with the reason', () => {
+    const found = diagnostics.filter((d) => d.code === 'COMMAND_NOT_APPLICABLE');
+    expect(found.map((d) => [d.line, d.column, d.message])).toEqual([
+      [7, 3, 'Command "@access" cannot apply: JavaScript has no protected members.'],
+      [8, 3, 'Command "@params" cannot apply: "retries" is not a method.'],
+    ]);
+    expect(found[0]!.frame).toContain('> 7 | // @access protected');
+  });
+
+  test('a command with no code below it is reported', () => {
+    const d = warning(expectMerged('orphan-command').diagnostics, 'COMMAND_NOT_APPLICABLE');
+    expect(d).toMatchObject({ file: 'test/fixtures/js/orphan-command/bridge.js', line: 5, column: 3, message: 'Command "@delete" cannot apply: no code follows it.' });
+  });
+
+  test('prose around markdown fences is dropped with a warning', () => {
+    const d = warning(expectMerged('fences').diagnostics, 'PROSE_DROPPED');
+    expect(d).toMatchObject({ file: 'test/fixtures/js/fences/bridge.md', line: 1, column: 0, frame: expect.stringContaining('> 1 | Here is the updated method:') });
+  });
+});

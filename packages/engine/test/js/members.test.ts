@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { expectMerged } from './expect-case.js';
+
+describe('class members', () => {
+  test('a method-only snippet replaces the method and leaves every other byte alone', () => {
+    expectMerged('member-replace');
+  });
+
+  test('a new member is appended at the end of the class body', () => {
+    expectMerged('member-add');
+  });
+
+  test('@before and @after place new members next to the named member', () => {
+    expectMerged('member-placement');
+  });
+
+  test('@delete removes the member with its doc comment and ignores the body', () => {
+    expectMerged('member-delete');
+  });
+
+  test('get x, set x, static x and x are different members', () => {
+    expectMerged('accessors-static');
+  });
+
+  test('fields, #private members, static blocks, overloads and abstract members survive', () => {
+    expectMerged('survivors');
+  });
+
+  test('command comments are dropped while doc comments travel with the member', () => {
+    expectMerged('comments');
+  });
+
+  test('bridge text is re-indented to the target indentation (spaces to tabs)', () => {
+    expectMerged('reindent');
+  });
+
+  test('a merge reports no diagnostics when every command applies', () => {
+    expect(expectMerged('member-replace').diagnostics).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeSharedRuntime, createRuntime, mergeMany, mergeSync, type MergeJob, type Runtime, type RuntimeOptions } from '../../src/index.js';
+import { corpusJobs, fixture } from './jobs.js';
+
+// Real worker threads running the built worker (dist/runtime/worker.js). Build the engine first.
+let runtime: Runtime | undefined;
+const start = (options: RuntimeOptions = { workers: 2, coldStartMs: 0, inlineBelowMs: 0 }) => (runtime = createRuntime(options));
+
+afterEach(async () => {
+  await runtime?.close();
+  runtime = undefined;
+});
+
+const codes = (results: Awaited<ReturnType<Runtime['mergeMany']>>['results']) =>
+  results.map((r) => (r.status === 'fulfilled' ? r.value.code : r.reason.code));
+
+describe('runtime', () => {
+  it('a run of 1,000 jobs returns 1,000 settled results in job order', async () => {
+    const jobs = corpusJobs(1000, { methods: 4 });
+    const { results, report } = await start().mergeMany(jobs);
+    expect(results).toHaveLength(1000);
+    expect(report.fulfilled).toBe(1000);
+    expect(codes(results.slice(0, 50))).toEqual(jobs.slice(0, 50).map((job) => mergeSync(job).code));
+  });
+
+  it('the pool is reused across two runs and its threads are gone after close', async () => {
+    const pool = start();
+    const first = await pool.mergeMany(corpusJobs(8));
+    const threads = pool.threads.map((thread) => thread.threadId);
+    const second = await pool.mergeMany(corpusJobs(8));
+    expect(new Set(second.report.tasks.map((task) => task.worker))).toEqual(new Set(first.report.tasks.map((task) => task.worker)));
+    expect(pool.threads.map((thread) => thread.threadId)).toEqual(threads);
+    await pool.close();
+    expect(pool.threads).toEqual([]);
+  });
+
+  it('diagnostics cross the thread boundary intact: code, file, line, column and frame', async () => {
+    const [job] = corpusJobs(1);
+    const broken: MergeJob = { target: job!.target, bridges: [{ path: 'src/module0000.bridge.ts', code: fixture('syntax-error.bridge.ts') }] };
+    const expected = (() => {
+      try {
+        mergeSync(broken);
+      } catch (error) {
+        return error;
+      }
+    })() as { diagnostics: unknown[] };
+    const { results } = await start().mergeMany([broken]);
+    const reason = results[0]!.status === 'rejected' ? results[0]!.reason : undefined;
+    expect(reason?.name).toBe('CodeBridgeError');
+    expect(reason?.diagnostics).toEqual(expected.diagnostics);
+    expect(reason?.diagnostic).toMatchObject({ code: 'BRIDGE_SYNTAX_ERROR', file: 'src/module0000.bridge.ts', line: 2 });
+  });
+
+  it('one failing file does not change the results of the others', async () => {
+    const jobs = corpusJobs(4);
+    const clean = codes((await start().mergeMany(jobs)).results);
+    const withFailure = [...jobs.slice(0, 2), { target: { path: 'broken.ts', code: 'class {' }, bridges: [] }, ...jobs.slice(2)];
+    const mixed = codes((await runtime!.mergeMany(withFailure)).results);
+    expect(mixed[2]).toBe('TARGET_SYNTAX_ERROR');
+    expect([...mixed.slice(0, 2), ...mixed.slice(3)]).toEqual(clean);
+  });
+
+  it('workers: 0 merges every job on the calling thread and starts no pool', async () => {
+    const pool = start({ workers: 0 });
+    const { report } = await pool.mergeMany(corpusJobs(5));
+    expect(report.tasks.map((task) => task.worker)).toEqual(Array(5).fill('inline'));
+    expect(pool.threads).toEqual([]);
+  });
+
+  it('work cheaper than starting the pool runs inline', async () => {
+    const pool = start({ workers: 2 });
+    const { report } = await pool.mergeMany(corpusJobs(3));
+    expect(report.inline).toBe(3);
+    expect(pool.threads).toEqual([]);
+  });
+
+  it('workers: N runs the work on N threads', async () => {
+    const { report } = await start({ workers: 2, coldStartMs: 0, inlineBelowMs: 0 }).mergeMany(corpusJobs(20));
+    expect(report.threads).toBe(2);
+    expect(new Set(report.tasks.map((task) => task.worker)).size).toBe(2);
+  });
+
+  it('the run report is plain JSON with per-task phases, queue wait, worker and heap', async () => {
+    const { report } = await start().mergeMany(corpusJobs(4));
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    expect(report.tasks[0]).toMatchObject({ status: 'fulfilled', attempts: 1, worker: expect.any(Number), heapUsedMb: expect.any(Number) });
+    expect(report.tasks[0]!.planMs).toBeGreaterThan(0);
+    expect(report).toMatchObject({ jobs: 4, threads: 2, failures: 0, retries: 0 });
+    expect(report.cpuUtilisation).toBeGreaterThan(0);
+  });
+
+  it('merge() resolves one job and rejects with its CodeBridgeError', async () => {
+    const pool = start();
+    const [job] = corpusJobs(1);
+    await expect(pool.merge(job!)).resolves.toMatchObject({ code: mergeSync(job!).code });
+    await expect(pool.merge({ target: { path: 'broken.ts', code: 'class {' }, bridges: [] })).rejects.toMatchObject({ code: 'TARGET_SYNTAX_ERROR' });
+  });
+
+  it('the top-level mergeMany shares one runtime per process', async () => {
+    const options = { workers: 2, coldStartMs: 0, inlineBelowMs: 0 };
+    const first = await mergeMany(corpusJobs(4), options);
+    const second = await mergeMany(corpusJobs(4), options);
+    expect(second.report.tasks.every((task) => first.report.tasks.some((t) => t.worker === task.worker))).toBe(true);
+    await closeSharedRuntime();
+  });
+});

@@ -1,0 +1,97 @@
+import { dirname, relative } from 'node:path';
+import { defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine';
+import type { ResolvedOptions } from './options.js';
+import { globToRegExp, targetMatcher } from './target-patterns.js';
+
+const slash = (path: string) => path.replace(/\\/g, '/');
+
+/** An id without its query or hash, with `/` separators (how every host's filter sees it). */
+export const cleanId = (id: string) => slash(id.replace(/[?#].*$/, ''));
+
+/**
+ * The bridges of one project as last discovered: targets by path, the errors of bridges that
+ * lead nowhere, and what changed since the discovery before.
+ */
+export class BridgeRegistry {
+  #targets = new Map<string, BridgeTarget>();
+  #diagnostics: Diagnostic[] = [];
+  #root = '';
+  #isBridge: (path: string) => boolean = () => false;
+
+  constructor(private readonly options: ResolvedOptions) {}
+
+  get root(): string {
+    return this.#root;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.#diagnostics;
+  }
+
+  get targets(): Iterable<BridgeTarget> {
+    return this.#targets.values();
+  }
+
+  /** Finds every bridge under `root`; returns the targets whose bridges changed since the last call. */
+  async discover(root: string): Promise<string[]> {
+    if (root !== this.#root) this.#useRoot(root);
+    const found = await discoverBridges({ root, bridges: this.options.bridges });
+    const accept = targetMatcher(this.options.include, this.options.exclude, root);
+    const next = new Map<string, BridgeTarget>();
+    for (const t of found.targets) if (accept(t.target)) next.set(slash(t.target), t);
+    const changed = [...new Set([...next.keys(), ...this.#targets.keys()])].filter(
+      (key) => signature(next.get(key)) !== signature(this.#targets.get(key)),
+    );
+    this.#targets = next;
+    this.#diagnostics = found.diagnostics;
+    return changed;
+  }
+
+  /** The target of a module id (query and hash ignored), if a bridge names it. */
+  get(id: string): BridgeTarget | undefined {
+    return this.#targets.get(cleanId(id));
+  }
+
+  /** True for a path the `bridges` globs match (used by watchers to spot a bridge event). */
+  isBridge(path: string): boolean {
+    return this.#isBridge(slash(path));
+  }
+
+  languageOf(target: BridgeTarget): Language | undefined {
+    return dialectOf(target.target)?.language;
+  }
+
+  /**
+   * Folders that hold bridges, where a new bridge most likely shows up. Never the root itself nor
+   * node_modules: watchers take a folder recursively, and the root holds the build output.
+   */
+  bridgeFolders(): string[] {
+    const folders = new Set<string>();
+    for (const t of this.#targets.values()) for (const b of t.bridges) folders.add(dirname(b.path));
+    return [...folders].filter((f) => slash(f) !== slash(this.#root) && !/[\\/]node_modules([\\/]|$)/.test(f)).sort();
+  }
+
+  /** Names of the packages a bridge patches (`@scope/name` or `name`). */
+  patchedPackages(): string[] {
+    const names = new Set<string>();
+    for (const t of this.#targets.values()) {
+      const m = t.dependency ? /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(slash(t.target)) : null;
+      if (m) names.add(m[1]!);
+    }
+    return [...names].sort();
+  }
+
+  #useRoot(root: string): void {
+    this.#root = root;
+    const bridges = this.options.bridges.map(globToRegExp);
+    const ignored = defaultIgnore.map(globToRegExp);
+    this.#isBridge = (path) => {
+      const rel = slash(relative(root, path));
+      return !rel.startsWith('../') && bridges.some((re) => re.test(rel)) && !ignored.some((re) => re.test(rel));
+    };
+  }
+}
+
+function signature(target: BridgeTarget | undefined): string {
+  return target ? JSON.stringify(target.bridges.map((b) => [b.path, b.code])) : '';
+}

@@ -1,0 +1,47 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { MergeResult } from '@codebridge/engine';
+
+interface TargetStat {
+  target: string;
+  ms: number;
+  cached: boolean;
+  changed: boolean;
+  warnings: number;
+  failed: boolean;
+}
+
+/** What the merges of one build cost, for the `stats` option. */
+export class BuildStats {
+  #targets: TargetStat[] = [];
+
+  record(target: string, ms: number, result: MergeResult, cached: boolean): void {
+    this.#targets.push({ target, ms, cached, changed: result.changed, warnings: result.diagnostics.length, failed: false });
+  }
+
+  fail(target: string, ms: number): void {
+    this.#targets.push({ target, ms, cached: false, changed: false, warnings: 0, failed: true });
+  }
+
+  /** Prints or writes the report of the build that just ended, then starts a new one. */
+  flush(stats: boolean | string, root: string): void {
+    const targets = this.#targets;
+    this.#targets = [];
+    if (!stats) return;
+    const report = {
+      merges: targets.length,
+      cached: targets.filter((t) => t.cached).length,
+      failed: targets.filter((t) => t.failed).length,
+      warnings: targets.reduce((n, t) => n + t.warnings, 0),
+      ms: Math.round(targets.reduce((n, t) => n + t.ms, 0) * 100) / 100,
+      targets,
+    };
+    if (typeof stats === 'string') {
+      const file = resolve(root, stats);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      console.error(`[codebridge] ${report.merges} merges (${report.cached} cached, ${report.failed} failed), ${report.warnings} warnings, ${report.ms} ms`);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { isAbsolute, resolve } from 'node:path';
+import { defaultBridgeGlobs, type Language } from '@codebridge/engine';
+
+/** A glob (relative to `root`, or absolute) or a RegExp tested on the absolute path with `/` separators. */
+export type Pattern = string | RegExp;
+
+/** Options of `unplugin-codebridge`, the same for every bundler. */
+export interface Options {
+  /**
+   * Targets that may be merged into. A target matches when it matches one of these.
+   * @default every target a bridge names
+   */
+  include?: Pattern | Pattern[];
+  /**
+   * Targets never merged into, even when a bridge names them.
+   * @default none
+   */
+  exclude?: Pattern | Pattern[];
+  /**
+   * Globs (relative to `root`) of the bridge files to look for.
+   * @default ['**\/*.bridge.{js,mjs,cjs,jsx,ts,mts,cts,tsx,css,html,htm}']
+   */
+  bridges?: string[];
+  /**
+   * Project root: bridges are searched under it, and a target must be inside it (or inside a
+   * dependency reached through node_modules by a bare `@bridge` specifier).
+   * @default the bundler's root: Vite `root`, webpack/Rspack `context`, esbuild `absWorkingDir`, else `process.cwd()`
+   */
+  root?: string;
+  /**
+   * Worker threads that run merges; 0 merges on the bundler's own thread.
+   * @default the runtime's default (from the number of cores)
+   */
+  workers?: number;
+  /**
+   * Most merges running at once per language.
+   * @default the runtime's defaults
+   */
+  lanes?: Partial<Record<Language, number>>;
+  /**
+   * Reuse the result of a merge whose target and bridges did not change (watch mode, rebuilds).
+   * @default true
+   */
+  cache?: boolean;
+  /**
+   * After each build: `true` prints a one-line summary (merges, warnings, time); a path (relative
+   * to `root`) writes the JSON report there.
+   * @default false
+   */
+  stats?: boolean | string;
+  /**
+   * Warnings (unknown commands, prose dropped, ...) fail the build.
+   * @default false
+   */
+  strict?: boolean;
+}
+
+/** Options after defaults, with `root` still open until the bundler tells its own. */
+export interface ResolvedOptions {
+  include: Pattern[];
+  exclude: Pattern[];
+  bridges: string[];
+  root: string | undefined;
+  workers: number | undefined;
+  lanes: Partial<Record<Language, number>> | undefined;
+  cache: boolean;
+  stats: boolean | string;
+  strict: boolean;
+}
+
+const checks: { [K in keyof Options]-?: (value: unknown) => boolean } = {
+  include: isPatterns,
+  exclude: isPatterns,
+  bridges: (v) => Array.isArray(v) && v.every((g) => typeof g === 'string'),
+  root: (v) => typeof v === 'string',
+  workers: (v) => Number.isInteger(v) && (v as number) >= 0,
+  lanes: (v) =>
+    typeof v === 'object' && v !== null && Object.entries(v).every(([k, n]) => ['js', 'css', 'html'].includes(k) && Number.isInteger(n) && n > 0),
+  cache: (v) => typeof v === 'boolean',
+  stats: (v) => typeof v === 'boolean' || typeof v === 'string',
+  strict: (v) => typeof v === 'boolean',
+};
+
+function isPatterns(value: unknown): boolean {
+  return (Array.isArray(value) ? value : [value]).every((p) => typeof p === 'string' || p instanceof RegExp);
+}
+
+/** Checks the options a user passed (unknown names and wrong types throw) and applies defaults. */
+export function resolveOptions(options: Options | undefined = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw optionError(`options must be an object, got ${String(options)}`);
+  for (const [name, value] of Object.entries(options)) {
+    const check = checks[name as keyof Options];
+    if (!check) throw optionError(`unknown option "${name}"; known options: ${Object.keys(checks).join(', ')}`);
+    if (value !== undefined && !check(value)) throw optionError(`option "${name}" has an invalid value: ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return {
+    include: toArray(options.include),
+    exclude: toArray(options.exclude),
+    bridges: options.bridges ?? defaultBridgeGlobs,
+    root: options.root,
+    workers: options.workers,
+    lanes: options.lanes,
+    cache: options.cache ?? true,
+    stats: options.stats ?? false,
+    strict: options.strict ?? false,
+  };
+}
+
+/** The root a build uses: the option, else what the bundler says, else the working directory. */
+export function rootOf(options: ResolvedOptions, bundlerRoot: string | undefined): string {
+  const root = options.root ?? bundlerRoot ?? process.cwd();
+  return isAbsolute(root) ? root : resolve(bundlerRoot ?? process.cwd(), root);
+}
+
+function toArray(p: Pattern | Pattern[] | undefined): Pattern[] {
+  return p === undefined ? [] : Array.isArray(p) ? p : [p];
+}
+
+function optionError(message: string): Error {
+  return new TypeError(`[unplugin-codebridge] ${message}.`);
+}

@@ -1,0 +1,43 @@
+import { notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine';
+import { BridgeRegistry } from './bridge-registry.js';
+import { MergeService } from './merge-service.js';
+import { mergeTarget, type MergeOutcome } from './merge-target.js';
+import { rootOf, type ResolvedOptions } from './options.js';
+
+/** Everything one plugin instance keeps between hooks and rebuilds. */
+export class PluginState {
+  readonly registry: BridgeRegistry;
+  readonly merges: MergeService;
+  #htmlReported = new Set<string>();
+
+  constructor(readonly options: ResolvedOptions) {
+    this.registry = new BridgeRegistry(options);
+    this.merges = new MergeService(options);
+  }
+
+  /** Discovers bridges from the option's root or the bundler's; returns the targets whose bridges changed. */
+  discover(bundlerRoot?: string): Promise<string[]> {
+    return this.registry.discover(rootOf(this.options, bundlerRoot));
+  }
+
+  merge(target: BridgeTarget, code: string): Promise<MergeOutcome> {
+    return mergeTarget(this.merges, target, code, this.options.strict);
+  }
+
+  /** For bundlers that do not load HTML: one NOT_APPLICABLE_HERE warning per HTML target, once per instance. */
+  htmlNotApplicable(bundler: string): Diagnostic[] {
+    const found: Diagnostic[] = [];
+    for (const t of this.registry.targets) {
+      if (this.registry.languageOf(t) !== 'html' || this.#htmlReported.has(t.target)) continue;
+      this.#htmlReported.add(t.target);
+      const bridges = t.bridges.map((b) => b.path).join(', ');
+      found.push(notApplicableHere(t.target, `not applicable here: ${bundler} does not load HTML, so ${bridges} was not merged; merge HTML with the CLI or in Vite.`));
+    }
+    return found;
+  }
+
+  /** Ends a build: writes the stats. */
+  endBuild(): void {
+    this.merges.stats.flush(this.options.stats, this.registry.root);
+  }
+}

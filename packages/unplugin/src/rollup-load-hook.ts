@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import type { BridgeTarget, Diagnostic } from '@codebridge/engine';
+import { toRollupLog, toText } from './diagnostic-format.js';
+import type { PluginState } from './plugin-state.js';
+import { TargetIdPattern } from './target-id-pattern.js';
+
+/** What the hooks use of a Rollup or Rolldown plugin context. */
+export interface RollupLikeContext {
+  addWatchFile(id: string): void;
+  warn(log: ReturnType<typeof toRollupLog>): void;
+  error(log: ReturnType<typeof toRollupLog>): never;
+}
+
+/** Ids another plugin loads in its own way (`?url`, `?raw`, workers): the file is not a module of its code. */
+const FOREIGN_QUERY = /[?&](?:url|raw|worker|sharedworker)\b/;
+
+/**
+ * The `load` hook of Rollup and Vite. Merging in `load` (not `transform`) is what keeps the
+ * bridges in the source map: Rollup ties every source of a transform map to the module itself,
+ * but keeps a load map's own sources.
+ */
+export function createLoadHook(state: PluginState, handles: (target: BridgeTarget) => boolean) {
+  const lookup = (path: string) => {
+    const target = state.registry.get(path);
+    return target && handles(target) ? target : undefined;
+  };
+  const pattern = () => new TargetIdPattern(lookup, [...state.registry.targets].filter(handles).map((t) => t.target.replace(/\\/g, '/')));
+  const hook = {
+    filter: { id: pattern() },
+    async handler(this: RollupLikeContext, id: string) {
+      const target = FOREIGN_QUERY.test(id) ? undefined : lookup(id);
+      if (!target) return null;
+      for (const bridge of target.bridges) this.addWatchFile(bridge.path);
+      const outcome = await state.merge(target, await readFile(target.target, 'utf8'));
+      for (const warning of outcome.warnings) this.warn(toRollupLog(warning));
+      if (!outcome.ok) return this.error(errorLog(outcome.errors));
+      return { code: outcome.code, map: outcome.map };
+    },
+  };
+  /** Gives hosts that compile the filter once (Rolldown) the targets known now. */
+  const refresh = () => {
+    hook.filter = { id: pattern() };
+  };
+  return { hook, refresh };
+}
+
+/** The first error as a Rollup log; the others join its message. */
+export function errorLog(errors: Diagnostic[]) {
+  const log = toRollupLog(errors[0]!);
+  return errors.length > 1 ? { ...log, message: `${log.message}\n\n${toText(errors.slice(1))}` } : log;
+}

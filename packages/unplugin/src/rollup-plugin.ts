@@ -1,0 +1,40 @@
+import type { UnpluginOptions } from 'unplugin';
+import type { Plugin } from 'rollup';
+import { toRollupLog } from './diagnostic-format.js';
+import { sortDiagnostics } from './merge-target.js';
+import type { PluginState } from './plugin-state.js';
+import { createLoadHook, errorLog, type RollupLikeContext } from './rollup-load-hook.js';
+
+export const PLUGIN_NAME = 'codebridge';
+
+/** Reports diagnostics met outside a merge on Rollup's channels (errors throw). */
+export function reportRollup(ctx: RollupLikeContext, diagnostics: Parameters<typeof sortDiagnostics>[0], strict: boolean): void {
+  const { errors, warnings } = sortDiagnostics(diagnostics, strict);
+  for (const w of warnings) ctx.warn(toRollupLog(w));
+  if (errors.length) ctx.error(errorLog(errors));
+}
+
+/** Rollup: bridges found at each build start, merged in `load`, watched with `addWatchFile`. */
+export function rollupPlugin(state: PluginState): UnpluginOptions {
+  const load = createLoadHook(state, (t) => state.registry.languageOf(t) !== 'html');
+  const rollup: Partial<Plugin> = {
+    async buildStart() {
+      await state.discover();
+      load.refresh();
+      // New bridges appear in these folders; Rollup's watcher reports files inside a watched folder.
+      if (this.meta.watchMode) for (const folder of state.registry.bridgeFolders()) this.addWatchFile(folder);
+      reportRollup(this, [...state.registry.diagnostics, ...state.htmlNotApplicable('Rollup')], state.options.strict);
+    },
+    load: load.hook,
+    buildEnd() {
+      state.endBuild();
+    },
+    async closeBundle() {
+      if (!this.meta.watchMode) await state.merges.close();
+    },
+    async closeWatcher() {
+      await state.merges.close();
+    },
+  };
+  return { name: PLUGIN_NAME, enforce: 'pre', rollup };
+}

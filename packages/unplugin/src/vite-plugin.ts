@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import type { UnpluginOptions } from 'unplugin';
+import type { Logger, Plugin, ViteDevServer } from 'vite';
+import { toText } from './diagnostic-format.js';
+import { sortDiagnostics } from './merge-target.js';
+import type { PluginState } from './plugin-state.js';
+import { createLoadHook } from './rollup-load-hook.js';
+import { PLUGIN_NAME, reportRollup } from './rollup-plugin.js';
+
+/**
+ * Vite: bridges found while the config resolves (so patched dependencies leave the dependency
+ * optimizer and Rolldown's native filter knows the targets), JS/CSS merged in `load`, HTML in
+ * `transformIndexHtml`, bridge edits pushed to the dev server's HMR.
+ */
+export function vitePlugin(state: PluginState): UnpluginOptions {
+  const isHtml = (t: Parameters<typeof state.registry.languageOf>[0]) => state.registry.languageOf(t) === 'html';
+  const load = createLoadHook(state, (t) => !isHtml(t));
+  let root = process.cwd();
+  let logger: Logger | undefined;
+  let serving = false;
+  let configured = true;
+
+  const vite: Partial<Plugin> = {
+    async config(userConfig) {
+      root = resolve(userConfig.root ?? process.cwd());
+      await state.discover(root);
+      load.refresh();
+      const patched = state.registry.patchedPackages();
+      return patched.length ? { optimizeDeps: { exclude: patched } } : undefined;
+    },
+    configResolved(config) {
+      root = config.root;
+      logger = config.logger;
+      serving = config.command === 'serve';
+    },
+    async buildStart() {
+      // The config hook discovered already for the first build; rebuilds in watch mode look again.
+      if (!configured) await state.discover(root);
+      configured = false;
+      const diagnostics = [...state.registry.diagnostics];
+      if (serving) reportToLogger(logger, diagnostics, false);
+      else reportRollup(this, diagnostics, state.options.strict);
+    },
+    load: load.hook,
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html, ctx) {
+        const target = state.registry.get(ctx.filename);
+        if (!target) return html;
+        const outcome = await state.merge(target, html);
+        reportToLogger(logger, outcome.warnings, false);
+        if (!outcome.ok) throw new Error(toText(outcome.errors));
+        return outcome.code;
+      },
+    },
+    configureServer(server) {
+      watchBridges(server, state, root);
+    },
+    buildEnd() {
+      state.endBuild();
+    },
+    async closeBundle() {
+      if (!this.meta.watchMode) await state.merges.close();
+    },
+    async closeWatcher() {
+      await state.merges.close();
+    },
+  };
+  return { name: PLUGIN_NAME, enforce: 'pre', vite };
+}
+
+/**
+ * `watchChange` does not fire for files added with `addWatchFile` in Vite (vite#14823), so the dev
+ * server's own watcher reports bridge events; each changed target is then "changed" on that
+ * watcher, and Vite invalidates it and sends the HMR update (a full reload for HTML).
+ */
+function watchBridges(server: ViteDevServer, state: PluginState, root: string): void {
+  const onEvent = async (file: string) => {
+    if (!state.registry.isBridge(file)) return;
+    try {
+      const changed = await state.discover(root);
+      reportToLogger(server.config.logger, state.registry.diagnostics, false);
+      for (const target of changed) server.watcher.emit('change', target);
+    } catch (error) {
+      server.config.logger.error(`[codebridge] ${(error as Error).message}`);
+    }
+  };
+  for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, (file) => void onEvent(file));
+}
+
+function reportToLogger(logger: Logger | undefined, diagnostics: Parameters<typeof sortDiagnostics>[0], strict: boolean): void {
+  const { errors, warnings } = sortDiagnostics(diagnostics, strict);
+  if (warnings.length) (logger ?? console).warn(`[codebridge] ${toText(warnings)}`);
+  if (errors.length) (logger ?? console).error(`[codebridge] ${toText(errors)}`);
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bridgeWithSyntaxError, bridgeWithUnknownCommand, expectedRun, Fixture, unbridgedRun } from './helpers/fixture.js';
+import { runModule, traceOrigin } from './helpers/output.js';
+import { waitFor } from './helpers/watch.js';
+import { esbuild } from './harness/esbuild.js';
+import { rollup } from './harness/rollup.js';
+import { vite } from './harness/vite.js';
+import { rspack, webpack } from './harness/webpack.js';
+
+let fixture: Fixture;
+afterEach(() => fixture?.dispose());
+
+describe.each([vite, rollup, webpack, esbuild, rspack])('$name', (bundler) => {
+  const js = () => fixture.path(bundler.jsFile);
+
+  it('merges JS, TS and dependency bridges into the output', async () => {
+    fixture = new Fixture('basic');
+    await bundler.build(fixture, {});
+    expect(await runModule(js())).toBe(expectedRun);
+  });
+
+  it('maps a position inside bridged code to the bridge file and line', async () => {
+    fixture = new Fixture('basic');
+    await bundler.build(fixture, {});
+    expect(traceOrigin(js(), 'bridged hello')).toEqual({ source: expect.stringMatching(/src\/greet\.bridge\.js$/), line: 4 });
+  });
+
+  it('maps bridged TypeScript, compiled after the merge, to the bridge', async () => {
+    fixture = new Fixture('basic');
+    await bundler.build(fixture, {});
+    expect(traceOrigin(js(), '(bridged)')).toEqual({ source: expect.stringMatching(/src\/format\.bridge\.ts$/), line: 2 });
+  });
+
+  it('maps untouched code of a target to the target', async () => {
+    fixture = new Fixture('basic');
+    await bundler.build(fixture, {});
+    expect(traceOrigin(js(), 'toUpperCase')).toEqual({ source: expect.stringMatching(/src\/greet\.js$/), line: 6 });
+  });
+
+  it.runIf(bundler.cssFile)('merges a CSS bridge into the CSS the bundler emits', async () => {
+    fixture = new Fixture('basic');
+    await bundler.build(fixture, {});
+    const css = readFileSync(fixture.path(bundler.cssFile!), 'utf8');
+    expect(css).toContain('rebeccapurple');
+    expect(css).toMatch(/\.note\s*\{\s*margin:\s*0/);
+    expect(css).not.toMatch(/color:\s*red/);
+  });
+
+  it('leaves a project with no bridges byte-identical', async () => {
+    fixture = new Fixture('basic').withoutBridges();
+    await bundler.build(fixture, false);
+    const without = readFileSync(js(), 'utf8');
+    await bundler.build(fixture, {});
+    expect(readFileSync(js(), 'utf8')).toBe(without);
+    expect(await runModule(js())).toBe(unbridgedRun);
+  });
+
+  it('reports a bridge warning with file:line:col', async () => {
+    fixture = new Fixture('basic');
+    fixture.write('src/greet.bridge.js', bridgeWithUnknownCommand);
+    const { warnings } = await bundler.build(fixture, {});
+    expect(warnings.join('\n')).toMatch(new RegExp(`${escape(fixture.path('src/greet.bridge.js'))}:2:\\d+.*UNKNOWN_COMMAND`));
+  });
+
+  it('fails the build in strict mode on a warning, with file:line:col', async () => {
+    fixture = new Fixture('basic');
+    fixture.write('src/greet.bridge.js', bridgeWithUnknownCommand);
+    fixture.remove('index.bridge.html'); // not applicable outside Vite: a warning too
+    await expect(bundler.build(fixture, { strict: true })).rejects.toThrow(new RegExp(`${escape(fixture.path('src/greet.bridge.js'))}:2:\\d+.*UNKNOWN_COMMAND`));
+  });
+
+  it('fails with file:line:col on a bridge syntax error', async () => {
+    fixture = new Fixture('basic');
+    fixture.write('src/greet.bridge.js', bridgeWithSyntaxError);
+    await expect(bundler.build(fixture, {})).rejects.toThrow(new RegExp(`${escape(fixture.path('src/greet.bridge.js'))}:3:\\d+.*BRIDGE_SYNTAX_ERROR`));
+  });
+
+  it('reports a bridge whose target does not exist, naming both files', async () => {
+    fixture = new Fixture('basic');
+    fixture.write('src/gone.bridge.js', 'export function gone() {}\n');
+    await expect(bundler.build(fixture, {})).rejects.toThrow(/gone\.bridge\.js.*gone\.js.*MISSING_TARGET/s);
+  });
+
+  it('rebuilds after a bridge is edited in watch mode', async () => {
+    fixture = new Fixture('basic');
+    const run = await bundler.watch(fixture, {});
+    try {
+      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      expect(readFileSync(js(), 'utf8')).toContain('bridged hello');
+      fixture.write('src/greet.bridge.js', "export function greet(name) {\n  return 'edited ' + name;\n}\n");
+      await waitFor(() => readFileSync(js(), 'utf8').includes("'edited '") || undefined, 20_000, 'the rebuild');
+    } finally {
+      await run.close();
+    }
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,160 @@
+// Issue 4 benchmark: the parallel runtime. Each mode runs in its own child process (fair peak RSS).
+//   large: 200 x ~42 KB TypeScript modules, pool (2 threads) against inline (workers: 0), warm, median of --runs
+//   small: 10 small files through a fresh runtime each run (default options) against inline
+//   calibrate: a worker round trip against merge cost per KB, the figures behind the inline threshold
+// Usage: node tools/bench/src/pool.js [--runs 5] [--modules 200] [--threads 2]
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createRuntime } from '@codebridge/engine';
+import { generateCorpus } from './corpus.js';
+import { median, printTable, round, runsFromArgs, writeResult } from './lib/measure.js';
+
+const argValue = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const runs = Math.max(1, runsFromArgs(5));
+const modules = Number(argValue('--modules', 200));
+const threads = Number(argValue('--threads', 2));
+const smallRuns = 20;
+
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+async function assertAllMerged(result) {
+  const failed = result.results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return result;
+}
+
+/** Warm-up run, then `runs` timed runs of the whole corpus on one runtime (its pool stays warm). */
+async function large(options) {
+  const corpus = generateCorpus({ modules });
+  const runtime = createRuntime(options);
+  const coldStarted = performance.now();
+  await assertAllMerged(await runtime.mergeMany(corpus));
+  const firstRunMs = performance.now() - coldStarted;
+  const reports = [];
+  for (let run = 0; run < runs; run++) reports.push((await assertAllMerged(await runtime.mergeMany(corpus))).report);
+  await runtime.close();
+  return { firstRunMs, wallMs: reports.map((r) => r.wallMs), cpuUtilisation: reports.map((r) => r.cpuUtilisation), threads: reports[0].threads, peakRssMb: peakRssMb() };
+}
+
+/** 10 small files, a new runtime per run (as a CLI call on a few files would), closed after. */
+async function small(options) {
+  const corpus = generateCorpus({ modules: 10, classes: 1, methods: 4, seed: 7 });
+  const wallMs = [];
+  let inline = 0;
+  for (let run = 0; run < smallRuns + 3; run++) {
+    const started = performance.now();
+    const runtime = createRuntime(options);
+    const { report } = await assertAllMerged(await runtime.mergeMany(corpus));
+    await runtime.close();
+    if (run >= 3) wallMs.push(performance.now() - started);
+    inline = report.inline;
+  }
+  return { wallMs, inline, bytes: corpus[0].target.code.length };
+}
+
+/** CSS targets of `rules` rules, each with a bridge that restyles two of them. */
+function cssCorpus(modules, rules) {
+  const rule = (i, color) => `.item-${i} {\n  color: ${color};\n  margin: ${i % 16}px ${i % 7}px;\n}\n`;
+  return Array.from({ length: modules }, (_, m) => ({
+    target: { path: `styles/sheet${m}.css`, code: Array.from({ length: rules }, (_, i) => rule(i, 'red')).join('\n') },
+    bridges: [{ path: `styles/sheet${m}.bridge.css`, code: rule(m % rules, 'blue') + rule((m * 7) % rules, 'green') }],
+  }));
+}
+
+/** A worker round trip beyond the merge itself, and merge cost per KB, measured one job at a time. */
+async function calibrate() {
+  const tiny = generateCorpus({ modules: 1, classes: 1, methods: 1, seed: 3 })[0];
+  const pooled = createRuntime({ workers: 1, coldStartMs: 0, inlineBelowMs: 0 });
+  const overheadMs = [];
+  for (let i = 0; i < 230; i++) {
+    const { report } = await assertAllMerged(await pooled.mergeMany([tiny]));
+    if (i >= 30) overheadMs.push(report.tasks[0].overheadMs);
+  }
+  await pooled.close();
+  const inline = createRuntime({ workers: 0 });
+  const perKb = async (corpus) => {
+    await inline.mergeMany(corpus);
+    const { report } = await assertAllMerged(await inline.mergeMany(corpus));
+    return { kb: report.tasks[0].bytes / 1024, msPerKb: median(report.tasks.map((t) => t.runMs / (t.bytes / 1024))) };
+  };
+  const sizes = {
+    'js 1 method': generateCorpus({ modules: 50, classes: 1, methods: 1 }),
+    'js 4 methods': generateCorpus({ modules: 50, classes: 1, methods: 4 }),
+    'js 5x20 methods': generateCorpus({ modules: 50 }),
+    'css 10 rules': cssCorpus(50, 10),
+    'css 400 rules': cssCorpus(50, 400),
+  };
+  const costs = {};
+  for (const [name, corpus] of Object.entries(sizes)) costs[name] = await perKb(corpus);
+  return { roundTripMs: median(overheadMs), tinyKb: tiny.target.code.length / 1024, costs };
+}
+
+const modes = {
+  'pool-large': () => large({ workers: threads }),
+  'inline-large': () => large({ workers: 0 }),
+  'pool-small': () => small({}),
+  'inline-small': () => small({ workers: 0 }),
+  calibrate,
+};
+
+function child(mode) {
+  const args = [fileURLToPath(import.meta.url), '--child', mode, '--runs', String(runs), '--modules', String(modules), '--threads', String(threads)];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${mode} failed (exit ${result.status})`);
+  return JSON.parse(result.stdout);
+}
+
+async function main() {
+  const inlineLarge = child('inline-large');
+  const poolLarge = child('pool-large');
+  const inlineSmall = child('inline-small');
+  const poolSmall = child('pool-small');
+  const calibration = child('calibrate');
+
+  const speedup = median(inlineLarge.wallMs) / median(poolLarge.wallMs);
+  const summary = {
+    modules,
+    threads,
+    runs,
+    inlineMs: round(median(inlineLarge.wallMs), 1),
+    poolMs: round(median(poolLarge.wallMs), 1),
+    poolFirstRunMs: round(poolLarge.firstRunMs, 1),
+    speedup: round(speedup, 2),
+    speedupTarget: 1.8,
+    scalingEfficiency: round(speedup / threads, 2),
+    poolCpuUtilisation: round(median(poolLarge.cpuUtilisation), 2),
+    inlineCpuUtilisation: round(median(inlineLarge.cpuUtilisation), 2),
+    inlinePeakRssMb: round(inlineLarge.peakRssMb, 1),
+    poolPeakRssMb: round(poolLarge.peakRssMb, 1),
+    rssIncrease: round(poolLarge.peakRssMb / inlineLarge.peakRssMb - 1, 3),
+    rssIncreaseLimit: 0.2,
+    smallInlineMs: round(median(inlineSmall.wallMs), 2),
+    smallPooledApiMs: round(median(poolSmall.wallMs), 2),
+    smallPooledApiInlineJobs: poolSmall.inline,
+    roundTripMs: round(calibration.roundTripMs, 3),
+    msPerKb: Object.fromEntries(Object.entries(calibration.costs).map(([name, c]) => [`${name} (${round(c.kb, 1)} KB)`, round(c.msPerKb, 4)])),
+  };
+  summary.inlineThresholdKb = {
+    js: round(summary.roundTripMs / calibration.costs['js 5x20 methods'].msPerKb, 1),
+    css: round(summary.roundTripMs / calibration.costs['css 400 rules'].msPerKb, 1),
+  };
+
+  printTable([
+    { case: `${modules} x 42 KB, inline`, medianMs: summary.inlineMs, cpuUtil: summary.inlineCpuUtilisation, peakRssMb: summary.inlinePeakRssMb },
+    { case: `${modules} x 42 KB, pool ${threads} threads`, medianMs: summary.poolMs, cpuUtil: summary.poolCpuUtilisation, peakRssMb: summary.poolPeakRssMb },
+    { case: '10 small files, inline', medianMs: summary.smallInlineMs, cpuUtil: '-', peakRssMb: '-' },
+    { case: '10 small files, pooled API', medianMs: summary.smallPooledApiMs, cpuUtil: '-', peakRssMb: '-' },
+  ]);
+  console.log(`\nspeedup ${summary.speedup}x (target >= 1.8), scaling efficiency ${summary.scalingEfficiency} per thread, ` +
+    `peak RSS +${round(summary.rssIncrease * 100, 1)}% (limit 20%), first pooled run ${summary.poolFirstRunMs} ms (cold start)`);
+  console.log(`round trip ${summary.roundTripMs} ms; merge ms/KB ${JSON.stringify(summary.msPerKb)}; inline below ${JSON.stringify(summary.inlineThresholdKb)} KB`);
+  const file = writeResult('pool', { summary, raw: { inlineLarge, poolLarge, inlineSmall, poolSmall, calibration } });
+  console.log(`written ${file}`);
+}
+
+const childMode = argValue('--child');
+if (childMode) process.stdout.write(JSON.stringify(await modes[childMode]()));
+else await main();
