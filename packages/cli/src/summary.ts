@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { countOf, type ApplyRun } from './outcome.js';
 
 const LISTED = 20;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A diagnostic as formatDiagnostic writes it (location, message, hint, code frame), its first line coloured. */
 export function formatForTerminal(d: Diagnostic): string {
@@ -12,11 +13,11 @@ export function formatForTerminal(d: Diagnostic): string {
 }
 
 /** Everything an `apply` reports for people, on stderr: per-file lines, diagnostics, then the summary. */
-export function printSummary(run: ApplyRun, out: NodeJS.WritableStream = process.stderr): void {
+export function printSummary(run: ApplyRun): void {
   const lines = [...run.outcomes, ...run.errors].flatMap((o) => ('diagnostics' in o ? o.diagnostics : [o])).map(formatForTerminal);
   if (run.mode === 'check') lines.push(...listed(pc.yellow('would change'), run.outcomes.filter((o) => o.status === 'changed').map((o) => o.path)));
   lines.push(...listed(pc.green('wrote'), run.written), outcomeLine(run), countsLine(run));
-  out.write(`${lines.join('\n')}\n`);
+  process.stderr.write(`${lines.join('\n')}\n`);
 }
 
 /** Up to LISTED paths, one a line (--json lists them all). */
@@ -29,12 +30,12 @@ function listed(label: string, paths: string[]): string[] {
 function countsLine(run: ApplyRun): string {
   const failed = countOf(run.outcomes, 'failed');
   const parts = [
-    `${run.outcomes.length} target${run.outcomes.length === 1 ? '' : 's'}`,
+    plural(run.outcomes.length, 'target'),
     `${countOf(run.outcomes, 'changed')} changed`,
     `${countOf(run.outcomes, 'unchanged')} unchanged`,
     (failed ? pc.red : String)(`${failed} failed`),
   ];
-  if (run.errors.length) parts.push(pc.red(`${run.errors.length} bridge${run.errors.length === 1 ? '' : 's'} without a target`));
+  if (run.errors.length) parts.push(pc.red(`${plural(run.errors.length, 'bridge')} without a target`));
   return `${parts.join(', ')} ${pc.dim(`(${Math.round(run.timings.totalMs)} ms)`)}`;
 }
 
@@ -43,12 +44,12 @@ function outcomeLine(run: ApplyRun): string {
   const changed = countOf(run.outcomes, 'changed');
   if (run.interrupted) return pc.red('Interrupted before writing: no file was changed.');
   if (run.writeFailure) return pc.red(`Could not write ${run.writeFailure.path}: ${run.writeFailure.message}. No file was changed.`);
-  if ((run.mode === 'write' || run.mode === 'out') && failures) return pc.red(`Nothing was written: ${failures} failure${failures === 1 ? '' : 's'} above.`);
-  if (run.mode === 'write') return `${run.written.length} file${run.written.length === 1 ? '' : 's'} written.`;
-  if (run.mode === 'out') return `${run.written.length} merged cop${run.written.length === 1 ? 'y' : 'ies'} written.`;
-  const failedLine = failures ? pc.red(`${failures} failure${failures === 1 ? '' : 's'} above.`) : '';
+  if ((run.mode === 'write' || run.mode === 'out') && failures) return pc.red(`Nothing was written: ${plural(failures, 'failure')} above.`);
+  if (run.mode === 'write') return `${plural(run.written.length, 'file')} written.`;
+  if (run.mode === 'out') return `${plural(run.written.length, 'merged copy', 'merged copies')} written.`;
+  const failedLine = failures ? pc.red(`${plural(failures, 'failure')} above.`) : '';
   if (run.mode === 'check') {
-    const pending = changed ? pc.yellow(`${changed} target${changed === 1 ? '' : 's'} would change; run with --write.`) : '';
+    const pending = changed ? pc.yellow(`${plural(changed, 'target')} would change; run with --write.`) : '';
     return [failedLine, pending].filter(Boolean).join(' ') || 'Every target is up to date.';
   }
   if (failures) return `${failedLine} --write writes nothing until they are fixed.`;

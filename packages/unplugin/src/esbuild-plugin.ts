@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { extensionOf, type Diagnostic, type SourceMapV3 } from '@codebridge/engine';
+import { extensionOf, type Diagnostic } from '@codebridge/engine';
 import type { Loader, OnLoadResult, PluginBuild } from 'esbuild';
 import type { UnpluginOptions } from 'unplugin';
 import { toEsbuildMessage } from './diagnostic-format.js';
@@ -8,6 +8,7 @@ import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
 import { PLUGIN_NAME } from './rollup-plugin.js';
 import { exactPathsSource } from './target-id-pattern.js';
+import { withInlineMap } from './inline-map.js';
 
 const loaders: Record<string, Loader> = { js: 'js', mjs: 'js', cjs: 'js', jsx: 'jsx', ts: 'ts', mts: 'ts', cts: 'ts', tsx: 'tsx', css: 'css' };
 
@@ -24,15 +25,17 @@ export function esbuildPlugin(state: PluginState): UnpluginOptions {
 async function setup(build: PluginBuild, state: PluginState): Promise<void> {
   const root = build.initialOptions.absWorkingDir;
   await state.discover(root);
-  const targets = [...state.registry.targets].filter((t) => state.registry.languageOf(t) !== 'html').map((t) => t.target);
   let first = true;
 
+  const handles = (t: Parameters<typeof state.registry.languageOf>[0]) => state.registry.languageOf(t) !== 'html';
   build.onStart(async () => {
     if (!first) await state.discover(root);
     first = false;
+    await state.prefetch(handles);
     return messages([...state.registry.diagnostics, ...state.htmlNotApplicable('esbuild')], state.options.strict);
   });
 
+  const targets = [...state.registry.targets].filter(handles).map((t) => t.target);
   build.onLoad({ filter: new RegExp(exactPathsSource(targets, false)) }, async (args): Promise<OnLoadResult | undefined> => {
     const target = state.registry.get(args.path);
     if (!target) return undefined;
@@ -42,6 +45,7 @@ async function setup(build: PluginBuild, state: PluginState): Promise<void> {
     if (!outcome.ok) return { errors: outcome.errors.map(toEsbuildMessage), warnings, ...watch };
     const ext = extensionOf(args.path);
     return {
+      // esbuild reads an inline map of loaded contents and chains it into its own.
       contents: withInlineMap(outcome.code, outcome.map, ext === 'css'),
       loader: build.initialOptions.loader?.[`.${ext}`] ?? loaders[ext] ?? 'js',
       resolveDir: dirname(args.path),
@@ -52,13 +56,6 @@ async function setup(build: PluginBuild, state: PluginState): Promise<void> {
 
   build.onEnd(() => state.endBuild());
   build.onDispose(() => void state.merges.close());
-}
-
-/** esbuild reads an inline `sourceMappingURL` of loaded contents and chains it into its own map. */
-function withInlineMap(code: string, map: SourceMapV3 | null, css: boolean): string {
-  if (!map) return code;
-  const url = `data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}`;
-  return css ? `${code}\n/*# sourceMappingURL=${url} */\n` : `${code}\n//# sourceMappingURL=${url}\n`;
 }
 
 function messages(diagnostics: Diagnostic[], strict: boolean) {

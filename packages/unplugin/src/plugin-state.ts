@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine';
 import { BridgeRegistry } from './bridge-registry.js';
 import { MergeService } from './merge-service.js';
@@ -9,6 +10,7 @@ export class PluginState {
   readonly registry: BridgeRegistry;
   readonly merges: MergeService;
   #htmlReported = new Set<string>();
+  #discovery: Promise<string[]> = Promise.resolve([]);
 
   constructor(readonly options: ResolvedOptions) {
     this.registry = new BridgeRegistry(options);
@@ -17,7 +19,20 @@ export class PluginState {
 
   /** Discovers bridges from the option's root or the bundler's; returns the targets whose bridges changed. */
   discover(bundlerRoot?: string): Promise<string[]> {
-    return this.registry.discover(rootOf(this.options, bundlerRoot));
+    this.#discovery = this.registry.discover(rootOf(this.options, bundlerRoot));
+    return this.#discovery;
+  }
+
+  /** Settles when the discovery under way (if any) is done: hooks that may run alongside it wait. */
+  async discovered(): Promise<void> {
+    await this.#discovery.catch(() => undefined);
+  }
+
+  /** Starts the merges of every target `handles` accepts, read from disk, ahead of the bundler asking. */
+  async prefetch(handles: (target: BridgeTarget) => boolean): Promise<void> {
+    const targets = [...this.registry.targets].filter(handles);
+    const read = await Promise.all(targets.map((t) => readFile(t.target, 'utf8').catch(() => undefined)));
+    this.merges.prefetch(targets.flatMap((t, i) => (read[i] === undefined ? [] : [{ target: { path: t.target, code: read[i]! }, bridges: t.bridges }])));
   }
 
   merge(target: BridgeTarget, code: string): Promise<MergeOutcome> {

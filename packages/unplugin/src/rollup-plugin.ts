@@ -14,15 +14,21 @@ export function reportRollup(ctx: RollupLikeContext, diagnostics: Parameters<typ
   if (errors.length) ctx.error(errorLog(errors));
 }
 
+/** New bridges appear in these folders; Rollup's (and Rolldown's) watcher reports files inside a watched folder. */
+export function watchBridgeFolders(ctx: RollupLikeContext, state: PluginState): void {
+  for (const folder of state.registry.bridgeFolders()) ctx.addWatchFile(folder);
+}
+
 /** Rollup: bridges found at each build start, merged in `load`, watched with `addWatchFile`. */
 export function rollupPlugin(state: PluginState): UnpluginOptions {
-  const load = createLoadHook(state, (t) => state.registry.languageOf(t) !== 'html');
+  const handles = (t: Parameters<typeof state.registry.languageOf>[0]) => state.registry.languageOf(t) !== 'html';
+  const load = createLoadHook(state, handles);
   const rollup: Partial<Plugin> = {
     async buildStart() {
       await state.discover();
       load.refresh();
-      // New bridges appear in these folders; Rollup's watcher reports files inside a watched folder.
-      if (this.meta.watchMode) for (const folder of state.registry.bridgeFolders()) this.addWatchFile(folder);
+      await state.prefetch(handles);
+      if (this.meta.watchMode) watchBridgeFolders(this, state);
       reportRollup(this, [...state.registry.diagnostics, ...state.htmlNotApplicable('Rollup')], state.options.strict);
     },
     load: load.hook,

@@ -1,4 +1,5 @@
-import { entry, unplugin } from './index.js';
+import { entry } from './entry.js';
+import { unplugin } from './index.js';
 
 /** `import codebridge from 'unplugin-codebridge/rollup'`, then `codebridge(options?)` in the rollup plugins. */
 const codebridge = entry(unplugin.rollup);

@@ -5,7 +5,7 @@ import { toText } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
 import { createLoadHook } from './rollup-load-hook.js';
-import { PLUGIN_NAME, reportRollup } from './rollup-plugin.js';
+import { PLUGIN_NAME, reportRollup, watchBridgeFolders } from './rollup-plugin.js';
 
 /**
  * Vite: bridges found while the config resolves (so patched dependencies leave the dependency
@@ -25,6 +25,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
       root = resolve(userConfig.root ?? process.cwd());
       await state.discover(root);
       load.refresh();
+      await state.prefetch((t) => !isHtml(t));
       const patched = state.registry.patchedPackages();
       return patched.length ? { optimizeDeps: { exclude: patched } } : undefined;
     },
@@ -35,11 +36,15 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
     },
     async buildStart() {
       // The config hook discovered already for the first build; rebuilds in watch mode look again.
-      if (!configured) await state.discover(root);
+      if (!configured) {
+        await state.discover(root);
+        await state.prefetch((t) => !isHtml(t));
+      }
       configured = false;
       const diagnostics = [...state.registry.diagnostics];
       if (serving) reportToLogger(logger, diagnostics, false);
       else reportRollup(this, diagnostics, state.options.strict);
+      if (!serving && this.meta.watchMode) watchBridgeFolders(this, state);
     },
     load: load.hook,
     transformIndexHtml: {

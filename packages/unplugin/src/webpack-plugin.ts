@@ -1,8 +1,9 @@
-import type { Diagnostic } from '@codebridge/engine';
+import { dialectOf, type Diagnostic } from '@codebridge/engine';
 import type { UnpluginBuildContext, UnpluginContext, UnpluginOptions } from 'unplugin';
 import { toText } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
+import { withInlineMap } from './inline-map.js';
 import { PLUGIN_NAME } from './rollup-plugin.js';
 import { TargetIdPattern } from './target-id-pattern.js';
 
@@ -40,6 +41,7 @@ export function webpackPlugin(state: PluginState, bundler: Bundler, compiler: Co
     enforce: 'pre',
     async buildStart(this: UnpluginBuildContext) {
       await state.discover(compiler.options.context);
+      await state.prefetch((t) => lookup(t.target) !== undefined);
       const native = this.getNativeBuildContext?.();
       const compilation = native && 'compilation' in native ? (native.compilation as unknown as Compilation | undefined) : undefined;
       if (compilation) report(compilation, compiler, [...state.registry.diagnostics, ...state.htmlNotApplicable(name)], state.options.strict);
@@ -47,6 +49,8 @@ export function webpackPlugin(state: PluginState, bundler: Bundler, compiler: Co
     transform: {
       filter: { id: new TargetIdPattern(lookup, []) },
       async handler(this: UnpluginBuildContext & UnpluginContext, code: string, id: string) {
+        // webpack's `make` hook runs in parallel: modules may build while the discovery still runs.
+        await state.discovered();
         const target = lookup(id);
         if (!target) return null;
         for (const bridge of target.bridges) this.addWatchFile(bridge.path);
@@ -56,7 +60,10 @@ export function webpackPlugin(state: PluginState, bundler: Bundler, compiler: Co
         const outcome = await state.merge(target, code);
         for (const warning of outcome.warnings) this.warn(toText([warning]));
         if (!outcome.ok) throw new Error(toText(outcome.errors));
-        return { code: outcome.code, map: outcome.map };
+        // Targets another loader compiles after this one (TS, JSX) also carry the map inline: some
+        // of those loaders (esbuild-loader) drop the map webpack hands them but read an inline one.
+        const compiledLater = dialectOf(target.target)?.typescript || /\.[jt]sx$/.test(target.target);
+        return { code: compiledLater ? withInlineMap(outcome.code, outcome.map) : outcome.code, map: outcome.map };
       },
     },
     buildEnd() {

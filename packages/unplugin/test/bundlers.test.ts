@@ -56,6 +56,14 @@ describe.each([vite, rollup, webpack, esbuild, rspack])('$name', (bundler) => {
     expect(await runModule(js())).toBe(unbridgedRun);
   });
 
+  it.runIf(bundler.name !== 'vite')('reports an HTML bridge once as not applicable', async () => {
+    fixture = new Fixture('basic');
+    const { warnings } = await bundler.build(fixture, {});
+    const notices = warnings.filter((w) => w.includes('NOT_APPLICABLE_HERE'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('index.bridge.html');
+  });
+
   it('reports a bridge warning with file:line:col', async () => {
     fixture = new Fixture('basic');
     fixture.write('src/greet.bridge.js', bridgeWithUnknownCommand);
@@ -89,7 +97,31 @@ describe.each([vite, rollup, webpack, esbuild, rspack])('$name', (bundler) => {
       await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
       expect(readFileSync(js(), 'utf8')).toContain('bridged hello');
       fixture.write('src/greet.bridge.js', "export function greet(name) {\n  return 'edited ' + name;\n}\n");
-      await waitFor(() => readFileSync(js(), 'utf8').includes("'edited '") || undefined, 20_000, 'the rebuild');
+      await waitFor(() => readFileSync(js(), 'utf8').includes('edited ') || undefined, 20_000, 'the rebuild');
+    } finally {
+      await run.close();
+    }
+  });
+
+  it('re-merges a target when a bridge for it is added in watch mode', async () => {
+    fixture = new Fixture('basic');
+    const run = await bundler.watch(fixture, {});
+    try {
+      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      fixture.write('src/extra.bridge.js', "// @bridge ./greet.js\nexport function shout(text) {\n  return text + '!!';\n}\n");
+      await waitFor(() => readFileSync(js(), 'utf8').includes('!!') || undefined, 20_000, 'the rebuild');
+    } finally {
+      await run.close();
+    }
+  });
+
+  it('restores a target when its bridge is deleted in watch mode', async () => {
+    fixture = new Fixture('basic');
+    const run = await bundler.watch(fixture, {});
+    try {
+      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      fixture.remove('src/greet.bridge.js');
+      await waitFor(() => !readFileSync(js(), 'utf8').includes('bridged hello') || undefined, 20_000, 'the rebuild');
     } finally {
       await run.close();
     }

@@ -25,12 +25,17 @@ const names = Object.keys(cases);
 const samples = Object.fromEntries(names.map((n) => [n, []]));
 
 for (let i = 0; i < warmup; i++) for (const name of names) cases[name]();
+// A new order each round (seeded, so runs are repeatable): a fixed order would make each case
+// always follow the same one and pay for that one's garbage collection.
+let seed = 0x2f6b3a1d;
+const random = () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) ^ 0x9e3779b9) >>> 0) / 2 ** 32;
 for (let i = 0; i < runs; i++) {
-  // Rotate the order each round so no case always runs first (after a GC, or on a cold cache).
-  for (let j = 0; j < names.length; j++) {
-    const name = names[(i + j) % names.length];
-    samples[name].push(timeOnce(cases[name]));
+  const order = [...names];
+  for (let j = order.length - 1; j > 0; j--) {
+    const k = Math.floor(random() * (j + 1));
+    [order[j], order[k]] = [order[k], order[j]];
   }
+  for (const name of order) samples[name].push(timeOnce(cases[name]));
 }
 
 const rows = names.map((name) => ({ case: name, 'median ms': round(median(samples[name])), 'p95 ms': round(p95(samples[name])) }));

@@ -60,14 +60,30 @@ function cssCorpus(modules, rules) {
   const rule = (i, color) => `.item-${i} {\n  color: ${color};\n  margin: ${i % 16}px ${i % 7}px;\n}\n`;
   return Array.from({ length: modules }, (_, m) => ({
     target: { path: `styles/sheet${m}.css`, code: Array.from({ length: rules }, (_, i) => rule(i, 'red')).join('\n') },
-    bridges: [{ path: `styles/sheet${m}.bridge.css`, code: rule(m % rules, 'blue') + rule((m * 7) % rules, 'green') }],
+    bridges: [{ path: `styles/sheet${m}.bridge.css`, code: rule(m % rules, 'blue') + rule((m * 7 + 1) % rules, 'green') }],
   }));
 }
 
-/** A worker round trip beyond the merge itself, and merge cost per KB, measured one job at a time. */
+/** Median merge time of a corpus run inline (after a warm-up pass) and its size in KB. */
+async function mergeCost(runtime, corpus) {
+  await runtime.mergeMany(corpus);
+  const { report } = await assertAllMerged(await runtime.mergeMany(corpus));
+  return { kb: median(report.tasks.map((t) => t.bytes / 1024)), ms: median(report.tasks.map((t) => t.runMs)) };
+}
+
+/** The straight line through a small and a large corpus: fixed cost per merge and cost per KB. */
+function fit(small, large) {
+  const msPerKb = (large.ms - small.ms) / (large.kb - small.kb);
+  return { fixedMs: small.ms - msPerKb * small.kb, msPerKb, points: [small, large] };
+}
+
+/** The cold start of a pool, a worker round trip beyond the merge itself, and the cost model per language. */
 async function calibrate() {
-  const tiny = generateCorpus({ modules: 1, classes: 1, methods: 1, seed: 3 })[0];
+  const tiny = generateCorpus({ modules: 1, classes: 1, methods: 1, editedMethods: 1, seed: 3 })[0];
   const pooled = createRuntime({ workers: 1, coldStartMs: 0, inlineBelowMs: 0 });
+  const started = performance.now();
+  const first = await assertAllMerged(await pooled.mergeMany([tiny]));
+  const coldStartMs = performance.now() - started - first.report.tasks[0].runMs;
   const overheadMs = [];
   for (let i = 0; i < 230; i++) {
     const { report } = await assertAllMerged(await pooled.mergeMany([tiny]));
@@ -75,21 +91,12 @@ async function calibrate() {
   }
   await pooled.close();
   const inline = createRuntime({ workers: 0 });
-  const perKb = async (corpus) => {
-    await inline.mergeMany(corpus);
-    const { report } = await assertAllMerged(await inline.mergeMany(corpus));
-    return { kb: report.tasks[0].bytes / 1024, msPerKb: median(report.tasks.map((t) => t.runMs / (t.bytes / 1024))) };
-  };
-  const sizes = {
-    'js 1 method': generateCorpus({ modules: 50, classes: 1, methods: 1 }),
-    'js 4 methods': generateCorpus({ modules: 50, classes: 1, methods: 4 }),
-    'js 5x20 methods': generateCorpus({ modules: 50 }),
-    'css 10 rules': cssCorpus(50, 10),
-    'css 400 rules': cssCorpus(50, 400),
-  };
-  const costs = {};
-  for (const [name, corpus] of Object.entries(sizes)) costs[name] = await perKb(corpus);
-  return { roundTripMs: median(overheadMs), tinyKb: tiny.target.code.length / 1024, costs };
+  const js = fit(
+    await mergeCost(inline, generateCorpus({ modules: 50, classes: 1, methods: 1, editedMethods: 1 })),
+    await mergeCost(inline, generateCorpus({ modules: 50 })),
+  );
+  const css = fit(await mergeCost(inline, cssCorpus(50, 10)), await mergeCost(inline, cssCorpus(50, 400)));
+  return { coldStartMs, roundTripMs: median(overheadMs), costs: { js, css } };
 }
 
 const modes = {
@@ -134,13 +141,14 @@ async function main() {
     smallInlineMs: round(median(inlineSmall.wallMs), 2),
     smallPooledApiMs: round(median(poolSmall.wallMs), 2),
     smallPooledApiInlineJobs: poolSmall.inline,
+    coldStartMs: round(calibration.coldStartMs, 1),
     roundTripMs: round(calibration.roundTripMs, 3),
-    msPerKb: Object.fromEntries(Object.entries(calibration.costs).map(([name, c]) => [`${name} (${round(c.kb, 1)} KB)`, round(c.msPerKb, 4)])),
+    costModel: Object.fromEntries(Object.entries(calibration.costs).map(([lang, c]) => [lang, { fixedMs: round(c.fixedMs, 3), msPerKb: round(c.msPerKb, 4) }])),
   };
-  summary.inlineThresholdKb = {
-    js: round(summary.roundTripMs / calibration.costs['js 5x20 methods'].msPerKb, 1),
-    css: round(summary.roundTripMs / calibration.costs['css 400 rules'].msPerKb, 1),
-  };
+  // Expected cost below the round trip runs inline: fixed + perKb x KB < roundTrip.
+  summary.inlineBelowKb = Object.fromEntries(
+    Object.entries(calibration.costs).map(([lang, c]) => [lang, round(Math.max(0, (calibration.roundTripMs - c.fixedMs) / c.msPerKb), 2)]),
+  );
 
   printTable([
     { case: `${modules} x 42 KB, inline`, medianMs: summary.inlineMs, cpuUtil: summary.inlineCpuUtilisation, peakRssMb: summary.inlinePeakRssMb },
@@ -150,7 +158,7 @@ async function main() {
   ]);
   console.log(`\nspeedup ${summary.speedup}x (target >= 1.8), scaling efficiency ${summary.scalingEfficiency} per thread, ` +
     `peak RSS +${round(summary.rssIncrease * 100, 1)}% (limit 20%), first pooled run ${summary.poolFirstRunMs} ms (cold start)`);
-  console.log(`round trip ${summary.roundTripMs} ms; merge ms/KB ${JSON.stringify(summary.msPerKb)}; inline below ${JSON.stringify(summary.inlineThresholdKb)} KB`);
+  console.log(`pool cold start ${summary.coldStartMs} ms, round trip ${summary.roundTripMs} ms; cost model ${JSON.stringify(summary.costModel)}; inline below ${JSON.stringify(summary.inlineBelowKb)} KB`);
   const file = writeResult('pool', { summary, raw: { inlineLarge, poolLarge, inlineSmall, poolSmall, calibration } });
   console.log(`written ${file}`);
 }

@@ -14,12 +14,27 @@ export function indentAt(code: string, offset: number): string {
  * consecutive indented lines. Reads at most the first 400 lines: that is enough to tell.
  */
 export function indentUnit(code: string): string {
+  // One merge asks once per edited unit about the same target and bridge: remember the last two answers.
+  const known = recent.find((r) => r.code === code);
+  if (known) return known.unit;
+  const unit = measureUnit(code);
+  recent.unshift({ code, unit });
+  recent.length = Math.min(recent.length, 2);
+  return unit;
+}
+
+const recent: { code: string; unit: string }[] = [];
+
+function measureUnit(code: string): string {
   const counts = new Map<number, number>();
   let tabs = 0;
   let spaces = 0;
   let previous = 0;
   let lines = 0;
-  for (const line of code.split('\n', 400)) {
+  for (let start = 0, n = 0; start < code.length && n < 400; n++) {
+    const newline = code.indexOf('\n', start);
+    const line = code.slice(start, newline === -1 ? code.length : newline);
+    start = newline === -1 ? code.length : newline + 1;
     if (!line.trim()) continue;
     lines++;
     const indent = indentOf(line);

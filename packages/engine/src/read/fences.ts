@@ -61,5 +61,6 @@ function findBlocks(code: string): Block[] {
 function isFenceOrCode(code: string, offset: number, blocks: Block[]): boolean {
   if (blocks.some((b) => offset >= b.start && offset < b.end)) return true;
   const lineStart = code.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*(`{3,}|~{3,})/.test(code.slice(lineStart, offset + 1));
+  const lineEnd = code.indexOf('\n', offset);
+  return /^[ \t]*(`{3,}|~{3,})/.test(code.slice(lineStart, lineEnd === -1 ? code.length : lineEnd));
 }

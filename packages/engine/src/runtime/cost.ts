@@ -2,22 +2,26 @@ import { dialectOf } from '../language.js';
 import type { Language, MergeInput } from '../types.js';
 
 /**
- * What the scheduler expects work to cost, in milliseconds. The figures were measured with
- * `node tools/bench/src/pool.js --calibrate` on a 2-core machine (docs/runtime.md).
+ * What the scheduler expects work to cost, in milliseconds. The defaults were measured with
+ * `node tools/bench/src/pool.js` (its calibration step) on a 2-core machine; see docs/runtime.md.
  */
 export interface CostModel {
-  /** Merge time per KB of target plus bridges, by language. */
+  /** Cost of one merge, whatever its size, by language. */
+  fixedMs: Record<Language, number>;
+  /** Added cost per KB of target plus bridges, by language. */
   msPerKb: Record<Language, number>;
-  /** A job expected to cost less than a worker round trip runs on the calling thread. */
+  /** A job expected to cost less than a worker round trip (cloning and messaging) runs on the calling thread. */
   inlineBelowMs: number;
-  /** Starting the pool (threads plus loading the engine in each) costs about this much. */
+  /** Starting the pool: threads, plus loading the engine in each. */
   coldStartMs: number;
 }
 
+// HTML has not been calibrated yet; it is costed like CSS (one parse of a markup tree, then a splice).
 export const defaultCosts: CostModel = {
-  msPerKb: { js: 0.14, css: 0.05, html: 0.05 },
-  inlineBelowMs: 0.3,
-  coldStartMs: 250,
+  fixedMs: { js: 0.8, css: 0.2, html: 0.2 },
+  msPerKb: { js: 0.16, css: 0.1, html: 0.1 },
+  inlineBelowMs: 0.4,
+  coldStartMs: 300,
 };
 
 export function languageOf(input: MergeInput): Language {
@@ -29,5 +33,15 @@ export function sizeOf(input: MergeInput): number {
 }
 
 export function expectedCostMs(input: MergeInput, costs: CostModel): number {
-  return (sizeOf(input) / 1024) * costs.msPerKb[languageOf(input)];
+  const language = languageOf(input);
+  return costs.fixedMs[language] + (sizeOf(input) / 1024) * costs.msPerKb[language];
+}
+
+/**
+ * Work (in inline milliseconds) above which starting a pool of `workers` threads finishes sooner
+ * than doing it all on the calling thread: W > start + W / workers. One worker never wins on time;
+ * it only frees the calling thread, so it starts once the work outweighs its start.
+ */
+export function poolBreakEvenMs(costs: CostModel, workers: number): number {
+  return workers > 1 ? (costs.coldStartMs * workers) / (workers - 1) : costs.coldStartMs;
 }

@@ -2,7 +2,7 @@ export { createRuntime, mergeMany, closeSharedRuntime, type Runtime, type RunRes
 export type { RuntimeOptions } from './options.js';
 export type { RunReport, TaskReport } from './report.js';
 export type { Settled } from './scheduler.js';
-export type { MergeJob, WorkerTask, TaskOutcome, TaskTiming } from './task.js';
+export type { MergeJob, WorkerRequest, WorkerTask, TaskOutcome, TaskTiming } from './task.js';
 export { runTask } from './task.js';
 export { resolveWorkerFile } from './pool.js';
 export { defaultCosts, type CostModel } from './cost.js';

@@ -17,7 +17,7 @@ export interface RuntimeOptions {
   maxMemoryMb?: number;
   /** Expected cost below which a job runs on the calling thread: a worker round trip costs more. */
   inlineBelowMs?: number;
-  /** The pool starts once this much expected work has been asked for: starting threads costs about that much. */
+  /** What starting the pool costs; it starts once the work asked for would finish sooner with it than inline. */
   coldStartMs?: number;
   /** The worker module (default: this package's `dist/runtime/worker.js`); it must default-export `runTask`. */
   workerFile?: string;

@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { TaskOutcome, WorkerTask } from './task.js';
+import type { TaskOutcome, WorkerRequest, WorkerTask } from './task.js';
 
 /** Why a worker task did not answer. */
 export type PoolFailure =
   | { kind: 'timeout'; detail: string }
   | { kind: 'memory'; detail: string }
-  | { kind: 'crashed'; detail: string };
+  | { kind: 'crashed'; detail: string }
+  | { kind: 'unstarted'; detail: string };
 
 export type PoolReply = { outcome: TaskOutcome } | { failure: PoolFailure };
 
@@ -30,14 +31,21 @@ export function resolveWorkerFile(): string {
 }
 
 /**
- * A fixed set of warm worker threads (piscina). The scheduler never gives it more tasks than it
- * has threads, so each task starts as soon as it is sent and its timeout measures the task alone.
+ * A fixed set of warm worker threads (piscina). It is ready once every thread has loaded the
+ * engine; from then on the scheduler never gives it more tasks than it has threads, so each task
+ * starts as soon as it is sent and its timeout measures the task alone, not a thread's start.
  * A failed thread is replaced by piscina; this wrapper only says why the task failed.
  */
 export class WorkerPool {
-  private readonly piscina: Piscina<WorkerTask, TaskOutcome>;
+  private readonly piscina: Piscina<WorkerRequest, TaskOutcome | null>;
+  isReady = false;
+  /** Why no thread could load the worker module; piscina would then queue tasks forever. */
+  private startFailure: string | undefined;
 
-  constructor(private readonly options: PoolOptions) {
+  constructor(
+    private readonly options: PoolOptions,
+    onReady: () => void,
+  ) {
     this.piscina = new Piscina({
       filename: options.workerFile ?? resolveWorkerFile(),
       minThreads: options.threads,
@@ -47,6 +55,14 @@ export class WorkerPool {
     });
     // A worker that dies with no task on it is reported here; without a listener it would crash the host.
     this.piscina.on('error', () => {});
+    // One warm-up per thread: an idle thread takes each, so all of them load the engine at once.
+    const warmUps = Array.from({ length: options.threads }, () => this.piscina.run({ warmUp: true }));
+    void Promise.allSettled(warmUps).then((settled) => {
+      const failures = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failures.length === settled.length) this.startFailure = `The worker thread could not start (${messageOf(failures[0]!.reason)}).`;
+      this.isReady = true;
+      onReady();
+    });
   }
 
   /** The live threads (for diagnostics and fault tests). */
@@ -55,10 +71,11 @@ export class WorkerPool {
   }
 
   async run(task: WorkerTask): Promise<PoolReply> {
+    if (this.startFailure) return { failure: { kind: 'unstarted', detail: this.startFailure } };
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs);
     try {
-      return { outcome: await this.piscina.run(task, { signal: timeout.signal }) };
+      return { outcome: (await this.piscina.run(task, { signal: timeout.signal }))! };
     } catch (error) {
       return { failure: this.classify(error, timeout.signal.aborted) };
     } finally {
@@ -75,6 +92,8 @@ export class WorkerPool {
     if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
       return { kind: 'memory', detail: `Merging ran out of memory: the worker heap limit is ${this.options.maxMemoryMb} MB (maxMemoryMb); its worker thread was replaced.` };
     }
-    return { kind: 'crashed', detail: `The worker thread died while merging this file (${(error as Error).message ?? String(error)}).` };
+    return { kind: 'crashed', detail: `The worker thread died while merging this file (${messageOf(error)}).` };
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,6 +1,6 @@
 import { CodeBridgeError, codes, taskFailure } from '../diagnostics.js';
 import type { MergeInput, MergeResult } from '../types.js';
-import { expectedCostMs, languageOf, sizeOf } from './cost.js';
+import { expectedCostMs, languageOf, poolBreakEvenMs, sizeOf } from './cost.js';
 import { Heap } from './heap.js';
 import { Lanes, type Laned } from './lanes.js';
 import type { ResolvedOptions } from './options.js';
@@ -25,7 +25,7 @@ interface Pending extends Laned {
   resolve: (finished: Finished) => void;
 }
 
-const failureCodes = { timeout: codes.TASK_TIMEOUT, memory: codes.WORKER_MEMORY_LIMIT, crashed: codes.WORKER_CRASHED } as const;
+const failureCodes = { timeout: codes.TASK_TIMEOUT, memory: codes.WORKER_MEMORY_LIMIT, crashed: codes.WORKER_CRASHED, unstarted: codes.WORKER_CRASHED } as const;
 
 /**
  * Decides where each job runs and runs it: on the calling thread when a worker round trip (or,
@@ -55,7 +55,7 @@ export class Scheduler {
     const { costs, workers } = this.options;
     const expected = jobs.map((job) => expectedCostMs(job, costs));
     this.demandMs += expected.reduce((sum, ms) => sum + ms, 0);
-    if (workers > 0 && !this.pool && this.demandMs >= costs.coldStartMs) this.pool = this.startPool();
+    if (workers > 0 && !this.pool && this.demandMs >= poolBreakEvenMs(costs, workers)) this.pool = this.startPool();
     const now = performance.now();
     const finished = jobs.map(
       (job, index) =>
@@ -83,11 +83,11 @@ export class Scheduler {
 
   private startPool(): WorkerPool {
     const { workers, timeoutMs, maxMemoryMb, workerFile } = this.options;
-    return new WorkerPool({ threads: workers, timeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) });
+    return new WorkerPool({ threads: workers, timeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) }, () => this.pump());
   }
 
   private pump(): void {
-    while (this.pool && this.inFlight < this.options.workers) {
+    while (this.pool?.isReady && this.inFlight < this.options.workers) {
       const task = this.lanes.take();
       if (!task) break;
       void this.dispatch(this.pool, task);

@@ -16,6 +16,9 @@ export interface WorkerTask {
   attempt: number;
 }
 
+/** What a worker is asked: a task, or a warm-up that answers once the thread has loaded the engine. */
+export type WorkerRequest = WorkerTask | { warmUp: true };
+
 /** Measured where the task ran. */
 export interface TaskTiming extends PhaseTimes {
   /** Wall time of the merge on its thread. */

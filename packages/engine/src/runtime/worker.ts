@@ -1,2 +1,6 @@
-// The worker entry: piscina imports this file in each thread and calls its default export per task.
-export { runTask as default } from './task.js';
+import { runTask, type TaskOutcome, type WorkerRequest } from './task.js';
+
+/** The worker entry: piscina imports this file in each thread and calls it per request. */
+export default function handle(request: WorkerRequest): TaskOutcome | null {
+  return 'warmUp' in request ? null : runTask(request);
+}

@@ -45,3 +45,11 @@ test('a markdown bridge merges its css fence and warns about the dropped prose',
   expect(result.code).toBe('.a { color: blue; }\n');
   expect(result.diagnostics).toMatchObject([{ code: 'PROSE_DROPPED', file: 'css/markdown-bridge/bridge.css', line: 1, column: 0 }]);
 });
+
+test('a command with no rule after it is a warning at the command', () => {
+  const { result, expected } = mergeFixture('css', 'command-with-nothing-after');
+  expect(result.code).toBe(expected);
+  expect(result.diagnostics).toMatchObject([
+    { code: 'COMMAND_NOT_APPLICABLE', severity: 'warning', file: 'css/command-with-nothing-after/bridge.css', line: 3, column: 3, message: 'Command "@merge" cannot apply: no rule follows it.' },
+  ]);
+});

@@ -46,3 +46,24 @@ test('markup placed into an element another bridge deletes is a conflict naming 
   expect(error.diagnostics).toMatchObject([{ code: 'CONFLICT', severity: 'error', file: 'html/conflict-placement-inside-deleted/bridge-2.html', line: 1, column: 5 }]);
   expect(error.message).toContain('#list and @append-to #list (html/conflict-placement-inside-deleted/bridge-2.html:1) is edited by html/conflict-placement-inside-deleted/bridge-1.html:1:6');
 });
+
+test('@merge on an element without inline script or style warns and replaces the element', () => {
+  const { result, expected } = mergeFixture('html', 'merge-on-plain-element');
+  expect(result.code).toBe(expected);
+  expect(result.code).toContain('<p>new</p>');
+  expect(result.diagnostics).toMatchObject([{ code: 'COMMAND_NOT_APPLICABLE', severity: 'warning', file: 'html/merge-on-plain-element/bridge.html', line: 1, column: 5 }]);
+});
+
+test('a placement command with no element after it is a warning at the command', () => {
+  const { result } = mergeFixture('html', 'placement-with-nothing-after');
+  expect(result.changed).toBe(false);
+  expect(result.diagnostics).toMatchObject([
+    { code: 'COMMAND_NOT_APPLICABLE', severity: 'warning', file: 'html/placement-with-nothing-after/bridge.html', line: 1, column: 5, message: 'Command "@append-to" cannot apply: no element follows it.' },
+  ]);
+});
+
+test('two bridges editing one element are a conflict naming both', () => {
+  const error = mergeError('html', 'conflict-same-element');
+  expect(error.diagnostics).toMatchObject([{ code: 'CONFLICT', severity: 'error', file: 'html/conflict-same-element/bridge-2.html', line: 3, column: 0 }]);
+  expect(error.message).toContain('#x is edited by html/conflict-same-element/bridge-1.html:1:1 and by html/conflict-same-element/bridge-2.html:3:1');
+});

@@ -14,6 +14,8 @@ const behaviours: [string, string][] = [
   ['a fragment bridge appends its new element to body without html, head or body wrappers', 'fragment-bridge-adds-no-wrappers'],
   ['untouched markup keeps doctype, comments, quoting, whitespace and self-closing style', 'untouched-markup-stays-identical'],
   ['an inline style marked @merge is merged through the CSS engine', 'inline-style-merge'],
+  ['a fragment target is keyed too and takes new elements at its end', 'fragment-target'],
+  ['markup placed into an empty element goes one level deeper on its own line', 'empty-element-filled'],
 ];
 
 for (const [behaviour, name] of behaviours) {

@@ -18,6 +18,10 @@ describe('classes', () => {
     expectMerged('class-replace');
   });
 
+  test('@rename and @decorator above a merged class rename it everywhere and decorate it once', () => {
+    expectMerged('class-header');
+  });
+
   test('class and member decorators parse, and @decorator adds deduplicated decorators', () => {
     expectMerged('decorators');
   });

@@ -14,6 +14,10 @@ describe('top-level declarations', () => {
     expectMerged('imports');
   });
 
+  test('@delete removes a binding or one declarator, @after places a new one, other statements are added once', () => {
+    expectMerged('binding-commands');
+  });
+
   test('TSX parses in target and bridge', () => {
     expectMerged('tsx');
   });

@@ -72,4 +72,11 @@ describe('worker faults', () => {
     expect(reason?.message).toContain('48 MB');
     expect([results[0]!.status, results[2]!.status]).toEqual(['fulfilled', 'fulfilled']);
   });
+
+  it('a worker module that cannot load fails each pooled job with WORKER_CRASHED instead of hanging', async () => {
+    const { results } = await start({ workerFile: '/nonexistent/worker.mjs' }).mergeMany(corpusJobs(2));
+    const reasons = results.map((r) => (r.status === 'rejected' ? r.reason : undefined));
+    expect(reasons.map((r) => r?.code)).toEqual(['WORKER_CRASHED', 'WORKER_CRASHED']);
+    expect(reasons[0]?.message).toContain('/nonexistent/worker.mjs');
+  });
 });

@@ -1,10 +1,12 @@
+import { resolve } from 'node:path';
 import { build, context, type BuildOptions, type Message } from 'esbuild';
 import codebridge from 'unplugin-codebridge/esbuild';
 import type { Options } from 'unplugin-codebridge';
 import type { Fixture } from '../helpers/fixture.js';
 import { located, type Harness } from './harness.js';
 
-const text = (m: Message) => located(m.location?.file, m.location?.line, m.location?.column, `${m.text}${m.notes.map((n) => `\n${n.text}`).join('')}`);
+/** esbuild prints message files relative to its working directory: make them absolute again. */
+const text = (root: string) => (m: Message) => located(m.location && resolve(root, m.location.file), m.location?.line, m.location?.column, `${m.text}${m.notes.map((n) => `\n${n.text}`).join('')}`);
 
 function esbuildConfig(fixture: Fixture, options: Options | false): BuildOptions {
   return {
@@ -27,10 +29,10 @@ export const esbuild: Harness = {
   async build(fixture, options) {
     try {
       const result = await build(esbuildConfig(fixture, options));
-      return { warnings: result.warnings.map(text) };
+      return { warnings: result.warnings.map(text(fixture.root)) };
     } catch (error) {
       const failure = error as { errors?: Message[] };
-      throw failure.errors ? new Error(failure.errors.map(text).join('\n')) : error;
+      throw failure.errors ? new Error(failure.errors.map(text(fixture.root)).join('\n')) : error;
     }
   },
   async watch(fixture, options) {

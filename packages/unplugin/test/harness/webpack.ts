@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import webpackApi from 'webpack';
 import { rspack as rspackApi } from '@rspack/core';
 import webpackPlugin from 'unplugin-codebridge/webpack';
@@ -16,18 +17,20 @@ interface Compiler {
   close(cb: (error?: Error | null) => void): void;
 }
 
+const require = createRequire(import.meta.url);
+
 /** The config both share: an ES module library of src/main.js, the CSS as its own entry, TS through a loader. */
-function config(fixture: Fixture, plugins: unknown[], tsRule: object) {
+function config(fixture: Fixture, plugins: unknown[], rules: object[]) {
   return {
     mode: 'production' as const,
     context: fixture.root,
     entry: { main: './src/main.js', style: './src/style.css' },
-    target: 'node',
+    target: 'web',
     devtool: 'source-map' as const,
     output: { path: fixture.path('dist'), filename: '[name].mjs', cssFilename: '[name].css', library: { type: 'module' }, module: true, chunkFormat: 'module' },
     experiments: { outputModule: true, css: true },
-    optimization: { minimize: false, concatenateModules: false },
-    module: { rules: [tsRule] },
+    optimization: { minimize: false, concatenateModules: false, moduleIds: 'named' as const },
+    module: { rules },
     plugins,
   };
 }
@@ -53,13 +56,13 @@ function watch(compiler: Compiler): WatchRun {
 }
 
 function webpackCompiler(fixture: Fixture, options: Options | false): Compiler {
-  const ts = { test: /\.ts$/, loader: 'esbuild-loader', options: { loader: 'ts', target: 'es2022' } };
-  return webpackApi(config(fixture, options === false ? [] : [webpackPlugin({ workers: 0, ...options })], ts) as never) as unknown as Compiler;
+  const ts = { test: /\.ts$/, loader: require.resolve('esbuild-loader'), options: { loader: 'ts', target: 'es2022' } };
+  return webpackApi(config(fixture, options === false ? [] : [webpackPlugin({ workers: 0, ...options })], [ts]) as never) as unknown as Compiler;
 }
 
 function rspackCompiler(fixture: Fixture, options: Options | false): Compiler {
   const ts = { test: /\.ts$/, loader: 'builtin:swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }, type: 'javascript/auto' };
-  return rspackApi(config(fixture, options === false ? [] : [rspackPlugin({ workers: 0, ...options })], ts) as never) as unknown as Compiler;
+  return rspackApi(config(fixture, options === false ? [] : [rspackPlugin({ workers: 0, ...options })], [ts, { test: /\.css$/, type: 'css/auto' }]) as never) as unknown as Compiler;
 }
 
 export const webpack: Harness = {

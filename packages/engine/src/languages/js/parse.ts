@@ -7,7 +7,7 @@ import type { SourceFile } from '../../types.js';
 export type Ast = ParseResult<t.File>;
 
 /** Babel error as thrown: a SyntaxError carrying the offset it stopped at. */
-interface BabelSyntaxError extends SyntaxError {
+export interface BabelSyntaxError extends SyntaxError {
   pos: number;
 }
 
@@ -48,13 +48,15 @@ export function parseTarget(target: SourceFile, dialect: Dialect): Ast {
   }
 }
 
+// A bridge may use names the target declares: `this.#x`, `export { x }`.
+const declaredByTarget = new Set(['InvalidPrivateFieldResolution', 'ModuleExportUndefined']);
+
 /**
- * Bridges are parsed with error recovery so that one error can be let through: a `#private`
- * name the bridge uses but the target declares. Any other error is thrown as Babel throws it.
+ * Bridges are parsed with error recovery so that these errors can be let through. Any other error is thrown as Babel throws it.
  */
 function bridgeParse(code: string, dialect: Dialect, extra?: ParserOptions): Ast {
   const ast = parse(code, options(dialect, { errorRecovery: true, ...extra }));
-  const error = ast.errors?.find((e) => e.reasonCode !== 'InvalidPrivateFieldResolution');
+  const error = ast.errors?.find((e) => !declaredByTarget.has(e.reasonCode));
   if (error) throw error;
   return ast;
 }

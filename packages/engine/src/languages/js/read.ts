@@ -6,7 +6,7 @@ import { stripFences } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
 import { commentsBefore } from './comments.js';
 import { boundNames, declarationOf } from './names.js';
-import { isSyntaxError, parseMembers, parseModule, syntaxDiagnostic, type Ast } from './parse.js';
+import { isSyntaxError, parseMembers, parseModule, syntaxDiagnostic, type Ast, type BabelSyntaxError } from './parse.js';
 import { jsCommands } from './spec.js';
 
 /** A bridge as the merger reads it: fences stripped (same offsets), its comments, its place in the order. */
@@ -86,30 +86,41 @@ interface ParsedBridge {
 }
 
 const looseStatement = new Set(['ExpressionStatement', 'BlockStatement', 'LabeledStatement']);
+const hasLooseStatements = (module: Ast) => module.program.body.some((s) => looseStatement.has(s.type));
+
+// The first word of a module's code, after comments and imports; anything else is tried as members first.
+const MODULE_START = /^(?:export|function|const|let|var|class|interface|enum|namespace|module|declare|abstract\s+class|async\s+function|type\s+[\w$]+\s*[=<])\b/;
+const LEADING = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/;
 
 /**
  * A bridge is a module, unless it only parses as class members (`get x() {}`, `count = 0;`):
- * then it is a method-only snippet. When neither parses, the error reported is the one found
- * furthest into the bridge, the likelier mistake.
+ * then it is a method-only snippet. The likelier reading is tried first (a failed parse costs
+ * as much as a good one). When neither parses, the error reported is the one found furthest
+ * into the bridge, the likelier mistake.
  */
 function parseBridge(bridge: BridgeSource, dialect: Dialect): ParsedBridge {
-  let module: Ast | undefined;
-  let moduleError: unknown;
-  try {
-    module = parseModule(bridge.file.code, dialect);
-    if (!module.program.body.some((s) => looseStatement.has(s.type))) return asModule(module);
-  } catch (error) {
-    if (!isSyntaxError(error)) throw error;
-    moduleError = error;
-  }
-  try {
-    return parseSnippet(bridge.file.code, dialect);
-  } catch (error) {
-    if (!isSyntaxError(error)) throw error;
-    if (module) return asModule(module);
-    const furthest = isSyntaxError(moduleError) && moduleError.pos >= error.pos ? moduleError : error;
-    throw new CodeBridgeError([syntaxDiagnostic('bridge', furthest, bridge.original)]);
-  }
+  const code = bridge.file.code;
+  const errors: BabelSyntaxError[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!isSyntaxError(error)) throw error;
+      errors.push(error);
+      return undefined;
+    }
+  };
+  const rest = code.slice(importsEnd(code));
+  const snippetFirst = !MODULE_START.test(rest.slice(LEADING.exec(rest)![0].length));
+  const early = snippetFirst ? attempt(() => parseSnippet(code, dialect)) : undefined;
+  if (early) return early;
+  const module = attempt(() => parseModule(code, dialect));
+  if (module && !hasLooseStatements(module)) return asModule(module);
+  const snippet = snippetFirst ? undefined : attempt(() => parseSnippet(code, dialect));
+  if (snippet) return snippet;
+  if (module) return asModule(module);
+  const furthest = errors.reduce((a, b) => (b.pos > a.pos ? b : a));
+  throw new CodeBridgeError([syntaxDiagnostic('bridge', furthest, bridge.original)]);
 }
 
 const asModule = (module: Ast): ParsedBridge => ({ module, imports: [], importsEnd: 0, comments: module.comments ?? [] });
@@ -119,12 +130,18 @@ const IMPORT = /(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*import\s[^;'"]*?(["'])[^"'\n]
 
 /** Members, below the imports a model wrote above them: both parsed at their own offsets. */
 function parseSnippet(code: string, dialect: Dialect): ParsedBridge {
-  let end = 0;
-  IMPORT.lastIndex = 0;
-  for (let m = IMPORT.exec(code); m; m = IMPORT.exec(code)) end = IMPORT.lastIndex;
+  const end = importsEnd(code);
   const head = end ? parseModule(code.slice(0, end), dialect) : undefined;
   const { body, comments } = parseMembers(code.slice(0, end).replace(/[^\n]/g, ' ') + code.slice(end), dialect);
   return { members: body.body, imports: head?.program.body ?? [], importsEnd: end, comments: [...(head?.comments ?? []), ...comments] };
+}
+
+/** Where the import statements at the top of a bridge end (0 when there are none). */
+function importsEnd(code: string): number {
+  let end = 0;
+  IMPORT.lastIndex = 0;
+  for (let m = IMPORT.exec(code); m; m = IMPORT.exec(code)) end = IMPORT.lastIndex;
+  return end;
 }
 
 class UnitReader {

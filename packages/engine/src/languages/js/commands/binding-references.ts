@@ -28,9 +28,11 @@ export function scopeReferences(binding: Binding, to: string): Edit[] {
   const from = binding.identifier.name;
   const edits: Edit[] = [identifierEdit(binding.identifier, to)];
   for (const path of binding.referencePaths) {
+    const node = path.node;
+    if ((node.type !== 'Identifier' && node.type !== 'JSXIdentifier') || node.name !== from) continue;
     const parent = path.parent;
-    const shorthand = parent.type === 'ObjectProperty' && parent.shorthand && parent.value === path.node;
-    edits.push(shorthand ? { start: parent.start!, end: parent.end!, text: `${from}: ${to}` } : identifierEdit(path.node, to));
+    const shorthand = parent.type === 'ObjectProperty' && parent.shorthand && parent.value === node;
+    edits.push(shorthand ? { start: parent.start!, end: parent.end!, text: `${from}: ${to}` } : identifierEdit(node, to));
   }
   for (const path of binding.constantViolations) {
     const id = path.getBindingIdentifiers()[from];
@@ -39,9 +41,8 @@ export function scopeReferences(binding: Binding, to: string): Edit[] {
   return edits;
 }
 
-function identifierEdit(node: t.Node, to: string): Edit {
-  const name = node.type === 'Identifier' || node.type === 'JSXIdentifier' ? node.name : '';
-  return { start: node.start!, end: node.start! + name.length, text: to };
+function identifierEdit(node: t.Identifier | t.JSXIdentifier, to: string): Edit {
+  return { start: node.start!, end: node.start! + node.name.length, text: to };
 }
 
 /**

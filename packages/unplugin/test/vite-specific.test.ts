@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { build, createServer, type ViteDevServer } from 'vite';
+import codebridge from 'unplugin-codebridge/vite';
+import { Fixture } from './helpers/fixture.js';
+import { waitFor } from './helpers/watch.js';
+
+let fixture: Fixture;
+let server: ViteDevServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  fixture?.dispose();
+});
+
+async function startServer(): Promise<ViteDevServer> {
+  server = await createServer({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [codebridge({ workers: 0 })], server: { middlewareMode: true } });
+  return server;
+}
+
+const served = async (url: string) => (await server!.transformRequest(url))?.code ?? '';
+
+describe('vite', () => {
+  it('merges an HTML bridge through transformIndexHtml', async () => {
+    fixture = new Fixture('basic');
+    await build({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [codebridge({ workers: 0 })], build: { outDir: fixture.path('dist') } });
+    const html = fixture.read('dist/index.html');
+    expect(html).toContain('<title>Bridged</title>');
+    expect(html).not.toContain('Plain');
+  });
+
+  it('hands only targets to the load hook (the id filter is native)', async () => {
+    fixture = new Fixture('basic');
+    const plugin = codebridge({ workers: 0 }) as unknown as { load: { handler: (...args: unknown[]) => unknown } };
+    const seen: string[] = [];
+    const handler = plugin.load.handler;
+    plugin.load.handler = function (this: unknown, ...args: unknown[]) {
+      seen.push(String(args[0]).slice(fixture.root.length));
+      return handler.apply(this, args);
+    };
+    await build({
+      root: fixture.root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [plugin as never],
+      build: { outDir: fixture.path('dist'), lib: { entry: fixture.path('src/app.js'), formats: ['es'], fileName: 'app' } },
+    });
+    expect(seen.sort()).toEqual(['/node_modules/fake-dep/index.js', '/src/format.ts', '/src/greet.js', '/src/style.css']);
+  });
+
+  it('keeps a patched dependency out of the dependency optimizer', async () => {
+    fixture = new Fixture('basic');
+    await startServer();
+    expect(server!.config.optimizeDeps.exclude).toContain('fake-dep');
+  });
+
+  it('serves a target merged in the dev server', async () => {
+    fixture = new Fixture('basic');
+    await startServer();
+    expect(await served('/src/greet.js')).toContain('bridged hello');
+  });
+
+  it('re-merges a target and sends an HMR update when its bridge is edited', async () => {
+    fixture = new Fixture('basic');
+    await startServer();
+    const sent: string[] = [];
+    const hot = server!.environments.client.hot;
+    const send = hot.send.bind(hot);
+    hot.send = ((payload: unknown, ...rest: unknown[]) => {
+      sent.push(JSON.stringify(payload));
+      return (send as (...a: unknown[]) => void)(payload, ...rest);
+    }) as typeof hot.send;
+    expect(await served('/src/greet.js')).toContain('bridged hello');
+    fixture.write('src/greet.bridge.js', "export function greet(name) {\n  return 'edited ' + name;\n}\n");
+    await waitFor(async () => (await served('/src/greet.js')).includes('edited ') || undefined, 10_000, 'the edited bridge');
+    expect(sent.join('\n')).toMatch(/greet\.js|full-reload/);
+  });
+
+  it('merges a bridge added while the dev server runs', async () => {
+    fixture = new Fixture('basic');
+    fixture.remove('src/greet.bridge.js');
+    await startServer();
+    expect(await served('/src/greet.js')).not.toContain('bridged');
+    fixture.write('src/greet.bridge.js', "export function greet(name) {\n  return 'added ' + name;\n}\n");
+    await waitFor(async () => (await served('/src/greet.js')).includes('added ') || undefined, 10_000, 'the added bridge');
+  });
+
+  it('serves the target as it was once its bridge is deleted', async () => {
+    fixture = new Fixture('basic');
+    await startServer();
+    expect(await served('/src/greet.js')).toContain('bridged hello');
+    fixture.remove('src/greet.bridge.js');
+    await waitFor(async () => !(await served('/src/greet.js')).includes('bridged') || undefined, 10_000, 'the original target');
+  });
+});
