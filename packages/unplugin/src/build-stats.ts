@@ -4,7 +4,8 @@ import type { MergeResult } from '@codebridge/engine';
 
 interface TargetStat {
   target: string;
-  ms: number;
+  /** How long the bundler waited for this merge (merges overlap: these do not add up to CPU time). */
+  waitedMs: number;
   cached: boolean;
   changed: boolean;
   warnings: number;
@@ -16,11 +17,11 @@ export class BuildStats {
   #targets: TargetStat[] = [];
 
   record(target: string, ms: number, result: MergeResult, cached: boolean): void {
-    this.#targets.push({ target, ms, cached, changed: result.changed, warnings: result.diagnostics.length, failed: false });
+    this.#targets.push({ target, waitedMs: ms, cached, changed: result.changed, warnings: result.diagnostics.length, failed: false });
   }
 
   fail(target: string, ms: number): void {
-    this.#targets.push({ target, ms, cached: false, changed: false, warnings: 0, failed: true });
+    this.#targets.push({ target, waitedMs: ms, cached: false, changed: false, warnings: 0, failed: true });
   }
 
   /** Prints or writes the report of the build that just ended, then starts a new one. */
@@ -33,7 +34,7 @@ export class BuildStats {
       cached: targets.filter((t) => t.cached).length,
       failed: targets.filter((t) => t.failed).length,
       warnings: targets.reduce((n, t) => n + t.warnings, 0),
-      ms: Math.round(targets.reduce((n, t) => n + t.ms, 0) * 100) / 100,
+      longestWaitMs: Math.round(Math.max(0, ...targets.map((t) => t.waitedMs)) * 100) / 100,
       targets,
     };
     if (typeof stats === 'string') {
@@ -41,7 +42,7 @@ export class BuildStats {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     } else {
-      console.error(`[codebridge] ${report.merges} merges (${report.cached} cached, ${report.failed} failed), ${report.warnings} warnings, ${report.ms} ms`);
+      console.error(`[codebridge] ${report.merges} merges (${report.cached} cached, ${report.failed} failed), ${report.warnings} warnings, longest wait ${report.longestWaitMs} ms`);
     }
   }
 }

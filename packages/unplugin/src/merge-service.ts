@@ -15,7 +15,7 @@ interface Job {
  */
 export class MergeService {
   readonly stats = new BuildStats();
-  #results = new Map<string, { key: string; result: Promise<MergeResult> }>();
+  #results = new Map<string, { key: string; result: Promise<MergeResult>; served: boolean }>();
   #runtime: Runtime | undefined;
 
   constructor(private readonly options: ResolvedOptions) {}
@@ -25,11 +25,15 @@ export class MergeService {
     const started = performance.now();
     const key = cacheKey(target, bridges);
     const known = this.#results.get(target.path);
-    const reused = known?.key === key;
-    const pending = reused ? known.result : this.#remember(target.path, key, this.#start().merge({ target, bridges }));
+    const hit = known?.key === key ? known : undefined;
+    // A result served before (an earlier build) counts as cached; a prefetch only just ran.
+    const cached = hit?.served ?? false;
+    const pending = hit ? hit.result : this.#remember(target.path, key, this.#start().merge({ target, bridges }));
+    const entry = this.#results.get(target.path);
+    if (entry) entry.served = true;
     try {
       const result = await pending;
-      this.stats.record(target.path, performance.now() - started, result, reused);
+      this.stats.record(target.path, performance.now() - started, result, cached);
       return result;
     } catch (error) {
       this.stats.fail(target.path, performance.now() - started);
@@ -67,7 +71,7 @@ export class MergeService {
 
   #remember(path: string, key: string, result: Promise<MergeResult>): Promise<MergeResult> {
     result.catch(() => undefined); // a prefetch nobody asks for must not be an unhandled rejection
-    if (this.options.cache) this.#results.set(path, { key, result });
+    if (this.options.cache) this.#results.set(path, { key, result, served: false });
     return result;
   }
 

@@ -18,7 +18,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
   let root = process.cwd();
   let logger: Logger | undefined;
   let serving = false;
-  let configured = true;
+  let discoveredInConfig = true;
 
   const vite: Partial<Plugin> = {
     async config(userConfig) {
@@ -36,13 +36,13 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
     },
     async buildStart() {
       // The config hook discovered already for the first build; rebuilds in watch mode look again.
-      if (!configured) {
+      if (!discoveredInConfig) {
         await state.discover(root);
         await state.prefetch((t) => !isHtml(t));
       }
-      configured = false;
+      discoveredInConfig = false;
       const diagnostics = [...state.registry.diagnostics];
-      if (serving) reportToLogger(logger, diagnostics, false);
+      if (serving) reportToLogger(logger, diagnostics);
       else reportRollup(this, diagnostics, state.options.strict);
       if (!serving && this.meta.watchMode) watchBridgeFolders(this, state);
     },
@@ -53,7 +53,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
         const target = state.registry.get(ctx.filename);
         if (!target) return html;
         const outcome = await state.merge(target, html);
-        reportToLogger(logger, outcome.warnings, false);
+        reportToLogger(logger, outcome.warnings);
         if (!outcome.ok) throw new Error(toText(outcome.errors));
         return outcome.code;
       },
@@ -84,7 +84,7 @@ function watchBridges(server: ViteDevServer, state: PluginState, root: string): 
     if (!state.registry.isBridge(file)) return;
     try {
       const changed = await state.discover(root);
-      reportToLogger(server.config.logger, state.registry.diagnostics, false);
+      reportToLogger(server.config.logger, state.registry.diagnostics);
       for (const target of changed) server.watcher.emit('change', target);
     } catch (error) {
       server.config.logger.error(`[codebridge] ${(error as Error).message}`);
@@ -93,8 +93,9 @@ function watchBridges(server: ViteDevServer, state: PluginState, root: string): 
   for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, (file) => void onEvent(file));
 }
 
-function reportToLogger(logger: Logger | undefined, diagnostics: Parameters<typeof sortDiagnostics>[0], strict: boolean): void {
-  const { errors, warnings } = sortDiagnostics(diagnostics, strict);
+/** The dev server and transformIndexHtml report through Vite's logger (a dev server is not stopped by a warning). */
+function reportToLogger(logger: Logger | undefined, diagnostics: Parameters<typeof sortDiagnostics>[0]): void {
+  const { errors, warnings } = sortDiagnostics(diagnostics, false);
   if (warnings.length) (logger ?? console).warn(`[codebridge] ${toText(warnings)}`);
   if (errors.length) (logger ?? console).error(`[codebridge] ${toText(errors)}`);
 }

@@ -1,12 +1,12 @@
 import type { AtRule, ChildNode, Container } from 'postcss';
 import { framed } from '../../apply/frame.js';
 import { blankLines } from '../../apply/remove.js';
+import { isCommandOnly } from '../../commands/parse.js';
 import { atOffset, commandNotApplicable, positionAt } from '../../diagnostics.js';
-import type { Edit, PlanOp } from '../../types.js';
+import type { Edit } from '../../types.js';
 import { appendPoint, fillEmpty, mergeBody, removeChild, replaceBody, slice, type Block } from './body.js';
 import type { CssJob } from './job.js';
 import { endOf, startOf } from './parse.js';
-import { isCommandOnly } from '../../commands/parse.js';
 import { type ContextUnit, type RuleUnit, type Unit } from './read.js';
 
 /** Statements that belong at the top of their context (`@import` must precede rules). */
