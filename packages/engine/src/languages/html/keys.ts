@@ -1,6 +1,9 @@
 import type { Element } from './parse.js';
 
-const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+function attr(el: Element, name: string): string | undefined {
+  for (const a of el.attrs) if (a.name === name) return a.value;
+  return undefined;
+}
 
 /**
  * What identifies an element: its `id`; for head elements also `title`, `meta[name|property|charset]`,

@@ -34,7 +34,8 @@ export function parseHtml(code: string, file: SourceFile, role: 'bridge' | 'targ
   return { root, document, head: child('head'), body: child('body') };
 }
 
-export const isElement = (node: Node | Parent): node is Element => 'tagName' in node;
+// Text, comments, doctypes and documents have `#` names (`#text`); elements have their tag name.
+export const isElement = (node: Node | Parent): node is Element => node.nodeName.charCodeAt(0) !== 35;
 
 /** Start and end offsets of a located node. */
 export function rangeOf(node: Node): { start: number; end: number } {
