@@ -1,6 +1,6 @@
 // Issue 4 benchmark: the parallel runtime. Each mode runs in its own child process (fair peak RSS).
 //   large: 200 x ~42 KB TypeScript modules, pool (2 threads) against inline (workers: 0), warm, median of --runs
-//   small: 10 small files through a fresh runtime each run (default options) against inline
+//   small: 10 small files through a fresh runtime each run (default options) against inline, alternating
 //   calibrate: a worker round trip against merge cost per KB, the figures behind the inline threshold
 // Usage: node tools/bench/src/pool.js [--runs 5] [--modules 200] [--threads 2]
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ const argValue = (name, fallback) => {
 const runs = Math.max(1, runsFromArgs(5));
 const modules = Number(argValue('--modules', 200));
 const threads = Number(argValue('--threads', 2));
-const smallRuns = 20;
+const smallRuns = 30;
 
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
@@ -39,20 +39,26 @@ async function large(options) {
   return { firstRunMs, wallMs: reports.map((r) => r.wallMs), cpuUtilisation: reports.map((r) => r.cpuUtilisation), threads: reports[0].threads, peakRssMb: peakRssMb() };
 }
 
-/** 10 small files, a new runtime per run (as a CLI call on a few files would), closed after. */
-async function small(options) {
+/**
+ * 10 small files through a new runtime per run (as a CLI call on a few files would), closed after:
+ * the default options against `workers: 0`, alternating in one process so both meet the same load.
+ */
+async function small() {
   const corpus = generateCorpus({ modules: 10, classes: 1, methods: 4, seed: 7 });
-  const wallMs = [];
-  let inline = 0;
+  const modes = { inline: { workers: 0 }, pooledApi: {} };
+  const wallMs = { inline: [], pooledApi: [] };
+  let pooledApiInlineJobs = 0;
   for (let run = 0; run < smallRuns + 3; run++) {
-    const started = performance.now();
-    const runtime = createRuntime(options);
-    const { report } = await assertAllMerged(await runtime.mergeMany(corpus));
-    await runtime.close();
-    if (run >= 3) wallMs.push(performance.now() - started);
-    inline = report.inline;
+    for (const [mode, options] of Object.entries(modes)) {
+      const started = performance.now();
+      const runtime = createRuntime(options);
+      const { report } = await assertAllMerged(await runtime.mergeMany(corpus));
+      await runtime.close();
+      if (run >= 3) wallMs[mode].push(performance.now() - started);
+      if (mode === 'pooledApi') pooledApiInlineJobs = report.inline;
+    }
   }
-  return { wallMs, inline, bytes: corpus[0].target.code.length };
+  return { wallMs, pooledApiInlineJobs, kb: corpus[0].target.code.length / 1024 };
 }
 
 /** CSS targets of `rules` rules, each with a bridge that restyles two of them. */
@@ -103,8 +109,7 @@ const modes = {
   // coldStartMs 0: the warm-up run must start (and so warm) the pool whatever the corpus size.
   'pool-large': () => large({ workers: threads, coldStartMs: 0 }),
   'inline-large': () => large({ workers: 0 }),
-  'pool-small': () => small({}),
-  'inline-small': () => small({ workers: 0 }),
+  small,
   calibrate,
 };
 
@@ -118,8 +123,7 @@ function child(mode) {
 async function main() {
   const inlineLarge = child('inline-large');
   const poolLarge = child('pool-large');
-  const inlineSmall = child('inline-small');
-  const poolSmall = child('pool-small');
+  const smallFiles = child('small');
   const calibration = child('calibrate');
 
   const speedup = median(inlineLarge.wallMs) / median(poolLarge.wallMs);
@@ -139,9 +143,9 @@ async function main() {
     poolPeakRssMb: round(poolLarge.peakRssMb, 1),
     rssIncrease: round(poolLarge.peakRssMb / inlineLarge.peakRssMb - 1, 3),
     rssIncreaseLimit: 0.2,
-    smallInlineMs: round(median(inlineSmall.wallMs), 2),
-    smallPooledApiMs: round(median(poolSmall.wallMs), 2),
-    smallPooledApiInlineJobs: poolSmall.inline,
+    smallInlineMs: round(median(smallFiles.wallMs.inline), 2),
+    smallPooledApiMs: round(median(smallFiles.wallMs.pooledApi), 2),
+    smallPooledApiInlineJobs: smallFiles.pooledApiInlineJobs,
     coldStartMs: round(calibration.coldStartMs, 1),
     roundTripMs: round(calibration.roundTripMs, 3),
     costModel: Object.fromEntries(Object.entries(calibration.costs).map(([lang, c]) => [lang, { fixedMs: round(c.fixedMs, 3), msPerKb: round(c.msPerKb, 4) }])),
@@ -160,7 +164,7 @@ async function main() {
   console.log(`\nspeedup ${summary.speedup}x (target >= 1.8), scaling efficiency ${summary.scalingEfficiency} per thread, ` +
     `peak RSS +${round(summary.rssIncrease * 100, 1)}% (limit 20%), first pooled run ${summary.poolFirstRunMs} ms (cold start)`);
   console.log(`pool cold start ${summary.coldStartMs} ms, round trip ${summary.roundTripMs} ms; cost model ${JSON.stringify(summary.costModel)}; inline below ${JSON.stringify(summary.inlineBelowKb)} KB`);
-  const file = writeResult('pool', { summary, raw: { inlineLarge, poolLarge, inlineSmall, poolSmall, calibration } });
+  const file = writeResult('pool', { summary, raw: { inlineLarge, poolLarge, smallFiles, calibration } });
   console.log(`written ${file}`);
 }
 
