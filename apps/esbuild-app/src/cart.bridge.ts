@@ -11,6 +11,6 @@ class Cart {
   }
 
   describe(): string {
-    return `bridged describe: ${this.items.length} items, total ${this.total()}`;
+    return `watched describe: ${this.items.length} items, total ${this.total()}`;
   }
 }

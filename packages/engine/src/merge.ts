@@ -7,15 +7,19 @@ import { splice } from './apply/splice.js';
 import type { MergeInput, MergeResult, Plan, SourceFile } from './types.js';
 
 /** Plans a merge without applying it: the plan is plain data. Bridges are taken in apply order. */
-export function planMerge(target: SourceFile, bridges: SourceFile[]): Plan {
+export function planMerge(target: SourceFile, bridges: SourceFile[], onRead?: () => void): Plan {
   const dialect = dialectOf(target.path);
   if (!dialect) throw new CodeBridgeError([unsupportedFileType(target.path)]);
-  const plan = mergers[dialect.language].plan(target, bridges, dialect);
+  const plan = mergers[dialect.language].plan(target, bridges, dialect, onRead);
   assertNoConflicts(plan, bridges);
   return plan;
 }
 
-/** Milliseconds spent in each phase of one merge; filled in by `mergeSync` when passed (timing costs nothing otherwise). */
+/**
+ * Milliseconds spent in each phase of one merge, filled in by `mergeSync` when passed (timing
+ * costs nothing otherwise): read (parse target and bridges), plan (match units, find conflicts),
+ * apply (splice and source map).
+ */
 export interface PhaseTimes {
   read: number;
   plan: number;
@@ -28,9 +32,9 @@ export interface PhaseTimes {
  */
 export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
   const started = phases ? performance.now() : 0;
+  let read = started;
   const bridges = orderBridges(input.bridges);
-  const read = phases ? performance.now() : 0;
-  const plan = planMerge(input.target, bridges);
+  const plan = planMerge(input.target, bridges, phases && (() => (read = performance.now())));
   const planned = phases ? performance.now() : 0;
   const { code, map } = splice(
     input.target,

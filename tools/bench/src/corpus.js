@@ -67,7 +67,7 @@ function targetSource(classes, methods, random) {
 /** A bridge editing `edited` methods of one class: a new body with a decorator, a rename, an access change. */
 function bridgeSource(targetName, classIndex, methods, edited, random) {
   const picks = [];
-  while (picks.length < edited) {
+  while (picks.length < Math.min(edited, methods)) {
     const m = Math.floor(random() * methods);
     if (!picks.includes(m)) picks.push(m);
   }

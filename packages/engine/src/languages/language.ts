@@ -4,8 +4,9 @@ import type { Plan, SourceFile } from '../types.js';
 /**
  * What each language provides: from a target and its ordered bridges, the plan of edits.
  * Planning is pure (no I/O, no shared state) so it can run on any thread and be cached by input.
- * Errors are thrown as CodeBridgeError; warnings go in `plan.diagnostics`.
+ * Errors are thrown as CodeBridgeError; warnings go in `plan.diagnostics`. `onRead` is called once
+ * every input is parsed, so that phase timings can tell reading from planning.
  */
 export interface LanguageMerger {
-  plan(target: SourceFile, bridges: SourceFile[], dialect: Dialect): Plan;
+  plan(target: SourceFile, bridges: SourceFile[], dialect: Dialect, onRead?: () => void): Plan;
 }

@@ -13,16 +13,19 @@ import { readUnits } from './read.js';
  * at-rule inside their chain of context at-rules, and planned against the target's index.
  */
 export const css: LanguageMerger = {
-  plan(target, bridges) {
+  plan(target, bridges, _dialect, onRead) {
     const index = new TargetIndex(parseCss(target.code, target, 'target'));
     const unit = indentUnit(target.code);
     const ops: PlanOp[] = [];
     const diagnostics: Diagnostic[] = [];
-    bridges.forEach((original, bridgeIndex) => {
+    const read = bridges.map((original) => {
       const stripped = stripFences(original, 'css');
       diagnostics.push(...stripped.diagnostics);
       const bridge = { path: original.path, code: stripped.code };
-      const units = readUnits(parseCss(bridge.code, original, 'bridge'), original, diagnostics);
+      return { original, bridge, units: readUnits(parseCss(bridge.code, original, 'bridge'), original, diagnostics) };
+    });
+    onRead?.();
+    read.forEach(({ original, bridge, units }, bridgeIndex) => {
       planUnits({ target, bridge, original, bridgeIndex, unit, index, ops, diagnostics }, units, [index.root], []);
     });
     return { language: 'css', ops, diagnostics };

@@ -14,17 +14,20 @@ import { readUnits } from './read.js';
  * elements indexed; each bridge's top-level elements replace, delete or place target markup.
  */
 export const html: LanguageMerger = {
-  plan(target, bridges) {
+  plan(target, bridges, _dialect, onRead) {
     const parsed = parseHtml(target.code, target, 'target');
     const elements = indexElements(parsed.root);
     const unit = indentUnit(target.code);
     const ops: PlanOp[] = [];
     const diagnostics: Diagnostic[] = [];
-    bridges.forEach((original, bridgeIndex) => {
+    const read = bridges.map((original) => {
       const stripped = stripFences(original, 'html');
       diagnostics.push(...stripped.diagnostics);
       const bridge = { path: original.path, code: stripped.code };
-      const units = readUnits(parseHtml(bridge.code, original, 'bridge'), original, (key) => elements.has(key), diagnostics);
+      return { original, bridge, units: readUnits(parseHtml(bridge.code, original, 'bridge'), original, (key) => elements.has(key), diagnostics) };
+    });
+    onRead?.();
+    read.forEach(({ original, bridge, units }, bridgeIndex) => {
       planUnits({ target, parsed, elements, bridge, original, bridgeIndex, unit, ops, diagnostics }, units);
     });
     const errors = [...diagnostics.filter((d) => d.severity === 'error'), ...findOverlaps(ops, bridges)];

@@ -18,10 +18,11 @@ import { TargetModule, type TargetClass } from './target.js';
  * top-level statements and the classes a bridge touches are read. Errors found on the way are
  * collected and thrown together, before anything is applied.
  */
-export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Dialect): Plan {
+export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Dialect, onRead?: () => void): Plan {
   const diagnostics: Diagnostic[] = [];
   const ctx = new PlanContext(new TargetModule(target, parseTarget(target, dialect)), dialect, diagnostics);
   const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics));
+  onRead?.();
   const classes = new Map<TargetClass, Unit[]>();
   const addMembers = (cls: TargetClass, units: Unit[]) => classes.set(cls, [...(classes.get(cls) ?? []), ...units]);
   const imports = new ImportPlanner(ctx);
