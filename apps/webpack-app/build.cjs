@@ -14,7 +14,8 @@ const compiler = webpack({
     rules: [
       {
         test: /\.[jt]s$/,
-        use: [{ loader: 'esbuild-loader', options: { target: 'node20' } }, require.resolve('./inline-input-map.cjs')],
+        loader: 'esbuild-loader',
+        options: { target: 'node20' },
       },
       { test: /\.css$/, type: 'asset/resource', generator: { filename: '[name][ext]' } },
     ],

@@ -1,5 +1,8 @@
+import { basename } from 'node:path';
 import { expect } from 'vitest';
-import type { Report } from './apps.js';
+import { lineOf, type Report } from './apps.js';
+import { editFile } from './files.js';
+import { runScript } from './scripts.js';
 
 export const LABEL = 'bridged describe';
 
@@ -19,4 +22,16 @@ export const reportChecks: Array<[behaviour: string, check: (report: Report) => 
 export function expectBridgedCss(css: string): void {
   expect(css).toMatch(/\.total\s*\{[^}]*color:\s*rebeccapurple;[^}]*font-weight:\s*bold;/);
   expect(css).not.toContain('black');
+}
+
+/** Breaks the syntax of a bridge and expects the app's build to fail with `bridge:line:column` (or `bridge (line:column)`). */
+export async function expectBrokenBridgeToFail(appDir: string, bridge: string): Promise<void> {
+  const restore = editFile(bridge, 'items: number[] = [];', 'items: number[] = [;');
+  try {
+    const line = lineOf(bridge, 'items: number[] = [;');
+    const located = new RegExp(`${basename(bridge).replaceAll('.', '\\.')}(:| \\()${line}:\\d+`);
+    await expect(runScript(appDir, 'build')).rejects.toThrow(located);
+  } finally {
+    restore();
+  }
 }

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { lineOf, nodeApps, runBundle, type Report } from '../support/apps.js';
 import { editFile, readIfExists } from '../support/files.js';
-import { expectBridgedCss, LABEL, reportChecks } from '../support/report-checks.js';
+import { expectBridgedCss, expectBrokenBridgeToFail, LABEL, reportChecks } from '../support/report-checks.js';
 import { runScript, startScript } from '../support/scripts.js';
 import { originalOf } from '../support/sourcemap.js';
-import { waitFor } from '../support/wait.js';
+import { settle, waitFor } from '../support/wait.js';
 
 describe.each(nodeApps)('$bundler app', (app) => {
   const cartBridge = join(app.dir, 'src/cart.bridge.ts');
@@ -34,7 +34,10 @@ describe.each(nodeApps)('$bundler app', (app) => {
     rmSync(app.bundle, { force: true });
     const watcher = startScript(app.dir, 'watch');
     const watchOutput = () => `${app.bundler} watch printed:\n${watcher.output()}`;
-    const bundleHas = (text: string) => waitFor(() => readIfExists(app.bundle)?.includes(text), watchOutput);
+    const bundleHas = async (text: string) => {
+      await waitFor(() => readIfExists(app.bundle)?.includes(text), watchOutput);
+      await settle(() => watcher.output() + readIfExists(app.bundle));
+    };
     let restore = () => {};
     try {
       await bundleHas(LABEL);
@@ -47,5 +50,9 @@ describe.each(nodeApps)('$bundler app', (app) => {
       restore();
       await watcher.stop();
     }
+  });
+
+  test('a broken bridge fails the build, naming the bridge file and line', async () => {
+    await expectBrokenBridgeToFail(app.dir, cartBridge);
   });
 });

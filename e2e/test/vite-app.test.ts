@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lineOf, viteAppDir, type Report } from '../support/apps.js';
 import { freePort, launchChromium, screenshotsDir } from '../support/browser.js';
 import { editFile } from '../support/files.js';
-import { expectBridgedCss, LABEL, reportChecks } from '../support/report-checks.js';
+import { expectBridgedCss, expectBrokenBridgeToFail, LABEL, reportChecks } from '../support/report-checks.js';
 import { runScript, startScript, type Running } from '../support/scripts.js';
 import { originalOf } from '../support/sourcemap.js';
 import { waitFor } from '../support/wait.js';
@@ -16,28 +16,38 @@ const TEAL = 'rgb(0, 128, 128)';
 const assetsDir = join(viteAppDir, 'dist/assets');
 const asset = (extension: string) => join(assetsDir, readdirSync(assetsDir).find((name) => name.endsWith(extension))!);
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
+let browser: Promise<Browser> | undefined;
 
 afterAll(async () => {
-  await browser?.close();
+  // A failed launch has already failed the browser tests with its message.
+  await browser?.then((launched) => launched.close(), () => undefined);
 });
 
 /** Starts `vite` or `vite preview` on a free port and opens the page once it answers. */
-async function serve(script: 'dev' | 'preview'): Promise<{ server: Running; page: Page }> {
+async function serve(script: 'dev' | 'preview'): Promise<{ server: Running; page: Page; errors: string[] }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   const server = startScript(viteAppDir, script, ['--host', '127.0.0.1', '--port', String(port), '--strictPort']);
-  await waitFor(() => fetch(url).then((response) => response.ok, () => false), () => `vite ${script} printed:\n${server.output()}`);
-  const page = await browser.newPage();
-  await page.goto(url);
-  return { server, page };
+  try {
+    await waitFor(() => fetch(url).then((response) => response.ok, () => false), () => `vite ${script} printed:\n${server.output()}`);
+    browser ??= launchChromium();
+    const page = await (await browser).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    return { server, page, errors };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }
 
-const readReport = async (page: Page) => JSON.parse((await page.textContent('#report'))!) as Report;
+async function readReport(page: Page, errors: string[] = []): Promise<Report> {
+  const text = await page.textContent('#report');
+  if (!text) throw new Error(`the page rendered no report; its errors: ${errors.join('\n') || 'none'}`);
+  return JSON.parse(text) as Report;
+}
+
 const totalColor = (page: Page) => page.$eval('#total', (element) => getComputedStyle(element).color);
 
 describe('vite build', () => {
@@ -66,8 +76,9 @@ describe('vite build', () => {
     let report: Report;
 
     beforeAll(async () => {
-      ({ server, page } = await serve('preview'));
-      report = await readReport(page);
+      const served = await serve('preview');
+      ({ server, page } = served);
+      report = await readReport(page, served.errors);
     });
 
     afterAll(async () => {
@@ -96,9 +107,12 @@ describe('vite build', () => {
 describe('vite dev server in Chromium', () => {
   let server: Running;
   let page: Page;
+  let report: Report;
 
   beforeAll(async () => {
-    ({ server, page } = await serve('dev'));
+    const served = await serve('dev');
+    ({ server, page } = served);
+    report = await readReport(page, served.errors);
   });
 
   afterAll(async () => {
@@ -110,9 +124,7 @@ describe('vite dev server in Chromium', () => {
     expect(await page.textContent('h1')).toBe(BRIDGED_HEADING);
   });
 
-  test('dev page runs the bridged TypeScript', async () => {
-    expect((await readReport(page)).describe).toBe(`${LABEL}: 2 items, total 5`);
-  });
+  test.each(reportChecks)('%s', (_, check) => check(report));
 
   test('editing the CSS bridge updates the page through HMR without a reload', async () => {
     expect(await totalColor(page)).toBe(PURPLE);
@@ -136,4 +148,8 @@ describe('vite dev server in Chromium', () => {
       restore();
     }
   });
+});
+
+test('a broken bridge fails the vite build, naming the bridge file and line', async () => {
+  await expectBrokenBridgeToFail(viteAppDir, join(viteAppDir, 'src/cart.bridge.ts'));
 });

@@ -11,6 +11,6 @@ class Cart {
   }
 
   describe(): string {
-    return `watched describe: ${this.items.length} items, total ${this.total()}`;
+    return `bridged describe: ${this.items.length} items, total ${this.total()}`;
   }
 }

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine';
 import type { ResolvedOptions } from './options.js';
@@ -14,6 +15,8 @@ export const cleanId = (id: string) => slash(id.replace(/[?#].*$/, ''));
  */
 export class BridgeRegistry {
   #targets = new Map<string, BridgeTarget>();
+  /** Real paths of targets reached through a link (a workspace or pnpm dependency): bundlers load them there. */
+  #aliases = new Map<string, string>();
   #diagnostics: Diagnostic[] = [];
   #root = '';
   #isBridge: (path: string) => boolean = () => false;
@@ -38,18 +41,33 @@ export class BridgeRegistry {
     const found = await discoverBridges({ root, bridges: this.options.bridges });
     const accept = targetMatcher(this.options.include, this.options.exclude, root);
     const next = new Map<string, BridgeTarget>();
-    for (const t of found.targets) if (accept(t.target)) next.set(slash(t.target), t);
+    const aliases = new Map<string, string>();
+    for (const t of found.targets) {
+      if (!accept(t.target)) continue;
+      const key = slash(t.target);
+      next.set(key, t);
+      const real = slash(realpathSync(t.target));
+      if (real !== key) aliases.set(real, key);
+    }
     const changed = [...new Set([...next.keys(), ...this.#targets.keys()])].filter(
       (key) => signature(next.get(key)) !== signature(this.#targets.get(key)),
     );
     this.#targets = next;
+    this.#aliases = aliases;
     this.#diagnostics = found.diagnostics;
     return changed;
   }
 
   /** The target of a module id (query and hash ignored), if a bridge names it. */
   get(id: string): BridgeTarget | undefined {
-    return this.#targets.get(cleanId(id));
+    const path = cleanId(id);
+    return this.#targets.get(this.#aliases.get(path) ?? path);
+  }
+
+  /** Every path a bundler may load these targets by: as discovered, and where links lead. */
+  idsOf(targets: BridgeTarget[]): string[] {
+    const keys = new Set(targets.map((t) => slash(t.target)));
+    return [...keys, ...[...this.#aliases].filter(([, key]) => keys.has(key)).map(([real]) => real)];
   }
 
   /** True for a path the `bridges` globs match (used by watchers to spot a bridge event). */

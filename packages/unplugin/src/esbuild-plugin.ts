@@ -35,7 +35,7 @@ async function setup(build: PluginBuild, state: PluginState): Promise<void> {
     return messages([...state.registry.diagnostics, ...state.htmlNotApplicable('esbuild')], state.options.strict);
   });
 
-  const targets = [...state.registry.targets].filter(handles).map((t) => t.target);
+  const targets = state.registry.idsOf([...state.registry.targets].filter(handles));
   build.onLoad({ filter: new RegExp(exactPathsSource(targets, false)) }, async (args): Promise<OnLoadResult | undefined> => {
     const target = state.registry.get(args.path);
     if (!target) return undefined;

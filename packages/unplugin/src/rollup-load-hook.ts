@@ -24,7 +24,7 @@ export function createLoadHook(state: PluginState, handles: (target: BridgeTarge
     const target = state.registry.get(path);
     return target && handles(target) ? target : undefined;
   };
-  const pattern = () => new TargetIdPattern(lookup, [...state.registry.targets].filter(handles).map((t) => t.target.replace(/\\/g, '/')));
+  const pattern = () => new TargetIdPattern(lookup, state.registry.idsOf([...state.registry.targets].filter(handles)));
   const hook = {
     filter: { id: pattern() },
     async handler(this: RollupLikeContext, id: string) {

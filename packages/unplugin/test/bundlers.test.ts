@@ -22,6 +22,12 @@ describe.each(bundlers)('$name', (bundler) => {
     expect(await runModule(js())).toBe(expectedRun);
   });
 
+  it('patches a dependency linked into node_modules (workspaces, pnpm)', async () => {
+    fixture = new Fixture('basic').withLinkedDependency();
+    await bundler.build(fixture, {});
+    expect(await runModule(js())).toBe(expectedRun);
+  });
+
   it('maps a position inside bridged code to the bridge file and line', async () => {
     fixture = new Fixture('basic');
     await bundler.build(fixture, {});

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,15 @@ export class Fixture {
 
   remove(rel: string): void {
     rmSync(this.path(rel), { force: true });
+  }
+
+  /** Makes the dependency a package of the project linked into node_modules, as npm workspaces and pnpm do. */
+  withLinkedDependency(): this {
+    const real = this.path('packages/fake-dep');
+    mkdirSync(this.path('packages'));
+    renameSync(this.path('node_modules/fake-dep'), real);
+    symlinkSync(real, this.path('node_modules/fake-dep'), 'dir');
+    return this;
   }
 
   /** Removes every bridge of the fixture (the project as it was before any bridge). */
