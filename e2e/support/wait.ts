@@ -1,10 +1,18 @@
-/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs` with `describe()`. */
+/**
+ * Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs` with `describe()`.
+ * A check that throws counts as not yet: a watcher may be rewriting (or have emptied) its output folder.
+ */
 export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, describe: () => string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
   for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${describe()}`);
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${describe()}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -19,6 +19,21 @@ export function watchBridgeFolders(ctx: RollupLikeContext, state: PluginState): 
   for (const folder of state.registry.bridgeFolders()) ctx.addWatchFile(folder);
 }
 
+/** Stats at each build end; the pool closes with the bundle, or with the watcher in watch mode (kept warm across rebuilds). */
+export function rollupLifecycle(state: PluginState) {
+  return {
+    buildEnd() {
+      state.endBuild();
+    },
+    async closeBundle(this: { meta: { watchMode: boolean } }) {
+      if (!this.meta.watchMode) await state.merges.close();
+    },
+    async closeWatcher() {
+      await state.merges.close();
+    },
+  };
+}
+
 /** Rollup: bridges found at each build start, merged in `load`, watched with `addWatchFile`. */
 export function rollupPlugin(state: PluginState): UnpluginOptions {
   const handles = (t: Parameters<typeof state.registry.languageOf>[0]) => state.registry.languageOf(t) !== 'html';
@@ -32,15 +47,7 @@ export function rollupPlugin(state: PluginState): UnpluginOptions {
       reportRollup(this, [...state.registry.diagnostics, ...state.htmlNotApplicable('Rollup')], state.options.strict);
     },
     load: load.hook,
-    buildEnd() {
-      state.endBuild();
-    },
-    async closeBundle() {
-      if (!this.meta.watchMode) await state.merges.close();
-    },
-    async closeWatcher() {
-      await state.merges.close();
-    },
+    ...rollupLifecycle(state),
   };
   return { name: PLUGIN_NAME, enforce: 'pre', rollup };
 }

@@ -5,7 +5,7 @@ import { toText } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
 import { createLoadHook } from './rollup-load-hook.js';
-import { PLUGIN_NAME, reportRollup, watchBridgeFolders } from './rollup-plugin.js';
+import { PLUGIN_NAME, reportRollup, rollupLifecycle, watchBridgeFolders } from './rollup-plugin.js';
 
 /**
  * Vite: bridges found while the config resolves (so patched dependencies leave the dependency
@@ -61,15 +61,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
     configureServer(server) {
       watchBridges(server, state, root);
     },
-    buildEnd() {
-      state.endBuild();
-    },
-    async closeBundle() {
-      if (!this.meta.watchMode) await state.merges.close();
-    },
-    async closeWatcher() {
-      await state.merges.close();
-    },
+    ...rollupLifecycle(state),
   };
   return { name: PLUGIN_NAME, enforce: 'pre', vite };
 }
