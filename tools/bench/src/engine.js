@@ -1,12 +1,14 @@
 // Issue 2 benchmark: per-merge time of the JS/TS engine against @babel/parser parse-only of the
 // same targets, measured side by side (interleaved per module) in one process.
-// Usage: node tools/bench/src/engine.js [--runs 5] [--modules 200]
+// Usage: node tools/bench/src/engine.js [--runs 11] [--modules 200]
 import { parse } from '@babel/parser';
 import { mergeSync } from '@codebridge/engine';
 import { generateCorpus } from './corpus.js';
-import { median, p95, printTable, round, runsFromArgs, timeOnce, writeResult } from './lib/measure.js';
+import { ensureExposedGc, median, p95, printTable, round, runsFromArgs, timeOnce, writeResult } from './lib/measure.js';
 
-const runs = runsFromArgs(5);
+ensureExposedGc();
+
+const runs = runsFromArgs(11);
 const modulesArg = process.argv.indexOf('--modules');
 const modules = modulesArg > 0 ? Number(process.argv[modulesArg + 1]) : 200;
 const corpus = generateCorpus({ modules });
@@ -24,20 +26,17 @@ for (const job of corpus.slice(0, 20)) {
   mergeSync(job);
 }
 
+const timeEach = (fn) => {
+  globalThis.gc();
+  return corpus.map((job) => timeOnce(() => fn(job)));
+};
+const parsePass = () => timeEach((job) => parseOnly(job.target.code));
+const mergePass = () => timeEach((job) => mergeSync(job));
+
+// Whole passes over the corpus, each from a collected heap, alternating which goes first.
 const perRun = [];
 for (let run = 0; run < runs; run++) {
-  const parseTimes = [];
-  const mergeTimes = [];
-  for (const job of corpus) {
-    // Alternate which goes first so neither always meets a warm cache.
-    if (run % 2 === 0) {
-      parseTimes.push(timeOnce(() => parseOnly(job.target.code)));
-      mergeTimes.push(timeOnce(() => mergeSync(job)));
-    } else {
-      mergeTimes.push(timeOnce(() => mergeSync(job)));
-      parseTimes.push(timeOnce(() => parseOnly(job.target.code)));
-    }
-  }
+  const [parseTimes, mergeTimes] = run % 2 === 0 ? [parsePass(), mergePass()] : [mergePass(), parsePass()].reverse();
   perRun.push({
     run: run + 1,
     parseMedianMs: round(median(parseTimes)),

@@ -1,4 +1,5 @@
 // Small measuring kit shared by the benchmarks: timings, order statistics, result files.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,4 +53,14 @@ export function writeResult(name, data) {
 export function runsFromArgs(fallback) {
   const i = process.argv.indexOf('--runs');
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/**
+ * Re-runs this script with `--expose-gc` unless it has it, so that passes can start from a collected
+ * heap: each then pays for its own garbage, not for the garbage of the pass before.
+ */
+export function ensureExposedGc() {
+  if (typeof globalThis.gc === 'function') return;
+  const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
 }
