@@ -2,7 +2,7 @@
 //   large: 200 x ~42 KB TypeScript modules, pool (2 threads) against inline (workers: 0), warm, median of --runs
 //   small: 10 small files through a fresh runtime each run (default options) against inline, alternating
 //   calibrate: a worker round trip against merge cost per KB, the figures behind the inline threshold
-// Usage: node tools/bench/src/pool.js [--runs 5] [--modules 200] [--threads 2]
+// Usage: node tools/bench/src/pool.js [--runs 5] [--processes 3] [--modules 200] [--threads 2]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRuntime } from '@codebridge/engine';
@@ -17,6 +17,8 @@ const runs = Math.max(1, runsFromArgs(5));
 const modules = Number(argValue('--modules', 200));
 const threads = Number(argValue('--threads', 2));
 const smallRuns = 30;
+// Child processes per large mode (each does --runs timed runs).
+const processes = Number(argValue('--processes', 3));
 
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
@@ -120,9 +122,26 @@ function child(mode) {
   return JSON.parse(result.stdout);
 }
 
+/** Several child processes of one mode, alternated with the other so both meet the same machine; samples pooled. */
+function alternate(modeA, modeB, rounds) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) [a[i], b[i]] = [child(modeA), child(modeB)];
+    else [b[i], a[i]] = [child(modeB), child(modeA)];
+  }
+  const pool = (results) => ({
+    wallMs: results.flatMap((r) => r.wallMs),
+    cpuUtilisation: results.flatMap((r) => r.cpuUtilisation),
+    threads: results[0].threads,
+    firstRunMs: median(results.map((r) => r.firstRunMs)),
+    peakRssMb: median(results.map((r) => r.peakRssMb)),
+  });
+  return [pool(a), pool(b)];
+}
+
 async function main() {
-  const inlineLarge = child('inline-large');
-  const poolLarge = child('pool-large');
+  const [inlineLarge, poolLarge] = alternate('inline-large', 'pool-large', processes);
   const smallFiles = child('small');
   const calibration = child('calibrate');
 
