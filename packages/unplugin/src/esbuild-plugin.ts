@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { extensionOf, type Diagnostic } from '@codebridge/engine';
 import type { Loader, OnLoadResult, PluginBuild } from 'esbuild';
@@ -31,7 +31,7 @@ async function setup(build: PluginBuild, state: PluginState): Promise<void> {
   build.onStart(async () => {
     if (!first) await state.discover(root);
     first = false;
-    await state.prefetch(handles);
+    state.prefetch(handles);
     return messages([...state.registry.diagnostics, ...state.htmlNotApplicable('esbuild')], state.options.strict);
   });
 
@@ -40,7 +40,7 @@ async function setup(build: PluginBuild, state: PluginState): Promise<void> {
     const target = state.registry.get(args.path);
     if (!target) return undefined;
     const watch = { watchFiles: target.bridges.map((b) => b.path), watchDirs: [...new Set([dirname(args.path), ...state.registry.bridgeFolders()])] };
-    const outcome = await state.merge(target, await readFile(args.path, 'utf8'));
+    const outcome = await state.merge(target, readFileSync(args.path, 'utf8'));
     const warnings = outcome.warnings.map(toEsbuildMessage);
     if (!outcome.ok) return { errors: outcome.errors.map(toEsbuildMessage), warnings, ...watch };
     const ext = extensionOf(args.path);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine';
 import { BridgeRegistry } from './bridge-registry.js';
 import { MergeService } from './merge-service.js';
@@ -29,9 +29,9 @@ export class PluginState {
   }
 
   /** Starts the merges of every target `handles` accepts, read from disk, ahead of the bundler asking. */
-  async prefetch(handles: (target: BridgeTarget) => boolean): Promise<void> {
+  prefetch(handles: (target: BridgeTarget) => boolean): void {
     const targets = [...this.registry.targets].filter(handles);
-    const read = await Promise.all(targets.map((t) => readFile(t.target, 'utf8').catch(() => undefined)));
+    const read = targets.map((t) => readIfExists(t.target));
     this.merges.prefetch(targets.flatMap((t, i) => (read[i] === undefined ? [] : [{ target: { path: t.target, code: read[i]! }, bridges: t.bridges }])));
   }
 
@@ -54,5 +54,14 @@ export class PluginState {
   /** Ends a build: writes the stats. */
   endBuild(): void {
     this.merges.stats.flush(this.options.stats, this.registry.root);
+  }
+}
+
+/** A target's text, or undefined when it is gone (the build reports that when it asks for it). */
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { BridgeTarget, Diagnostic } from '@codebridge/engine';
 import { toRollupLog, toText } from './diagnostic-format.js';
 import type { PluginState } from './plugin-state.js';
@@ -31,7 +31,7 @@ export function createLoadHook(state: PluginState, handles: (target: BridgeTarge
       const target = FOREIGN_QUERY.test(id) ? undefined : lookup(id);
       if (!target) return null;
       for (const bridge of target.bridges) this.addWatchFile(bridge.path);
-      const outcome = await state.merge(target, await readFile(target.target, 'utf8'));
+      const outcome = await state.merge(target, readFileSync(target.target, 'utf8'));
       for (const warning of outcome.warnings) this.warn(toRollupLog(warning));
       if (!outcome.ok) return this.error(errorLog(outcome.errors));
       return { code: outcome.code, map: outcome.map };

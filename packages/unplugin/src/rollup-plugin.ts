@@ -42,7 +42,7 @@ export function rollupPlugin(state: PluginState): UnpluginOptions {
     async buildStart() {
       await state.discover();
       load.refresh();
-      await state.prefetch(handles);
+      state.prefetch(handles);
       if (this.meta.watchMode) watchBridgeFolders(this, state);
       reportRollup(this, [...state.registry.diagnostics, ...state.htmlNotApplicable('Rollup')], state.options.strict);
     },

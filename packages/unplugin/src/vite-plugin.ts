@@ -25,7 +25,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
       root = resolve(userConfig.root ?? process.cwd());
       await state.discover(root);
       load.refresh();
-      await state.prefetch((t) => !isHtml(t));
+      state.prefetch((t) => !isHtml(t));
       const patched = state.registry.patchedPackages();
       return patched.length ? { optimizeDeps: { exclude: patched } } : undefined;
     },
@@ -38,7 +38,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
       // The config hook discovered already for the first build; rebuilds in watch mode look again.
       if (!discoveredInConfig) {
         await state.discover(root);
-        await state.prefetch((t) => !isHtml(t));
+        state.prefetch((t) => !isHtml(t));
       }
       discoveredInConfig = false;
       const diagnostics = [...state.registry.diagnostics];

@@ -41,7 +41,7 @@ export function webpackPlugin(state: PluginState, bundler: Bundler, compiler: Co
     enforce: 'pre',
     async buildStart(this: UnpluginBuildContext) {
       await state.discover(compiler.options.context);
-      await state.prefetch((t) => lookup(t.target) !== undefined);
+      state.prefetch((t) => lookup(t.target) !== undefined);
       const native = this.getNativeBuildContext?.();
       const compilation = native && 'compilation' in native ? (native.compilation as unknown as Compilation | undefined) : undefined;
       if (compilation) report(compilation, compiler, [...state.registry.diagnostics, ...state.htmlNotApplicable(name)], state.options.strict);

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics.js';
@@ -46,7 +47,8 @@ export async function discoverBridges(options: DiscoverOptions): Promise<Discove
     const found = (await stat(cwd)).isFile() ? [cwd] : await glob(patterns, { cwd, ignore, absolute: true, dot: false });
     for (const f of found) files.add(resolve(f));
   }
-  const bridges = await Promise.all([...files].sort().map(async (path) => ({ path, code: await readFile(path, 'utf8') })));
+  // Bridges are small: one synchronous read each costs less than the thread-pool hops of fs/promises.
+  const bridges = [...files].sort().map((path) => ({ path, code: readFileSync(path, 'utf8') }));
   return groupBridges(bridges, root);
 }
 

@@ -25,6 +25,9 @@ interface Pending extends Laned {
   resolve: (finished: Finished) => void;
 }
 
+/** How long inline jobs may hold the calling thread in one turn of the event loop. */
+const INLINE_SLICE_MS = 4;
+
 const failureCodes = { timeout: codes.TASK_TIMEOUT, memory: codes.WORKER_MEMORY_LIMIT, crashed: codes.WORKER_CRASHED, unstarted: codes.WORKER_CRASHED } as const;
 
 /**
@@ -92,12 +95,15 @@ export class Scheduler {
       if (!task) break;
       void this.dispatch(this.pool, task);
     }
-    // One inline job per turn of the event loop, so replies from the workers keep them fed meanwhile.
+    // Inline jobs run in slices of a few milliseconds per turn of the event loop, so replies from
+    // the workers (and the host's own work, in a bundler) are not kept waiting behind a long queue.
     if (this.inline.size > 0 && !this.inlineTurnPending) {
       this.inlineTurnPending = true;
       setImmediate(() => {
         this.inlineTurnPending = false;
-        this.runInline(this.inline.pop()!);
+        const sliceEnd = performance.now() + INLINE_SLICE_MS;
+        do this.runInline(this.inline.pop()!);
+        while (this.inline.size > 0 && performance.now() < sliceEnd);
         this.pump();
       });
     }
