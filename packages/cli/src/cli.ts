@@ -25,7 +25,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
   const cli = cac('codebridge');
   cli.option('--color', 'Colours on a terminal; --no-color (or NO_COLOR=1) turns them off');
   cli
-    .command('apply [...paths]', 'Merge the bridges found under the paths (default: .) into their targets')
+    .command('apply [...paths]', 'Merge the bridges found under the paths (default: the root) into their targets')
     .option('--write', 'Write the merged targets (all or nothing)')
     .option('--check', 'Exit 1 when a target would change; write nothing')
     .option('--out <dir>', 'Write merged copies under DIR, mirroring their paths from the root')
@@ -66,7 +66,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
 function applyOptions(paths: string[], flags: ApplyFlags) {
   const root = resolve(flags.root === undefined ? '.' : stringFlag('--root', flags.root));
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root ${root} is not a folder`);
-  const searched = (paths.length ? paths : ['.']).map((p) => resolve(p));
+  const searched = paths.length ? paths.map((p) => resolve(p)) : [root];
   for (const p of searched) if (!existsSync(p)) throw new UsageError(`No such file or folder: ${p}`);
   return {
     root,

@@ -28,6 +28,12 @@ describe('codebridge apply (default: diff)', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('searches the --root folder when no path is given', async () => {
+    const run = await codebridge(['apply', '--root', copyOf('basic')], { cwd: copyOf('basic') + '/styles' });
+    expect(run.stdout).toContain('a/src/greet.ts');
+    expect(run.stdout).toContain('a/styles/app.css');
+  });
+
   it('searches only the paths it is given', async () => {
     const run = await codebridge(['apply', 'styles'], { cwd: copyOf('basic') });
     expect(run.stdout).toContain('a/styles/app.css');

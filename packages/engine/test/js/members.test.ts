@@ -30,6 +30,10 @@ describe('class members', () => {
     expectMerged('comments');
   });
 
+  test('a comment a blank line above the commands stays out of the merged member', () => {
+    expectMerged('detached-comment');
+  });
+
   test('bridge text is re-indented to the target indentation (spaces to tabs)', () => {
     expectMerged('reindent');
   });

@@ -193,13 +193,16 @@ class UnitReader {
 
   private unit(kind: UnitKind, node: t.Node, floor: number, snippet: boolean): Unit {
     const unit: Unit = { kind, bridge: this.bridge, node, commands: [], keep: [], members: [] };
-    for (const c of commentsBefore(this.comments, this.bridge.file.code, floor, node.start!)) {
+    const code = this.bridge.file.code;
+    const comments = commentsBefore(this.comments, code, floor, node.start!);
+    const attached = attachedFrom(comments, code, node.start!);
+    comments.forEach((c, i) => {
       this.consumed.add(c);
       const parsed = this.parse(c);
       this.diagnostics.push(...parsed.diagnostics);
       for (const cmd of parsed.commands) this.accept(unit, cmd, snippet);
-      if (!isCommandOnly(this.bridge.file.code.slice(c.start!, c.end!))) unit.keep.push(c);
-    }
+      if (i >= attached && !isCommandOnly(code.slice(c.start!, c.end!))) unit.keep.push(c);
+    });
     return unit;
   }
 
@@ -211,6 +214,20 @@ class UnitReader {
     else if (same && same.value !== cmd.value) this.diagnostics.push(notApplicable(unit, cmd, `"@${same.name} ${same.value}" is already given for this unit`));
     else if (!same) unit.commands.push(cmd);
   }
+}
+
+/**
+ * Index of the first comment of the block directly above `start` (no blank line in between): only
+ * those travel with the unit's text. A comment further up (a file header, a note to the reader)
+ * may still carry commands for the unit, but its text stays out of the target.
+ */
+function attachedFrom(comments: t.Comment[], code: string, start: number): number {
+  let next = start;
+  for (let i = comments.length - 1; i >= 0; i--) {
+    if (/\n[ \t]*\r?\n/.test(code.slice(comments[i]!.end!, next))) return i + 1;
+    next = comments[i]!.start!;
+  }
+  return 0;
 }
 
 function kindOf(statement: t.Statement): UnitKind {
