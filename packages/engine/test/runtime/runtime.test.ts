@@ -36,7 +36,7 @@ describe('runtime', () => {
 
   it('diagnostics cross the thread boundary intact: code, file, line, column and frame', async () => {
     const [job] = corpusJobs(1);
-    const broken: MergeJob = { target: job!.target, bridges: [{ path: 'src/module0000.bridge.ts', code: fixture('syntax-error.bridge.ts') }] };
+    const broken: MergeJob = { target: job!.target, bridges: [{ path: 'src/module0000.bridge.ts', code: fixture('broken-bridge.ts') }] };
     const expected = (() => {
       try {
         mergeSync(broken);
