@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import codebridge from 'unplugin-codebridge/esbuild';
 
@@ -11,9 +12,12 @@ const announceBuilds = {
   },
 };
 
+/** The demo's source and bridges, shared by the five apps. */
+const demoSource = join(import.meta.dirname, '../demo-source');
+
 const options = {
   absWorkingDir: import.meta.dirname,
-  entryPoints: ['src/main.ts'],
+  entryPoints: [join(demoSource, 'src/main.ts')],
   outfile: 'dist/main.js',
   bundle: true,
   platform: 'node',
@@ -21,7 +25,7 @@ const options = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [codebridge(), ...(watch ? [announceBuilds] : [])],
+  plugins: [codebridge({ root: demoSource }), ...(watch ? [announceBuilds] : [])],
 };
 
 if (watch) await (await esbuild.context(options)).watch();

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import codebridge from 'unplugin-codebridge/rollup';
@@ -21,8 +21,11 @@ const cssAsset = {
   },
 };
 
+/** The demo's source and bridges, shared by the five apps. */
+const demoSource = join(import.meta.dirname, '../demo-source');
+
 export default {
-  input: 'src/main.ts',
+  input: join(demoSource, 'src/main.ts'),
   output: { file: 'dist/main.js', format: 'es', sourcemap: true },
-  plugins: [codebridge(), demoPackages, esbuild({ target: 'node20' }), cssAsset],
+  plugins: [codebridge({ root: demoSource }), demoPackages, esbuild({ target: 'node20' }), cssAsset],
 };

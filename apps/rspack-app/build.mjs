@@ -13,11 +13,14 @@ const swc = {
   },
 };
 
+/** The demo's source and bridges, shared by the five apps. */
+const demoSource = join(import.meta.dirname, '../demo-source');
+
 const compiler = rspack({
   mode: 'none',
   context: import.meta.dirname,
   target: 'node20',
-  entry: './src/main.ts',
+  entry: join(demoSource, 'src/main.ts'),
   output: { path: join(import.meta.dirname, 'dist'), filename: 'main.cjs', clean: true },
   devtool: 'source-map',
   resolve: { extensions: ['.ts', '.js'] },
@@ -27,7 +30,7 @@ const compiler = rspack({
       { test: /\.css$/, type: 'asset/resource', generator: { filename: '[name][ext]' } },
     ],
   },
-  plugins: [codebridge()],
+  plugins: [codebridge({ root: demoSource })],
 });
 
 function report(error, stats) {

@@ -2,11 +2,14 @@ const path = require('node:path');
 const webpack = require('webpack');
 const codebridge = require('unplugin-codebridge/webpack').default;
 
+/** The demo's source and bridges, shared by the five apps. */
+const demoSource = path.join(__dirname, '../demo-source');
+
 const compiler = webpack({
   mode: 'none',
   context: __dirname,
   target: 'node20',
-  entry: './src/main.ts',
+  entry: path.join(demoSource, 'src/main.ts'),
   output: { path: path.join(__dirname, 'dist'), filename: 'main.cjs', clean: true },
   devtool: 'source-map',
   resolve: { extensions: ['.ts', '.js'] },
@@ -20,7 +23,7 @@ const compiler = webpack({
       { test: /\.css$/, type: 'asset/resource', generator: { filename: '[name][ext]' } },
     ],
   },
-  plugins: [codebridge()],
+  plugins: [codebridge({ root: demoSource })],
 });
 
 function report(error, stats) {

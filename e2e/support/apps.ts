@@ -29,7 +29,15 @@ export const nodeApps: NodeApp[] = [
 
 export const viteAppDir = join(appsDir, 'vite-app');
 
-/** What every app's src/report.ts returns. */
+/** The demo's source and bridges, one copy that all five apps build. */
+export const demoSourceDir = join(appsDir, 'demo-source/src');
+export const cartBridge = join(demoSourceDir, 'cart.bridge.ts');
+export const styleBridge = join(demoSourceDir, 'style.bridge.css');
+
+/** Where a bundle's source map names the cart bridge (its path relative to the map, or a bundler's URL). */
+export const cartBridgeSource = /(^|\/)demo-source\/src\/cart\.bridge\.ts$/;
+
+/** What the shared report.ts returns. */
 export interface Report {
   total: number;
   sumRemoved: boolean;

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { lineOf, nodeApps, runBundle, type Report } from '../support/apps.js';
+import { cartBridge, cartBridgeSource, lineOf, nodeApps, runBundle, type Report } from '../support/apps.js';
 import { editFile, readIfExists } from '../support/files.js';
 import { expectBridgedCss, expectBrokenBridgeToFail, LABEL, reportChecks } from '../support/report-checks.js';
 import { runScript, startScript } from '../support/scripts.js';
@@ -9,7 +9,6 @@ import { originalOf } from '../support/sourcemap.js';
 import { settle, waitFor } from '../support/wait.js';
 
 describe.each(nodeApps)('$bundler app', (app) => {
-  const cartBridge = join(app.dir, 'src/cart.bridge.ts');
   let report: Report;
 
   beforeAll(async () => {
@@ -26,7 +25,7 @@ describe.each(nodeApps)('$bundler app', (app) => {
 
   test('bundle source map leads a bridged position back to the bridge line', () => {
     const { source, line } = originalOf(app.bundle, LABEL);
-    expect(source).toMatch(/(^|\/)src\/cart\.bridge\.ts$/);
+    expect(source).toMatch(cartBridgeSource);
     expect(line).toBe(lineOf(cartBridge, LABEL));
   });
 

@@ -1,6 +1,6 @@
-import './style.css';
-import { Cart } from './cart';
-import { report } from './report';
+import '../../demo-source/src/style.css';
+import { Cart } from '../../demo-source/src/cart';
+import { report } from '../../demo-source/src/report';
 
 const cart: any = new Cart();
 const total = document.querySelector<HTMLElement>('#total')!;

@@ -1,4 +1,0 @@
-import './style.css';
-import { report } from './report';
-
-console.log(JSON.stringify(report()));
