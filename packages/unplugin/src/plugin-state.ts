@@ -35,8 +35,16 @@ export class PluginState {
     this.merges.prefetch(targets.flatMap((t, i) => (read[i] === undefined ? [] : [{ target: { path: t.target, code: read[i]! }, bridges: t.bridges }])));
   }
 
+  /**
+   * Merges the target's bridges as they are on disk now: a watcher may report a bridge edit to the
+   * bundler (which reloads the target) before the rediscovery it also triggers has finished.
+   */
   merge(target: BridgeTarget, code: string): Promise<MergeOutcome> {
-    return mergeTarget(this.merges, target, code, this.options.strict);
+    const bridges = target.bridges.flatMap((b) => {
+      const now = readIfExists(b.path);
+      return now === undefined ? [] : [now === b.code ? b : { path: b.path, code: now }];
+    });
+    return mergeTarget(this.merges, { ...target, bridges }, code, this.options.strict);
   }
 
   /** For bundlers that do not load HTML: one NOT_APPLICABLE_HERE warning per HTML target, once per instance. */
