@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BridgeTarget, Diagnostic } from '@codebridge/engine';
 import { toRollupLog, toText } from './diagnostic-format.js';
 import type { PluginState } from './plugin-state.js';
-import { TargetIdPattern } from './target-id-pattern.js';
+import { exactPathsSource, possibleTargetsSource, TargetIdPattern } from './target-id-pattern.js';
 
 /** What the hooks use of a Rollup or Rolldown plugin context. */
 export interface RollupLikeContext {
@@ -24,7 +24,8 @@ export function createLoadHook(state: PluginState, handles: (target: BridgeTarge
     const target = state.registry.get(path);
     return target && handles(target) ? target : undefined;
   };
-  const pattern = () => new TargetIdPattern(lookup, state.registry.idsOf([...state.registry.targets].filter(handles)));
+  const targets = () => exactPathsSource(state.registry.idsOf([...state.registry.targets].filter(handles)), true);
+  const pattern = (watching = false) => new TargetIdPattern(lookup, watching ? `${targets()}|${possibleTargetsSource(state.registry.root)}` : targets());
   const hook = {
     filter: { id: pattern() },
     async handler(this: RollupLikeContext, id: string) {
@@ -37,9 +38,12 @@ export function createLoadHook(state: PluginState, handles: (target: BridgeTarge
       return { code: outcome.code, map: outcome.map };
     },
   };
-  /** Gives hosts that compile the filter once (Rolldown) the targets known now. */
-  const refresh = () => {
-    hook.filter = { id: pattern() };
+  /**
+   * Gives hosts that compile the filter once (Rolldown) the targets known now; in watch mode every
+   * file that could become a target, so that a file given its first bridge during the watch is merged.
+   */
+  const refresh = (watching = false) => {
+    hook.filter = { id: pattern(watching) };
   };
   return { hook, refresh };
 }

@@ -1,4 +1,4 @@
-import type { BridgeTarget } from '@codebridge/engine';
+import { targetExtensions, type BridgeTarget } from '@codebridge/engine';
 import { cleanId } from './bridge-registry.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -10,6 +10,16 @@ export function exactPathsSource(paths: string[], withQuery: boolean): string {
 }
 
 /**
+ * A source matching every file under `root` with a target's extension: for a watch whose filter
+ * the host compiles once, so that a file given its first bridge later still reaches the hook
+ * (which then asks the live target set). No lookaround: native hosts may not support it.
+ */
+export function possibleTargetsSource(root: string): string {
+  const dir = escape(root.replace(/\\/g, '/').replace(/\/$/, ''));
+  return `^${dir}/.*\\.(?:${targetExtensions.join('|')})(?:[?#].*)?$`;
+}
+
+/**
  * The id filter of the merge hook. Hosts that evaluate filters in JavaScript (Rollup, the Vite dev
  * server, unplugin's webpack/Rspack rules) call `test`, which asks the live target set, so a
  * bridge added in watch mode is seen at once. Hosts that compile the filter natively (Rolldown in
@@ -18,9 +28,9 @@ export function exactPathsSource(paths: string[], withQuery: boolean): string {
 export class TargetIdPattern extends RegExp {
   constructor(
     private readonly lookup: (path: string) => BridgeTarget | undefined,
-    targets: string[],
+    source: string,
   ) {
-    super(exactPathsSource(targets, true));
+    super(source);
   }
 
   override test(id: string): boolean {

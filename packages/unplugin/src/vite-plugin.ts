@@ -24,7 +24,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
     async config(userConfig) {
       root = resolve(userConfig.root ?? process.cwd());
       await state.discover(root);
-      load.refresh();
+      load.refresh(Boolean(userConfig.build?.watch));
       state.prefetch((t) => !isHtml(t));
       const patched = state.registry.patchedPackages();
       return patched.length ? { optimizeDeps: { exclude: patched } } : undefined;

@@ -5,7 +5,7 @@ import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
 import { withInlineMap } from './inline-map.js';
 import { PLUGIN_NAME } from './rollup-plugin.js';
-import { TargetIdPattern } from './target-id-pattern.js';
+import { exactPathsSource, TargetIdPattern } from './target-id-pattern.js';
 
 type Bundler = 'webpack' | 'rspack';
 
@@ -47,7 +47,7 @@ export function webpackPlugin(state: PluginState, bundler: Bundler, compiler: Co
       if (compilation) report(compilation, compiler, [...state.registry.diagnostics, ...state.htmlNotApplicable(name)], state.options.strict);
     },
     transform: {
-      filter: { id: new TargetIdPattern(lookup, []) },
+      filter: { id: new TargetIdPattern(lookup, exactPathsSource([], true)) },
       async handler(this: UnpluginBuildContext & UnpluginContext, code: string, id: string) {
         // webpack's `make` hook runs in parallel: modules may build while the discovery still runs.
         await state.discovered();

@@ -145,3 +145,20 @@ describe.each(bundlers.filter((b) => b !== vite))('$name HTML', (bundler) => {
     expect(notices[0]).toContain('index.bridge.html');
   });
 });
+
+// esbuild fixes its onLoad filter when a context is set up (docs/bundlers.md): not there.
+describe.each(bundlers.filter((b) => b !== esbuild))('$name watch', (bundler) => {
+  const js = () => fixture.path(bundler.jsFile);
+
+  it('merges the first bridge of a file that had none, added in watch mode', async () => {
+    fixture = new Fixture('basic');
+    const run = await bundler.watch(fixture, {});
+    try {
+      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      fixture.write('src/plain.bridge.js', "export const plain = 'first bridge';\n");
+      await waitFor(() => readFileSync(js(), 'utf8').includes('first bridge') || undefined, 20_000, 'the rebuild');
+    } finally {
+      await run.close();
+    }
+  });
+});
