@@ -18,6 +18,10 @@ describe('commands', () => {
     expectMerged('rename-binding');
   });
 
+  test('@rename of a binding is followed by the other units of the bridge that use it', () => {
+    expectMerged('rename-binding-across-units');
+  });
+
   test('@params replaces the parameter list of a method and of an arrow function', () => {
     expectMerged('params');
   });

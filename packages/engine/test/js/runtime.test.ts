@@ -43,6 +43,14 @@ describe('merged code runs', () => {
     expect(module.addAll([1, 2])).toBe(3);
   });
 
+  test('@rename of a binding: units the bridge brings call the new name', async () => {
+    const { bar, twice, Meter, z } = await load('rename-binding-across-units');
+    expect(bar(1)).toBe(11);
+    expect(twice(1)).toBe(33);
+    expect(new Meter().read(1)).toBe(10);
+    expect(z).toBe(13);
+  });
+
   test('@params in TypeScript: the new parameters are used', async () => {
     const { Greeter, shout } = await load('params');
     expect(new Greeter().greet('ann', '?')).toBe('hi ann?');

@@ -12,6 +12,8 @@ export class PlanContext {
   /** Reference rewrites (`this.old`, scope references): dropped where a unit's edit covers them. */
   readonly references: PlanOp[] = [];
   readonly errors: Diagnostic[] = [];
+  /** Top-level bindings the bridges rename (old name to new): every unit a bridge brings follows them. */
+  readonly bindingRenames = new Map<string, string>();
   private unit: string | undefined;
 
   constructor(

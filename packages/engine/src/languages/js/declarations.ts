@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { renameConflict } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
-import { moduleScope, scopeReferences, unitReferences } from './commands/binding-references.js';
+import { moduleScope, renamedBindingReferences, scopeReferences, unitReferences } from './commands/binding-references.js';
 import { functionOf, paramsEdit } from './commands/params.js';
 import { leadingStart } from './comments.js';
 import { sourceOf, type PlanContext } from './context.js';
@@ -35,7 +35,8 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
     else ctx.op(key, 'delete', unit, ctx.target.bindings.get(name)!.map((b) => removal(ctx, b)));
     return;
   }
-  const edits = [...renameEdits(ctx, unit, name, target, renames), ...paramsEdits(ctx, unit)];
+  const own = [...renameEdits(ctx, unit, name, target, renames), ...paramsEdits(ctx, unit)];
+  const edits = [...own, ...renamedBindingReferences(unit.node, ctx.bindingRenames, own, name)];
   const decl = declarationOf(unit.node as t.Statement);
   const decorators = decl.type === 'ClassDeclaration' ? decl.decorators : undefined;
   if (!target) {
@@ -144,6 +145,19 @@ export function planStatement(ctx: PlanContext, unit: Unit): void {
   const present = ctx.target.ast.program.body.some((s) => s.type === unit.node.type && ctx.code.slice(s.start!, s.end!).trim() === text);
   if (present) return;
   ctx.op(`statement ${text}`, 'add', unit, [appendToModule(ctx, unit, unitText(unit, '', ctx.code))]);
+}
+
+/**
+ * The top-level bindings the bridges rename, collected before any unit is planned so that every
+ * unit's text (whatever its place in the bridges) follows them.
+ */
+export function collectBindingRenames(ctx: PlanContext, units: Unit[]): void {
+  for (const unit of units) {
+    const rename = command(unit, 'rename');
+    if (!rename || !IDENTIFIER.test(rename.value) || (unit.kind !== 'binding' && unit.kind !== 'class')) continue;
+    const name = boundNames(unit.node as t.Statement)[0];
+    if (name && ctx.target.binding(name)) ctx.bindingRenames.set(name, rename.value);
+  }
 }
 
 /** The references of every renamed binding, found through one crawl of the target's scope. */

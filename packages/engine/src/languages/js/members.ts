@@ -2,6 +2,7 @@ import type * as t from '@babel/types';
 import { renameConflict } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
 import { isAccess, jsAccessName, tsAccessEdit } from './commands/access.js';
+import { renamedBindingReferences } from './commands/binding-references.js';
 import { newDecorators } from './commands/decorator.js';
 import { functionOf, paramsEdit } from './commands/params.js';
 import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
@@ -120,7 +121,7 @@ function innerEdits(ctx: PlanContext, unit: Unit, node: Member, to: string | und
   }
   const own = edits.filter((e) => e.end > e.start);
   const references = renames.size ? thisReferences(node, renames).filter((r) => !own.some((e) => r.start >= e.start && r.end <= e.end)) : [];
-  return [...edits, ...references];
+  return [...edits, ...references, ...renamedBindingReferences(node, ctx.bindingRenames, edits)];
 }
 
 /** The text of the target member's decorators, with the blanks that follow them (kept when the bridge has none). */

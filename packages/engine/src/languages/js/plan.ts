@@ -4,7 +4,7 @@ import type { Dialect } from '../../language.js';
 import type { Edit, Plan, PlanOp, SourceFile } from '../../types.js';
 import { dedupe } from './commands/binding-references.js';
 import { PlanContext } from './context.js';
-import { planBindingRenames, planClassHeader, planDeclaration, planStatement, type BindingRename } from './declarations.js';
+import { collectBindingRenames, planBindingRenames, planClassHeader, planDeclaration, planStatement, type BindingRename } from './declarations.js';
 import { ImportPlanner } from './imports.js';
 import { planMembers } from './members.js';
 import { boundNames } from './names.js';
@@ -23,6 +23,7 @@ export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Diale
   const ctx = new PlanContext(new TargetModule(target, parseTarget(target, dialect)), dialect, diagnostics);
   const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics));
   onRead?.();
+  collectBindingRenames(ctx, read.flatMap((b) => b.units));
   const classes = new Map<TargetClass, Unit[]>();
   const addMembers = (cls: TargetClass, units: Unit[]) => classes.set(cls, [...(classes.get(cls) ?? []), ...units]);
   const imports = new ImportPlanner(ctx);

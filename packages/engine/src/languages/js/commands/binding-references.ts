@@ -66,6 +66,19 @@ function isPropertyName(n: t.Identifier, parent: t.Node | undefined): boolean {
   return false;
 }
 
+/**
+ * Edits renaming, inside one bridge unit, the references to every binding the bridges rename
+ * (except `own`, the unit's own name, which its own rename handles), less those inside `covered`
+ * (a range another edit of the unit replaces, such as a new parameter list).
+ */
+export function renamedBindingReferences(node: t.Node, renames: ReadonlyMap<string, string>, covered: Edit[], own?: string): Edit[] {
+  const replaced = covered.filter((e) => e.end > e.start);
+  return [...renames]
+    .filter(([from]) => from !== own)
+    .flatMap(([from, to]) => unitReferences(node, from, to))
+    .filter((r) => !replaced.some((e) => r.start >= e.start && r.end <= e.end));
+}
+
 export function dedupe(edits: Edit[]): Edit[] {
   const seen = new Set<number>();
   return edits.filter((e) => !seen.has(e.start) && !!seen.add(e.start));
