@@ -37,15 +37,10 @@ export const styleBridge = join(demoSourceDir, 'style.bridge.css');
 /** Where a bundle's source map names the cart bridge (its path relative to the map, or a bundler's URL). */
 export const cartBridgeSource = /(^|\/)demo-source\/src\/cart\.bridge\.ts$/;
 
-/** What the shared report.ts returns. */
-export interface Report {
-  total: number;
-  sumRemoved: boolean;
-  describe: string;
-  decorated: string[];
-  greeting: string;
-  prefixHidden: boolean;
-}
+/** What the shared report.ts returns: the demo's own type, so the two cannot drift apart. */
+import type { Report } from '../../apps/demo-source/src/report.js';
+
+export type { Report };
 
 /** Runs a node bundle and parses the report it prints. */
 export function runBundle(app: NodeApp): Report {
