@@ -1,4 +1,4 @@
-import { codeFrameColumns } from '@babel/code-frame';
+import { lazy } from './lazy.js';
 import type { SourceFile } from './types.js';
 
 /**
@@ -94,8 +94,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   return text;
 }
 
+const babelCodeFrame = lazy<typeof import('@babel/code-frame')>('@babel/code-frame');
+
 export function codeFrame(code: string, line: number, column: number): string {
-  return codeFrameColumns(code, { start: { line, column: column + 1 } }, { highlightCode: false, linesAbove: 2, linesBelow: 2 });
+  return babelCodeFrame().codeFrameColumns(code, { start: { line, column: column + 1 } }, { highlightCode: false, linesAbove: 2, linesBelow: 2 });
 }
 
 function make(code: DiagnosticCode, severity: Severity, message: string, at?: At, hint?: string): Diagnostic {

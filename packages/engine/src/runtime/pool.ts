@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { lazy } from '../lazy.js';
 import type { TaskOutcome, WorkerRequest, WorkerTask } from './task.js';
+
+const loadPiscina = lazy<typeof import('piscina')>('piscina');
 
 /** Why a worker task did not answer. */
 export type PoolFailure =
@@ -46,7 +49,7 @@ export class WorkerPool {
     private readonly options: PoolOptions,
     onReady: () => void,
   ) {
-    this.piscina = new Piscina({
+    this.piscina = new (loadPiscina().Piscina)({
       filename: options.workerFile ?? resolveWorkerFile(),
       minThreads: options.threads,
       maxThreads: options.threads,

@@ -1,6 +1,9 @@
-import postcss, { CssSyntaxError, type AnyNode, type Root } from 'postcss';
+import type { AnyNode, Root } from 'postcss';
 import { CodeBridgeError, syntaxError } from '../../diagnostics.js';
+import { lazy } from '../../lazy.js';
 import type { SourceFile } from '../../types.js';
+
+const postcss = lazy<typeof import('postcss')>('postcss');
 
 /**
  * Parses a stylesheet once with PostCSS. `code` is what is parsed (a bridge with its markdown
@@ -8,9 +11,9 @@ import type { SourceFile } from '../../types.js';
  */
 export function parseCss(code: string, file: SourceFile, role: 'bridge' | 'target'): Root {
   try {
-    return postcss.parse(code);
+    return postcss().parse(code);
   } catch (error) {
-    if (!(error instanceof CssSyntaxError)) throw error;
+    if (!(error instanceof postcss().CssSyntaxError)) throw error;
     throw new CodeBridgeError([syntaxError(role, error.reason, { file, line: error.line ?? 1, column: (error.column ?? 1) - 1 })]);
   }
 }

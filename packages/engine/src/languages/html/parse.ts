@@ -1,6 +1,10 @@
-import { parse, parseFragment, type DefaultTreeAdapterTypes as T, type ParserError } from 'parse5';
+import type { DefaultTreeAdapterTypes as T, ParserError } from 'parse5';
 import { CodeBridgeError, positionAt, syntaxError } from '../../diagnostics.js';
+import { lazy } from '../../lazy.js';
 import type { SourceFile } from '../../types.js';
+
+// parse5 is an ES module: `require` loads it synchronously on Node 20.19 and later (package engines).
+const parse5 = lazy<typeof import('parse5')>('parse5');
 
 export type Element = T.Element;
 export type Node = T.ChildNode;
@@ -25,7 +29,7 @@ export function parseHtml(code: string, file: SourceFile, role: 'bridge' | 'targ
   const errors: ParserError[] = [];
   const options = { sourceCodeLocationInfo: true, onParseError: (e: ParserError) => e.code.startsWith('eof-in-') && errors.push(e) };
   const document = documentLike.test(code);
-  const root = document ? parse(code, options) : parseFragment(code, options);
+  const root = document ? parse5().parse(code, options) : parse5().parseFragment(code, options);
   const error = errors[0];
   if (error) throw new CodeBridgeError([syntaxError(role, `${error.code.replace(/-/g, ' ')}`, { file, ...positionAt(code, error.startOffset) })]);
   if (!document) return { root, document };

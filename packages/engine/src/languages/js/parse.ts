@@ -1,8 +1,11 @@
-import { parse, type ParseResult, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import type { ParseResult, ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import { atOffset, CodeBridgeError, syntaxError } from '../../diagnostics.js';
 import type { Dialect } from '../../language.js';
+import { lazy } from '../../lazy.js';
 import type { SourceFile } from '../../types.js';
+
+const babel = lazy<typeof import('@babel/parser')>('@babel/parser');
 
 export type Ast = ParseResult<t.File>;
 
@@ -41,7 +44,7 @@ export function syntaxDiagnostic(role: 'bridge' | 'target', error: BabelSyntaxEr
 /** Parses a target once; a syntax error becomes a TARGET_SYNTAX_ERROR with its location. */
 export function parseTarget(target: SourceFile, dialect: Dialect): Ast {
   try {
-    return parse(target.code, options(dialect));
+    return babel().parse(target.code, options(dialect));
   } catch (error) {
     if (isSyntaxError(error)) throw new CodeBridgeError([syntaxDiagnostic('target', error, target)]);
     throw error;
@@ -55,7 +58,7 @@ const declaredByTarget = new Set(['InvalidPrivateFieldResolution', 'ModuleExport
  * Bridges are parsed with error recovery so that these errors can be let through. Any other error is thrown as Babel throws it.
  */
 function bridgeParse(code: string, dialect: Dialect, extra?: ParserOptions): Ast {
-  const ast = parse(code, options(dialect, { errorRecovery: true, ...extra }));
+  const ast = babel().parse(code, options(dialect, { errorRecovery: true, ...extra }));
   const error = ast.errors?.find((e) => !declaredByTarget.has(e.reasonCode));
   if (error) throw error;
   return ast;

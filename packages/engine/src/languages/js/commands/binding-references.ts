@@ -1,12 +1,11 @@
-import _traverse from '@babel/traverse';
 import type { Binding, Scope } from '@babel/traverse';
 import type * as t from '@babel/types';
+import { lazy } from '../../../lazy.js';
 import type { Edit } from '../../../types.js';
 import type { Ast } from '../parse.js';
 import { walk } from '../walk.js';
 
-const unwrap = <T>(m: unknown): T => (typeof m === 'function' ? m : (m as { default: T }).default) as T;
-const traverse = unwrap<typeof import('@babel/traverse').default>(_traverse);
+const traverse = lazy<{ default: typeof import('@babel/traverse').default }>('@babel/traverse');
 
 /**
  * The module scope of the target. Building it crawls the whole file (9-11x a parse), so it is
@@ -14,7 +13,7 @@ const traverse = unwrap<typeof import('@babel/traverse').default>(_traverse);
  */
 export function moduleScope(ast: Ast): Scope {
   let scope: Scope | undefined;
-  traverse(ast, {
+  traverse().default(ast, {
     Program(path) {
       scope = path.scope;
       path.stop();

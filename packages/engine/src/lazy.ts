@@ -1,0 +1,14 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A dependency loaded on first use, so that importing the engine costs a few milliseconds and a
+ * build or a CLI run pays only for the languages it merges. `require` rather than `import()`:
+ * merges are synchronous, and Node's ESM import of a large CommonJS file (Babel's parser) first
+ * scans it for export names, which costs several times the load itself.
+ */
+export function lazy<T>(id: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= require(id) as T);
+}
