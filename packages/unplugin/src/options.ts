@@ -53,6 +53,13 @@ export interface Options {
    * @default false
    */
   strict?: boolean;
+  /**
+   * esbuild only: load every file under `root` with a target's extension through the plugin, so
+   * that a file given its first bridge while a context watches is merged; costs one JavaScript
+   * call per module. Other bundlers do this on their own in watch mode.
+   * @default false
+   */
+  watchNewTargets?: boolean;
 }
 
 /** Options after defaults, with `root` still open until the bundler tells its own. */
@@ -66,6 +73,7 @@ export interface ResolvedOptions {
   cache: boolean;
   stats: boolean | string;
   strict: boolean;
+  watchNewTargets: boolean;
 }
 
 const checks: { [K in keyof Options]-?: (value: unknown) => boolean } = {
@@ -79,6 +87,7 @@ const checks: { [K in keyof Options]-?: (value: unknown) => boolean } = {
   cache: (v) => typeof v === 'boolean',
   stats: (v) => typeof v === 'boolean' || typeof v === 'string',
   strict: (v) => typeof v === 'boolean',
+  watchNewTargets: (v) => typeof v === 'boolean',
 };
 
 function isPatterns(value: unknown): boolean {
@@ -103,6 +112,7 @@ export function resolveOptions(options: Options | undefined = {}): ResolvedOptio
     cache: options.cache ?? true,
     stats: options.stats ?? false,
     strict: options.strict ?? false,
+    watchNewTargets: options.watchNewTargets ?? false,
   };
 }
 

@@ -146,7 +146,7 @@ describe.each(bundlers.filter((b) => b !== vite))('$name HTML', (bundler) => {
   });
 });
 
-// esbuild fixes its onLoad filter when a context is set up (docs/bundlers.md): not there.
+// esbuild fixes its onLoad filter when a context is set up: it needs watchNewTargets (esbuild-specific.test.ts).
 describe.each(bundlers.filter((b) => b !== esbuild))('$name watch', (bundler) => {
   const js = () => fixture.path(bundler.jsFile);
 
