@@ -1,17 +1,30 @@
 // Cost of unplugin-codebridge in a Vite build: a generated app of 500 modules built with and
 // without the plugin, interleaved in one run; medians over the runs. Two cases: no bridges
 // (target: at most 3% overhead) and 10% of the modules bridged (target: at most 15%).
-// Usage: node tools/bench/src/vite-build.js [--runs N] [--modules N] [--workers N]   (build the engine and the plugin first)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Two ways to build, both measured: `cli`, a fresh `vite build` process per build (what a user
+// runs: Node, Vite, the plugin and its parsers load each time), and `in-process`, repeated
+// `build()` calls in one warm process (a new plugin instance each time, as a config reload does).
+// In process, the bridged case also measures the floor: a plugin whose `load` hook returns the
+// same 50 files unchanged, which is what any plugin loading them in JavaScript costs Rolldown.
+// Usage: node tools/bench/src/vite-build.js [--runs N] [--modules N] [--workers N] [--mode cli|in-process]
+//        (build the engine and the plugin first)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'vite';
 import codebridge from 'unplugin-codebridge/vite';
 import { median, printTable, round, runsFromArgs, timeOnceAsync, writeResult } from './lib/measure.js';
 
-const runs = Math.max(5, runsFromArgs(5));
-const modulesArg = process.argv.indexOf('--modules');
-const moduleCount = modulesArg > 0 ? Number(process.argv[modulesArg + 1]) : 500;
+const runs = Math.max(5, runsFromArgs(7));
+const argOf = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const moduleCount = Number(argOf('--modules') ?? 500);
+const pluginOptions = argOf('--workers') !== undefined ? { workers: Number(argOf('--workers')) } : {};
+const modes = argOf('--mode') ? [argOf('--mode')] : ['cli', 'in-process'];
 
 /** Module i: a class with three methods and two functions; it imports the next two modules. */
 function moduleSource(i) {
@@ -63,17 +76,54 @@ function generate(root, bridged) {
   }
   main.push(`document.body.textContent = [${Array.from({ length: moduleCount }, (_, i) => `label${i}(${i})`).join(', ')}].join('\\n');`);
   writeFileSync(join(root, 'src', 'main.js'), `${main.join('\n')}\n`);
+  writeConfigs(root);
 }
 
-const buildOnce = (root, withPlugin) =>
-  timeOnceAsync(() =>
-    build({ root, configFile: false, logLevel: 'silent', plugins: withPlugin ? [codebridge(pluginOptions)] : [], build: { outDir: join(root, 'dist'), emptyOutDir: true } }),
-  );
+const require = createRequire(import.meta.url);
+const viteBin = join(require.resolve('vite/package.json'), '..', 'bin', 'vite.js');
+const pluginPackage = dirname(require.resolve('unplugin-codebridge/package.json'));
 
-const workersArg = process.argv.indexOf('--workers');
-const pluginOptions = workersArg > 0 ? { workers: Number(process.argv[workersArg + 1]) } : {};
+/**
+ * Two Vite configs, alike but for the plugin (the CLI mode builds with one or the other). The
+ * plugin is linked into the app's node_modules and imported by its name, as a user's config does:
+ * Vite then leaves it out of the config bundle.
+ */
+function writeConfigs(root) {
+  mkdirSync(join(root, 'node_modules'), { recursive: true });
+  symlinkSync(pluginPackage, join(root, 'node_modules', 'unplugin-codebridge'), 'dir');
+  const config = (plugins) => `export default { logLevel: 'silent', plugins: ${plugins}, build: { outDir: 'dist', emptyOutDir: true } };\n`;
+  writeFileSync(join(root, 'vite.without.config.mjs'), config('[]'));
+  writeFileSync(join(root, 'vite.with.config.mjs'), `import codebridge from 'unplugin-codebridge/vite';\n${config(`[codebridge(${JSON.stringify(pluginOptions)})]`)}`);
+}
+
+/**
+ * The floor any plugin pays to load the same modules in JavaScript: a `load` hook on exactly the
+ * bridged targets that returns the file as it is. CodeBridge's overhead is this plus discovery and merges.
+ */
+function loadFloorPlugin(root) {
+  const ids = Array.from({ length: moduleCount }, (_, i) => i).filter((i) => i % 10 === 0).map((i) => join(root, 'src', `m${i}.js`));
+  const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const filter = new RegExp(`^(?:${ids.map(escape).join('|')})$`);
+  return { name: 'load-floor', enforce: 'pre', load: { filter: { id: filter }, handler: (id) => ({ code: readFileSync(id, 'utf8') }) } };
+}
+
+const inProcessPlugins = { without: () => [], with: () => [codebridge(pluginOptions)], 'load floor': (root) => [loadFloorPlugin(root)] };
+
+const builders = {
+  /** A fresh `vite build` process, timed from spawn to exit. */
+  cli: async (root, variant) => {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [viteBin, 'build', '--config', `vite.${variant}.config.mjs`], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`vite build failed in ${root}:\n${run.stderr}`);
+    return performance.now() - start;
+  },
+  'in-process': (root, variant) =>
+    timeOnceAsync(() => build({ root, configFile: false, logLevel: 'silent', plugins: inProcessPlugins[variant](root), build: { outDir: join(root, 'dist'), emptyOutDir: true } })),
+};
 
 const cases = { 'no bridges': false, '10% bridged': true };
+const targets = { 'no bridges': 3, '10% bridged': 15 };
+const variantsOf = (mode, name) => (mode === 'in-process' && cases[name] ? ['without', 'with', 'load floor'] : ['without', 'with']);
 const samples = {};
 const base = mkdtempSync(join(tmpdir(), 'codebridge-vite-bench-'));
 try {
@@ -81,28 +131,39 @@ try {
   for (const [name, bridged] of Object.entries(cases)) {
     roots[name] = join(base, bridged ? 'bridged' : 'plain');
     generate(roots[name], bridged);
-    samples[name] = { without: [], with: [] };
-    await buildOnce(roots[name], false); // warm-up: file cache, Vite's own start-up
-    await buildOnce(roots[name], true);
   }
-  for (let r = 0; r < runs; r++) {
+  for (const mode of modes) {
+    const buildOnce = builders[mode];
+    samples[mode] = {};
     for (const name of Object.keys(cases)) {
-      // Alternate which variant goes first so drift on a busy machine hits both alike.
-      const order = r % 2 === 0 ? [false, true] : [true, false];
-      for (const withPlugin of order) samples[name][withPlugin ? 'with' : 'without'].push(await buildOnce(roots[name], withPlugin));
+      samples[mode][name] = {};
+      for (const variant of variantsOf(mode, name)) {
+        samples[mode][name][variant] = [];
+        await buildOnce(roots[name], variant); // warm-up: file cache, Vite's own start-up
+      }
+    }
+    for (let r = 0; r < runs; r++) {
+      for (const name of Object.keys(cases)) {
+        // Rotate which variant goes first so drift on a busy machine hits all alike.
+        const variants = variantsOf(mode, name);
+        const order = variants.map((_, k) => variants[(k + r) % variants.length]);
+        for (const variant of order) samples[mode][name][variant].push(await buildOnce(roots[name], variant));
+      }
     }
   }
 } finally {
   rmSync(base, { recursive: true, force: true });
 }
 
-const targets = { 'no bridges': 3, '10% bridged': 15 };
-const rows = Object.keys(cases).map((name) => {
-  const without = median(samples[name].without);
-  const withPlugin = median(samples[name].with);
-  const overhead = ((withPlugin - without) / without) * 100;
-  return { case: name, modules: moduleCount, runs, 'without ms': round(without, 1), 'with ms': round(withPlugin, 1), 'overhead %': round(overhead, 1), 'target %': targets[name], ok: overhead <= targets[name] };
-});
+const rows = modes.flatMap((mode) =>
+  Object.keys(cases).map((name) => {
+    const without = median(samples[mode][name].without);
+    const overheadOf = (variant) => round(((median(samples[mode][name][variant]) - without) / without) * 100, 1);
+    const overhead = overheadOf('with');
+    const floor = samples[mode][name]['load floor'] ? overheadOf('load floor') : '-';
+    return { mode, case: name, modules: moduleCount, runs, 'without ms': round(without, 1), 'with ms': round(median(samples[mode][name].with), 1), 'overhead %': overhead, 'load floor %': floor, 'target %': targets[name], ok: overhead <= targets[name] };
+  }),
+);
 printTable(rows);
-const file = writeResult('vite-build', { runs, modules: moduleCount, rows, samples });
+const file = writeResult('vite-build', { runs, modules: moduleCount, pluginOptions, rows, samples });
 console.log(`\nwritten ${file}`);
