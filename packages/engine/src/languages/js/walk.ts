@@ -1,7 +1,5 @@
 import type * as t from '@babel/types';
 
-// Keys of a Babel node that hold positions or metadata, never child nodes.
-const notChildren = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments']);
 
 /**
  * Visits `node` and its descendants depth first; `enter` returns false to skip a node's children.
@@ -11,12 +9,13 @@ const notChildren = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', 'l
 export function walk(node: t.Node, enter: (node: t.Node, parent: t.Node | undefined) => boolean | void, parent?: t.Node): void {
   if (enter(node, parent) === false) return;
   for (const key in node) {
-    if (notChildren.has(key)) continue;
     const child = (node as unknown as Record<string, unknown>)[key];
+    // Positions and metadata (`loc`, `extra`) are objects too, but never nodes.
+    if (typeof child !== 'object' || child === null || key === 'loc' || key === 'extra') continue;
     if (Array.isArray(child)) {
       for (const c of child) if (isNode(c)) walk(c, enter, node);
-    } else if (isNode(child)) {
-      walk(child, enter, node);
+    } else if (typeof (child as { type?: unknown }).type === 'string') {
+      walk(child as t.Node, enter, node);
     }
   }
 }
