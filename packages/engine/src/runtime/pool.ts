@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
 import { lazy } from '../lazy.js';
-import type { TaskOutcome, WorkerRequest, WorkerTask } from './task.js';
+import { withSourcesContent, type TaskOutcome, type WorkerRequest, type WorkerTask } from './task.js';
 
 const loadPiscina = lazy<typeof import('piscina')>('piscina');
 
@@ -78,7 +78,7 @@ export class WorkerPool {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs);
     try {
-      return { outcome: (await this.piscina.run(task, { signal: timeout.signal }))! };
+      return { outcome: withSourcesContent((await this.piscina.run(task, { signal: timeout.signal }))!, task.input) };
     } catch (error) {
       return { failure: this.classify(error, timeout.signal.aborted) };
     } finally {

@@ -66,3 +66,21 @@ export function runTask(task: WorkerTask): TaskOutcome {
   };
   return { ...outcome, timing };
 }
+
+/**
+ * A worker's answer without its map's `sourcesContent`: the calling thread holds those texts
+ * already (they are the job's input), so they do not cross back as copies.
+ */
+export function withoutSourcesContent(outcome: TaskOutcome): TaskOutcome {
+  if (!outcome.ok || !outcome.value.map) return outcome;
+  return { ...outcome, value: { ...outcome.value, map: { ...outcome.value.map, sourcesContent: [] } } };
+}
+
+/** Puts back the texts `withoutSourcesContent` left out, from the job's input, by source path. */
+export function withSourcesContent(outcome: TaskOutcome, input: MergeInput): TaskOutcome {
+  const map = outcome.ok ? outcome.value.map : null;
+  if (!map) return outcome;
+  const texts = new Map([input.target, ...input.bridges].map((f) => [f.path, f.code]));
+  map.sourcesContent = map.sources.map((path) => texts.get(path) ?? null);
+  return outcome;
+}

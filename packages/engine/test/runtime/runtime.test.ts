@@ -23,6 +23,15 @@ describe('runtime', () => {
     expect(codes(results.slice(0, 50))).toEqual(jobs.slice(0, 50).map((job) => mergeSync(job).code));
   });
 
+  it('a pooled result equals the inline one, source map and its sourcesContent included', async () => {
+    const jobs = corpusJobs(6);
+    const { results, report } = await start().mergeMany(jobs);
+    expect(report.inline).toBe(0);
+    const pooled = results.map((r) => (r.status === 'fulfilled' ? r.value : r.reason));
+    expect(pooled).toEqual(jobs.map((job) => mergeSync(job)));
+    expect(pooled[0].map.sourcesContent[0]).toBe(jobs[0]!.target.code);
+  });
+
   it('the pool is reused across two runs and its threads are gone after close', async () => {
     const pool = start();
     const first = await pool.mergeMany(corpusJobs(8));
