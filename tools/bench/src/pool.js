@@ -136,6 +136,7 @@ function alternate(modeA, modeB, rounds) {
     threads: results[0].threads,
     firstRunMs: median(results.map((r) => r.firstRunMs)),
     peakRssMb: median(results.map((r) => r.peakRssMb)),
+    peakRssMbEach: results.map((r) => round(r.peakRssMb, 1)),
   });
   return [pool(a), pool(b)];
 }
@@ -160,6 +161,9 @@ async function main() {
     inlineCpuUtilisation: round(median(inlineLarge.cpuUtilisation), 2),
     inlinePeakRssMb: round(inlineLarge.peakRssMb, 1),
     poolPeakRssMb: round(poolLarge.peakRssMb, 1),
+    // Per process: V8 sizes the young generation differently from one process to the next, so spreads are wide.
+    inlinePeakRssMbEach: inlineLarge.peakRssMbEach,
+    poolPeakRssMbEach: poolLarge.peakRssMbEach,
     rssIncrease: round(poolLarge.peakRssMb / inlineLarge.peakRssMb - 1, 3),
     rssIncreaseLimit: 0.2,
     smallInlineMs: round(median(smallFiles.wallMs.inline), 2),
@@ -182,6 +186,7 @@ async function main() {
   ]);
   console.log(`\nspeedup ${summary.speedup}x (target >= 1.8), scaling efficiency ${summary.scalingEfficiency} per thread, ` +
     `peak RSS +${round(summary.rssIncrease * 100, 1)}% (limit 20%), first pooled run ${summary.poolFirstRunMs} ms (cold start)`);
+  console.log(`peak RSS per process (MB): inline ${summary.inlinePeakRssMbEach.join(', ')}; pool ${summary.poolPeakRssMbEach.join(', ')}`);
   console.log(`pool cold start ${summary.coldStartMs} ms, round trip ${summary.roundTripMs} ms; cost model ${JSON.stringify(summary.costModel)}; inline below ${JSON.stringify(summary.inlineBelowKb)} KB`);
   const file = writeResult('pool', { summary, raw: { inlineLarge, poolLarge, smallFiles, calibration } });
   console.log(`written ${file}`);
