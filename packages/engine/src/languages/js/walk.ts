@@ -1,23 +1,18 @@
 import type * as t from '@babel/types';
-
+import { visitorKeys } from './visitor-keys.js';
 
 /**
  * Visits `node` and its descendants depth first; `enter` returns false to skip a node's children.
- * A small walker for one class or one declaration: no paths, no scopes, nothing allocated per node,
- * and no `@babel/types` (its visitor keys cost 75-110 ms to load; a child is any value with a `type`).
+ * A small walker for one class or one declaration: no paths, no scopes, nothing allocated per node.
  */
 export function walk(node: t.Node, enter: (node: t.Node, parent: t.Node | undefined) => boolean | void, parent?: t.Node): void {
   if (enter(node, parent) === false) return;
-  for (const key in node) {
+  for (const key of visitorKeys[node.type] ?? []) {
     const child = (node as unknown as Record<string, unknown>)[key];
-    // Positions and metadata (`loc`, `extra`) are objects too, but never nodes.
-    if (typeof child !== 'object' || child === null || key === 'loc' || key === 'extra') continue;
     if (Array.isArray(child)) {
-      for (const c of child) if (isNode(c)) walk(c, enter, node);
-    } else if (typeof (child as { type?: unknown }).type === 'string') {
+      for (const c of child) if (c && typeof c === 'object' && 'type' in c) walk(c as t.Node, enter, node);
+    } else if (child && typeof child === 'object' && 'type' in child) {
       walk(child as t.Node, enter, node);
     }
   }
 }
-
-const isNode = (value: unknown): value is t.Node => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
