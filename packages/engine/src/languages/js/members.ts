@@ -32,7 +32,7 @@ export function planMembers(ctx: PlanContext, cls: TargetClass, units: Unit[]): 
   for (const unit of units) planMember(ctx, cls, unit, names.get(unit), renames, placer);
   placer.finish(units[0]);
   if (renames.size) {
-    const edits = cls.node.body.body.flatMap((m) => thisReferences(m, renames));
+    const edits = cls.node.body.body.flatMap((m) => thisReferences(m, renames, ctx.code));
     ctx.references.push({ key: `${cls.name} this-references`, kind: 'rename-references', source: sourceOf(units[0]!), edits });
   }
 }
@@ -120,7 +120,7 @@ function innerEdits(ctx: PlanContext, unit: Unit, node: Member, to: string | und
     else ctx.warn(unit, params, `"${memberName(node, code)}" is not a method`);
   }
   const own = edits.filter((e) => e.end > e.start);
-  const references = renames.size ? thisReferences(node, renames).filter((r) => !own.some((e) => r.start >= e.start && r.end <= e.end)) : [];
+  const references = renames.size ? thisReferences(node, renames, code).filter((r) => !own.some((e) => r.start >= e.start && r.end <= e.end)) : [];
   return [...edits, ...references, ...renamedBindingReferences(node, ctx.bindingRenames, edits)];
 }
 

@@ -13,9 +13,12 @@ const newThis = new Set(['FunctionExpression', 'FunctionDeclaration', 'ObjectMet
 
 /**
  * Edits renaming `this.old` (and `this.#old`) inside one class member, for the renames of its class
- * that share the member's static-ness. Offsets are those of the file the member was parsed from.
+ * that share the member's static-ness. Offsets are those of `code`, the file the member was parsed
+ * from; a member whose text names none of the old names is not walked.
  */
-export function thisReferences(member: t.Node, renames: MemberRenames): Edit[] {
+export function thisReferences(member: t.Node, renames: MemberRenames, code: string): Edit[] {
+  const text = code.slice(member.start!, member.end!);
+  if (![...renames.keys()].some((key) => text.includes(key.replace(/^static |^#/g, '')))) return [];
   const edits: Edit[] = [];
   const prefix = isStatic(member);
   walk(member, (node) => {
