@@ -2,13 +2,15 @@ import { availableParallelism } from 'node:os';
 import type { Language } from '../types.js';
 import { defaultCosts, type CostModel } from './cost.js';
 import type { LaneLimits } from './lanes.js';
+import { TASKS_PER_THREAD } from './pool.js';
 
 export interface RuntimeOptions {
   /** Worker threads: 0 runs everything on the calling thread; default `os.availableParallelism()`. */
   workers?: number;
   /**
-   * Maximum tasks in flight per language; each defaults to `workers`, so no thread idles while work
-   * waits. Lower one to keep threads free for the other languages (`{ css: 1 }`).
+   * Maximum tasks in flight per language (running, or next in line on a thread); each defaults to
+   * all of them (`2 x workers`), so no thread idles while work waits. Lower one to keep threads free
+   * for the other languages (`{ css: 1 }`: at most one CSS task at a time).
    */
   lanes?: Partial<Record<Language, number>>;
   /** A worker task that runs longer fails with TASK_TIMEOUT and its thread is replaced (default 30 000). */
@@ -34,7 +36,8 @@ export interface ResolvedOptions {
 
 export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
   const workers = Math.max(0, Math.floor(options.workers ?? availableParallelism()));
-  const lanes: LaneLimits = { js: workers, css: workers, html: workers, ...options.lanes };
+  const all = workers * TASKS_PER_THREAD;
+  const lanes: LaneLimits = { js: all, css: all, html: all, ...options.lanes };
   const resolved: ResolvedOptions = {
     workers,
     lanes,

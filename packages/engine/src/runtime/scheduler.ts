@@ -90,7 +90,7 @@ export class Scheduler {
   }
 
   private pump(): void {
-    while (this.pool?.isReady && this.inFlight < this.options.workers) {
+    while (this.pool?.isReady && this.inFlight < this.pool.capacity) {
       const task = this.lanes.take();
       if (!task) break;
       void this.dispatch(this.pool, task);

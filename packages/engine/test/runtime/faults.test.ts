@@ -62,6 +62,15 @@ describe('worker faults', () => {
     expect(results.slice(1).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
   });
 
+  it('the timeout of a task waiting behind another starts when a thread takes it', async () => {
+    // One thread; each task spins 400 ms. The second is sent at once and waits behind the first:
+    // timed from when it was sent, it would end at 800 ms, past the 700 ms timeout.
+    const jobs = corpusJobs(2).map((job) => under('busy', job));
+    const { results, report } = await start({ workers: 1, timeoutMs: 700 }).mergeMany(jobs);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(report.wallMs).toBeGreaterThan(800);
+  });
+
   it('a task over the memory limit fails with WORKER_MEMORY_LIMIT naming the file and the limit, and the pool carries on', async () => {
     const jobs = corpusJobs(3);
     jobs[1] = under('hog', jobs[1]!);
