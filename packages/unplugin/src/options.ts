@@ -33,7 +33,7 @@ export interface Options {
    */
   workers?: number;
   /**
-   * Most merges running at once per language.
+   * Most merges in flight per language (running, or next in line on a worker thread).
    * @default the runtime's defaults
    */
   lanes?: Partial<Record<Language, number>>;
