@@ -14,6 +14,10 @@ describe('commands', () => {
     expectMerged('rename-member');
   });
 
+  test('@rename of a #private field and of a static field renames their this. references, members naming neither untouched', () => {
+    expectMerged('rename-private-static');
+  });
+
   test('@rename of a binding renames its scope references only', () => {
     expectMerged('rename-binding');
   });

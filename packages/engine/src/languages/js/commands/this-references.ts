@@ -18,7 +18,8 @@ const newThis = new Set(['FunctionExpression', 'FunctionDeclaration', 'ObjectMet
  */
 export function thisReferences(member: t.Node, renames: MemberRenames, code: string): Edit[] {
   const text = code.slice(member.start!, member.end!);
-  if (![...renames.keys()].some((key) => text.includes(key.replace(/^static |^#/g, '')))) return [];
+  // A rename key is the old name as written (`#x` for a private one), after `static ` when static.
+  if (![...renames.keys()].some((key) => text.includes(key.replace(/^static /, '')))) return [];
   const edits: Edit[] = [];
   const prefix = isStatic(member);
   walk(member, (node) => {
