@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -19,6 +21,15 @@ function loadedAfter(script: string): string[] {
 describe('lazy loading', () => {
   it('importing the engine loads no parser, no code frame and no pool', () => {
     expect(loadedAfter('')).toEqual([]);
+  });
+
+  // The check above sees CommonJS loads only; parse5 is an ES module, so imports are checked in the built files too.
+  it('no built file of the engine imports one of them statically', () => {
+    const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    const imported = files.flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/^import\b[^;]*?['"]([^'"]+)['"]/gm)].map((m) => m[1]!));
+    expect(imported.length).toBeGreaterThan(50);
+    expect(imported.filter((id) => heavy.includes(id))).toEqual([]);
   });
 
   it('a JS merge loads the Babel parser alone', () => {
