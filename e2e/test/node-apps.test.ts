@@ -6,7 +6,8 @@ import { editFile, readIfExists } from '../support/files.js';
 import { expectBridgedCss, expectBrokenBridgeToFail, LABEL, reportChecks } from '../support/report-checks.js';
 import { runScript, startScript } from '../support/scripts.js';
 import { originalOf } from '../support/sourcemap.js';
-import { settle, waitFor } from '../support/wait.js';
+import { waitFor } from '../../packages/unplugin/test/helpers/watch.js';
+import { settle } from '../support/wait.js';
 
 describe.each(nodeApps)('$bundler app', (app) => {
   let report: Report;
@@ -34,7 +35,7 @@ describe.each(nodeApps)('$bundler app', (app) => {
     const watcher = startScript(app.dir, 'watch');
     const watchOutput = () => `${app.bundler} watch printed:\n${watcher.output()}`;
     const bundleHas = async (text: string) => {
-      await waitFor(() => readIfExists(app.bundle)?.includes(text), watchOutput);
+      await waitFor(() => readIfExists(app.bundle)?.includes(text), 30_000, watchOutput);
       await settle(() => watcher.output() + readIfExists(app.bundle));
     };
     let restore = () => {};

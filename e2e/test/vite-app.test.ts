@@ -8,7 +8,7 @@ import { editFile } from '../support/files.js';
 import { expectBridgedCss, expectBrokenBridgeToFail, LABEL, reportChecks } from '../support/report-checks.js';
 import { runScript, startScript, type Running } from '../support/scripts.js';
 import { originalOf } from '../support/sourcemap.js';
-import { waitFor } from '../support/wait.js';
+import { waitFor } from '../../packages/unplugin/test/helpers/watch.js';
 
 const BRIDGED_HEADING = 'Bridged cart';
 const PURPLE = 'rgb(102, 51, 153)';
@@ -29,7 +29,7 @@ async function serve(script: 'dev' | 'preview'): Promise<{ server: Running; page
   const url = `http://127.0.0.1:${port}/`;
   const server = startScript(viteAppDir, script, ['--host', '127.0.0.1', '--port', String(port), '--strictPort']);
   try {
-    await waitFor(() => fetch(url).then((response) => response.ok, () => false), () => `vite ${script} printed:\n${server.output()}`);
+    await waitFor(() => fetch(url).then((response) => response.ok, () => false), 30_000, () => `vite ${script} printed:\n${server.output()}`);
     browser ??= launchChromium();
     const page = await (await browser).newPage();
     const errors: string[] = [];
@@ -131,7 +131,7 @@ describe('vite dev server in Chromium', () => {
     await page.evaluate(() => Object.assign(window, { loadedBeforeEdit: true }));
     const restore = editFile(styleBridge, 'rebeccapurple', 'teal');
     try {
-      await waitFor(async () => (await totalColor(page)) === TEAL, () => `vite printed:\n${server.output()}`);
+      await waitFor(async () => (await totalColor(page)) === TEAL, 30_000, () => `vite printed:\n${server.output()}`);
       expect(await page.evaluate(() => 'loadedBeforeEdit' in window)).toBe(true);
       await page.screenshot({ path: join(screenshotsDir, 'vite-dev-hmr.png') });
     } finally {
@@ -143,7 +143,7 @@ describe('vite dev server in Chromium', () => {
     const restore = editFile(cartBridge, LABEL, 'hot describe');
     try {
       const described = async () => (await readReport(page).catch(() => undefined))?.describe;
-      await waitFor(async () => (await described()) === 'hot describe: 2 items, total 5', () => `vite printed:\n${server.output()}`);
+      await waitFor(async () => (await described()) === 'hot describe: 2 items, total 5', 30_000, () => `vite printed:\n${server.output()}`);
     } finally {
       restore();
     }

@@ -1,8 +1,10 @@
 /**
- * Resolves when `check` returns a value (polling every 50 ms), or rejects after `ms`. A check that
- * throws counts as not yet: a watcher may be rewriting the output (or have emptied its folder).
+ * Resolves when `check` returns a value other than undefined or false (polling every 50 ms), or
+ * rejects after `ms` naming `what` (a function is read at that moment: a watcher's output so far).
+ * A check that throws counts as not yet: a watcher may be rewriting the output (or have emptied its
+ * folder). The e2e suite waits with it too.
  */
-export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, ms = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, ms = 10_000, what: string | (() => string) = 'condition'): Promise<T> {
   const until = Date.now() + ms;
   let lastError: unknown;
   for (;;) {
@@ -12,7 +14,10 @@ export async function waitFor<T>(check: () => T | undefined | Promise<T | undefi
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    if (Date.now() > until) {
+      const described = typeof what === 'function' ? what() : what;
+      throw new Error(`timed out after ${ms} ms waiting for ${described}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
