@@ -22,6 +22,8 @@ export const codes = {
   MISSING_ELEMENT: 'MISSING_ELEMENT',
   MISSING_TARGET: 'MISSING_TARGET',
   TARGET_OUTSIDE_ROOT: 'TARGET_OUTSIDE_ROOT',
+  TARGET_OUTSIDE_DEPENDENCY: 'TARGET_OUTSIDE_DEPENDENCY',
+  BRIDGE_OUTSIDE_ROOT: 'BRIDGE_OUTSIDE_ROOT',
   UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
   TASK_TIMEOUT: 'TASK_TIMEOUT',
   WORKER_MEMORY_LIMIT: 'WORKER_MEMORY_LIMIT',
@@ -200,6 +202,28 @@ export const targetOutsideRoot = (bridge: string, target: string, root: string, 
       `Bridge ${bridge} targets ${target}${realTarget && realTarget !== target ? `, a symbolic link to ${realTarget},` : ''} ` +
       `outside the project root ${root}; refused by the rule "a target must be inside the root after resolving symbolic links".`,
     hint: 'The one exception is a file of a dependency, named by a bare specifier (@bridge pkg/path/file.js) and resolved through node_modules.',
+    file: bridge,
+  }) satisfies Diagnostic;
+
+/** A bare `@bridge` specifier whose file is not inside the real folder of the package it names. */
+export const targetOutsideDependency = (bridge: string, spec: string, packageDir: string, realTarget?: string) =>
+  ({
+    code: codes.TARGET_OUTSIDE_DEPENDENCY,
+    severity: 'error',
+    message:
+      `Bridge ${bridge} names ${JSON.stringify(spec)}, which ${realTarget ? `leads to ${realTarget}, outside` : 'would leave'} the package folder ${packageDir}; ` +
+      'refused by the rule "a dependency target must be inside the real folder of the package its specifier names".',
+    hint: 'Name a file inside the package (@bridge pkg/path/file.js), with no "." or ".." segments and no link leading out of it.',
+    file: bridge,
+  }) satisfies Diagnostic;
+
+/** A bridge file whose links lead outside the project root: it is not read. */
+export const bridgeOutsideRoot = (bridge: string, root: string, realBridge: string) =>
+  ({
+    code: codes.BRIDGE_OUTSIDE_ROOT,
+    severity: 'error',
+    message: `Bridge ${bridge} is a symbolic link (or inside one) to ${realBridge}, outside the project root ${root}; it was not read.`,
+    hint: 'Bridges are read only from inside the root after resolving links: copy the bridge into the project, or set the root to a folder that holds it.',
     file: bridge,
   }) satisfies Diagnostic;
 

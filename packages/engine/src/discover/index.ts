@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import type { Diagnostic } from '../diagnostics.js';
+import { bridgeOutsideRoot, type Diagnostic } from '../diagnostics.js';
 import { targetExtensions } from '../language.js';
 import { readDirective } from '../read/header.js';
 import type { SourceFile } from '../types.js';
+import { isInside, realPathOf } from './path-guard.js';
 import { resolveTarget } from './resolve.js';
 
 export interface DiscoverOptions {
@@ -47,9 +48,24 @@ export async function discoverBridges(options: DiscoverOptions): Promise<Discove
     const found = (await stat(cwd)).isFile() ? [cwd] : await glob(patterns, { cwd, ignore, absolute: true, dot: false });
     for (const f of found) files.add(resolve(f));
   }
+  const { inside, refused } = bridgesInsideRoot([...files].sort(), root);
   // Bridges are small: one synchronous read each costs less than the thread-pool hops of fs/promises.
-  const bridges = [...files].sort().map((path) => ({ path, code: readFileSync(path, 'utf8') }));
-  return groupBridges(bridges, root);
+  const discovery = groupBridges(inside.map((path) => ({ path, code: readFileSync(path, 'utf8') })), root);
+  discovery.diagnostics.unshift(...refused);
+  return discovery;
+}
+
+/** Splits bridge paths by where their links lead: only those inside the real root are ever read. */
+function bridgesInsideRoot(paths: string[], root: string): { inside: string[]; refused: Diagnostic[] } {
+  const realRoot = realPathOf(root) ?? root;
+  const inside: string[] = [];
+  const refused: Diagnostic[] = [];
+  for (const path of paths) {
+    const real = realPathOf(path);
+    if (real !== undefined && isInside(real, realRoot)) inside.push(path);
+    else refused.push(bridgeOutsideRoot(path, root, real ?? path));
+  }
+  return { inside, refused };
 }
 
 /** Groups bridge files by target (used by discovery and by watchers that re-read one bridge). */

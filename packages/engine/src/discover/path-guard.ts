@@ -1,0 +1,60 @@
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+/**
+ * The one rule for every path CodeBridge reads a bridge from or writes a target to: after
+ * resolving symbolic links, it lies inside an allowed folder (the project root, or the real
+ * folder of the dependency a bare `@bridge` specifier names). Discovery, the CLI's writes and
+ * `--out`, and the adapters all decide through these functions.
+ */
+
+/** True when `path` is `folder` or below it (both already absolute and normalised). */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Where a path's links lead, or undefined when it does not exist (or cannot be resolved). */
+export function realPathOf(path: string): string | undefined {
+  try {
+    return realpathSync(resolve(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when the existing file `path`, with every link resolved, is inside the real folder of
+ * `folder`. A path that does not exist is not inside anything.
+ */
+export function isRealPathInside(path: string, folder: string): boolean {
+  const real = realPathOf(path);
+  const realFolder = realPathOf(folder);
+  return real !== undefined && realFolder !== undefined && isInside(real, realFolder);
+}
+
+/**
+ * The path of a file that may not exist yet, with the links of its nearest existing ancestor
+ * resolved: where a write to it would land.
+ */
+export function landingPathOf(path: string): string {
+  const absolute = resolve(path);
+  const missing: string[] = [];
+  for (let dir = absolute; ; ) {
+    const real = realPathOf(dir);
+    if (real !== undefined) return resolve(real, ...missing.reverse());
+    const parent = resolve(dir, '..');
+    if (parent === dir) return absolute;
+    missing.push(relative(parent, dir));
+    dir = parent;
+  }
+}
+
+/**
+ * The sub path of a bare specifier, checked to stay inside its package: no `.` or `..` segment,
+ * no empty segment, no backslash (which is a separator on Windows). Undefined when it would leave.
+ */
+export function packageSubPath(segments: string[]): string | undefined {
+  const safe = segments.every((s) => s !== '' && s !== '.' && s !== '..' && !s.includes('\\'));
+  return safe ? segments.join('/') : undefined;
+}

@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { discoverBridges } from '../../src/discover/index.js';
+
+// Each probe of issue 18 (a bridge reaching outside the root) as a real tree on disk.
+let base: string;
+let root: string;
+let outside: string;
+
+function write(at: string, rel: string, code: string) {
+  const path = join(at, rel);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, code);
+  return path;
+}
+
+beforeEach(() => {
+  base = mkdtempSync(join(tmpdir(), 'cb-guard-'));
+  root = join(base, 'project');
+  outside = join(base, 'outside');
+  write(outside, 'secret.js', 'export const secret = 1;\n');
+  write(root, 'package.json', '{"name":"app"}');
+  write(root, 'node_modules/dep/package.json', '{"name":"dep","main":"index.js"}');
+  write(root, 'node_modules/dep/index.js', 'export const dep = 1;\n');
+});
+afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+const bridge = (spec: string) => write(root, 'src/patch.bridge.js', `// @bridge ${spec}\nexport const secret = 2;\n`);
+
+describe('a bare @bridge specifier stays inside its package', () => {
+  it.each([
+    'dep/../../../outside/secret.js',
+    'dep/./../../../outside/secret.js',
+    'dep/lib/../../../../outside/secret.js',
+    '@scope/../../../outside/secret.js',
+    'dep//../../outside/secret.js',
+  ])('refuses %s without resolving it', async (spec) => {
+    const path = bridge(spec);
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(targets).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'TARGET_OUTSIDE_DEPENDENCY', severity: 'error', file: path })]);
+  });
+
+  it('refuses a file of the package that is a link to outside it', async () => {
+    symlinkSync(join(outside, 'secret.js'), join(root, 'node_modules/dep/secret.js'));
+    bridge('dep/secret.js');
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(targets).toEqual([]);
+    expect(diagnostics[0]).toMatchObject({ code: 'TARGET_OUTSIDE_DEPENDENCY', message: expect.stringContaining(join(outside, 'secret.js')) });
+  });
+
+  it('refuses a file under a subfolder of the package that is a link to outside it', async () => {
+    symlinkSync(outside, join(root, 'node_modules/dep/lib'), 'dir');
+    bridge('dep/lib/secret.js');
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(targets).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['TARGET_OUTSIDE_DEPENDENCY']);
+  });
+
+  it('refuses a package main entry that is a link to outside the package', async () => {
+    rmSync(join(root, 'node_modules/dep/index.js'));
+    symlinkSync(join(outside, 'secret.js'), join(root, 'node_modules/dep/index.js'));
+    bridge('dep');
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(targets).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['TARGET_OUTSIDE_DEPENDENCY']);
+  });
+
+  it('accepts a package linked into node_modules from elsewhere (a workspace link): its real folder is the package', async () => {
+    const linked = write(base, 'workspace/lib/package.json', '{"name":"lib","main":"main.js"}');
+    const main = write(base, 'workspace/lib/main.js', 'export const lib = 1;\n');
+    symlinkSync(dirname(linked), join(root, 'node_modules/lib'), 'dir');
+    bridge('lib/main.js');
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(diagnostics).toEqual([]);
+    expect(targets).toEqual([expect.objectContaining({ target: join(root, 'node_modules/lib/main.js'), dependency: true })]);
+    expect(main).toBe(join(base, 'workspace/lib/main.js'));
+  });
+});
+
+describe('bridges are read only from inside the root', () => {
+  it('does not read the bridges of a linked folder that leads outside, and says why', async () => {
+    write(root, 'src/app.js', 'export const app = 1;\n');
+    write(outside, 'evil/app.bridge.js', '// @bridge ../src/app.js\nexport const app = "from outside";\n');
+    symlinkSync(join(outside, 'evil'), join(root, 'linked'), 'dir');
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(targets).toEqual([]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'BRIDGE_OUTSIDE_ROOT', file: join(root, 'linked/app.bridge.js'), message: expect.stringContaining(join(outside, 'evil/app.bridge.js')) }),
+    ]);
+  });
+
+  it('does not read a bridge file that is itself a link to outside', async () => {
+    write(root, 'src/app.js', 'export const app = 1;\n');
+    write(outside, 'app.bridge.js', 'export const app = "from outside";\n');
+    symlinkSync(join(outside, 'app.bridge.js'), join(root, 'src/app.bridge.js'));
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(targets).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['BRIDGE_OUTSIDE_ROOT']);
+  });
+
+  it('reads a linked bridge folder that stays inside the root', async () => {
+    write(root, 'src/app.js', 'export const app = 1;\n');
+    write(root, 'patches/app.bridge.js', '// @bridge ../src/app.js\nexport const app = 2;\n');
+    symlinkSync(join(root, 'patches'), join(root, 'linked'), 'dir');
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(diagnostics).toEqual([]);
+    expect(targets).toHaveLength(1);
+    expect(targets[0]!.bridges.map((b) => b.path).sort()).toEqual([join(root, 'linked/app.bridge.js'), join(root, 'patches/app.bridge.js')]);
+  });
+});
+
+describe('bridge file names', () => {
+  it('pairs a bridge whose name holds a newline with its sibling, like any other name', async () => {
+    const target = write(root, 'src/we\nird.js', 'export const a = 1;\n');
+    write(root, 'src/we\nird.bridge.js', 'export const a = 2;\n');
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(diagnostics).toEqual([]);
+    expect(targets.map((t) => t.target)).toEqual([target]);
+  });
+});
