@@ -25,4 +25,16 @@ describe('classes', () => {
   test('class and member decorators parse, and @decorator adds deduplicated decorators', () => {
     expectMerged('decorators');
   });
+
+  test('a class TypeScript emits as `let X = X_1 = class X {}` takes @class, member merges, @rename and @access', () => {
+    expectMerged('class-typescript-emit');
+  });
+
+  test('`module.exports = class X {}` in a bridge merges member by member into the same class of the target', () => {
+    expectMerged('class-module-exports');
+  });
+
+  test('`var X = class extends Y {}` takes a @class snippet and a whole-class bridge, subclass constructors included', () => {
+    expectMerged('class-expression-subclass');
+  });
 });

@@ -38,6 +38,15 @@ describe('class members', () => {
     expectMerged('reindent');
   });
 
+  test('a subclass constructor calling super() merges into a class that extends another', () => {
+    expectMerged('subclass-constructor');
+  });
+
+  test('a doc comment made of @param tags only travels with its member', () => {
+    const { code } = expectMerged('subclass-constructor');
+    expect(code).toContain('* @param {boolean=} withArray whether the array form is emitted');
+  });
+
   test('a merge reports no diagnostics when every command applies', () => {
     expect(expectMerged('member-replace').diagnostics).toEqual([]);
   });

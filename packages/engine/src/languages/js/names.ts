@@ -48,12 +48,63 @@ export function declarationOf(statement: t.Statement): t.Node {
   return statement;
 }
 
-/** The names a top-level statement binds (`default` for a default export), in order. */
+/**
+ * The names a top-level statement binds (`default` for a default export), in order. A class
+ * assigned to `module.exports` or `exports.Name` counts as bound by its own name.
+ */
 export function boundNames(statement: t.Statement): string[] {
   const decl = declarationOf(statement);
   if (statement.type === 'ExportDefaultDeclaration') return ['default', ...idName(decl)];
   if (decl.type === 'VariableDeclaration') return decl.declarations.flatMap((d) => (d.id.type === 'Identifier' ? [d.id.name] : []));
+  if (decl.type === 'ExpressionStatement') return exportedClass(decl)?.name ? [exportedClass(decl)!.name] : [];
   return idName(decl);
+}
+
+/** A class a top-level statement declares or binds, and the name it goes by. */
+export interface BoundClass {
+  name: string;
+  node: t.ClassDeclaration | t.ClassExpression;
+}
+
+/**
+ * The class of `class X {}`, `let X = class X {}` (how TypeScript emits a decorated class),
+ * `const X = class {}`, `export const X = class ...` and `module.exports = class X ...`.
+ */
+export function classOf(statement: t.Statement): BoundClass | undefined {
+  const decl = declarationOf(statement);
+  if (decl.type === 'ClassDeclaration') {
+    const name = boundNames(statement).at(-1);
+    return name ? { name, node: decl } : undefined;
+  }
+  if (decl.type === 'VariableDeclaration' && decl.declarations.length === 1) {
+    const { id, init } = decl.declarations[0]!;
+    const value = init && assigned(init);
+    return id.type === 'Identifier' && value?.type === 'ClassExpression' ? { name: id.name, node: value } : undefined;
+  }
+  return decl.type === 'ExpressionStatement' ? exportedClass(decl) : undefined;
+}
+
+/** The value at the end of `a = b = value` (TypeScript writes `let X = X_1 = class X {}` for a class naming itself). */
+function assigned(node: t.Expression): t.Expression {
+  return node.type === 'AssignmentExpression' && node.operator === '=' ? assigned(node.right) : node;
+}
+
+/** `module.exports = class X {}` or `exports.X = class {}`: named by the class, else by the property. */
+function exportedClass(statement: t.ExpressionStatement): BoundClass | undefined {
+  const e = statement.expression;
+  if (e.type !== 'AssignmentExpression' || e.operator !== '=' || e.right.type !== 'ClassExpression' || e.left.type !== 'MemberExpression') return undefined;
+  const path = memberPath(e.left);
+  const property = path === 'module.exports' ? undefined : /^(?:module\.)?exports\.([\w$]+)$/.exec(path ?? '')?.[1];
+  if (path !== 'module.exports' && !property) return undefined;
+  const name = e.right.id?.name ?? property;
+  return name ? { name, node: e.right } : undefined;
+}
+
+function memberPath(node: t.Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
+  const object = memberPath(node.object);
+  return object && `${object}.${node.property.name}`;
 }
 
 function idName(decl: t.Node): string[] {
@@ -70,8 +121,4 @@ function idName(decl: t.Node): string[] {
     default:
       return [];
   }
-}
-
-export function isClass(node: t.Node): node is t.ClassDeclaration {
-  return node.type === 'ClassDeclaration';
 }

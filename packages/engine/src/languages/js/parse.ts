@@ -68,7 +68,8 @@ export function parseModule(code: string, dialect: Dialect): Ast {
   return bridgeParse(code, dialect);
 }
 
-const CLASS_OPEN = 'class __CodeBridge__ {';
+// The wrapper extends a class so that a subclass constructor's `super()` parses.
+const CLASS_OPEN = 'class __CodeBridge__ extends Object {';
 
 /**
  * Parses a method-only snippet as the body of a class. The wrapper is counted at negative

@@ -5,7 +5,7 @@ import type { Dialect } from '../../language.js';
 import { stripFences } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
 import { commentsBefore } from './comments.js';
-import { boundNames, declarationOf } from './names.js';
+import { boundNames, classOf } from './names.js';
 import { isSyntaxError, parseMembers, parseModule, syntaxDiagnostic, type Ast, type BabelSyntaxError } from './parse.js';
 import { jsCommands } from './spec.js';
 
@@ -86,7 +86,7 @@ interface ParsedBridge {
 }
 
 const looseStatement = new Set(['ExpressionStatement', 'BlockStatement', 'LabeledStatement']);
-const hasLooseStatements = (module: Ast) => module.program.body.some((s) => looseStatement.has(s.type));
+const hasLooseStatements = (module: Ast) => module.program.body.some((s) => looseStatement.has(s.type) && !classOf(s));
 
 // The first word of a module's code, after comments and imports; anything else is tried as members first.
 const MODULE_START = /^(?:export|function|const|let|var|class|interface|enum|namespace|module|declare|abstract\s+class|async\s+function|type\s+[\w$]+\s*[=<])\b/;
@@ -157,8 +157,8 @@ class UnitReader {
     let floor = 0;
     return body.map((statement) => {
       const unit = this.unit(kindOf(statement), statement, floor, false);
-      const decl = declarationOf(statement);
-      if (unit.kind === 'class') unit.members = this.members((decl as t.ClassDeclaration).body.body, (decl as t.ClassDeclaration).body.start! + 1, false);
+      const body = unit.kind === 'class' ? classOf(statement)!.node.body : undefined;
+      if (body) unit.members = this.members(body.body, body.start! + 1, false);
       floor = statement.end!;
       return unit;
     });
@@ -201,7 +201,9 @@ class UnitReader {
       const parsed = this.parse(c);
       this.diagnostics.push(...parsed.diagnostics);
       for (const cmd of parsed.commands) this.accept(unit, cmd, snippet);
-      if (i >= attached && !isCommandOnly(code.slice(c.start!, c.end!))) unit.keep.push(c);
+      // A doc comment of tags only (`@param`, `@returns`) carries no command: it is documentation.
+      const documentation = !parsed.commands.length && !parsed.diagnostics.length;
+      if (i >= attached && (documentation || !isCommandOnly(code.slice(c.start!, c.end!)))) unit.keep.push(c);
     });
     return unit;
   }
@@ -232,6 +234,6 @@ function attachedFrom(comments: t.Comment[], code: string, start: number): numbe
 
 function kindOf(statement: t.Statement): UnitKind {
   if (statement.type === 'ImportDeclaration') return 'import';
-  if (declarationOf(statement).type === 'ClassDeclaration') return 'class';
+  if (classOf(statement)) return 'class';
   return boundNames(statement).length ? 'binding' : 'statement';
 }

@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import type { SourceFile } from '../../types.js';
 import type { Ast } from './parse.js';
-import { boundNames, declarationOf, isMember, memberKey, type Member } from './names.js';
+import { boundNames, classOf, declarationOf, isMember, memberKey, type Member } from './names.js';
 
 /** A top-level binding of the target: its statement and the node a bridge replaces. */
 export interface TargetBinding {
@@ -17,7 +17,7 @@ export class TargetClass {
   constructor(
     readonly name: string,
     readonly statement: t.Statement,
-    readonly node: t.ClassDeclaration,
+    readonly node: t.ClassDeclaration | t.ClassExpression,
     private readonly code: string,
   ) {}
 
@@ -81,7 +81,8 @@ export class TargetModule {
     }
     const decl = declarationOf(statement);
     const names = boundNames(statement);
-    if (decl.type === 'ClassDeclaration' && names.length) this.classes.push(new TargetClass(names.at(-1)!, statement, decl, this.code));
+    const cls = classOf(statement);
+    if (cls) this.classes.push(new TargetClass(cls.name, statement, cls.node, this.code));
     for (const name of names) {
       const node = decl.type === 'VariableDeclaration' && decl.declarations.length > 1 ? declaratorOf(decl, name) : decl;
       const list = this.bindings.get(name);
