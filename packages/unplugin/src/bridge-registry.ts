@@ -2,7 +2,8 @@ import { realpathSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine';
 import type { ResolvedOptions } from './options.js';
-import { globToRegExp, targetMatcher } from './target-patterns.js';
+import { bridgeGlobMatcher } from './bridge-globs.js';
+import { targetMatcher } from './target-patterns.js';
 
 const slash = (path: string) => path.replace(/\\/g, '/');
 
@@ -101,11 +102,10 @@ export class BridgeRegistry {
 
   #useRoot(root: string): void {
     this.#root = root;
-    const bridges = this.options.bridges.map(globToRegExp);
-    const ignored = defaultIgnore.map(globToRegExp);
+    const matches = bridgeGlobMatcher(this.options.bridges, defaultIgnore, root);
     this.#isBridge = (path) => {
       const rel = slash(relative(root, path));
-      return !rel.startsWith('../') && bridges.some((re) => re.test(rel)) && !ignored.some((re) => re.test(rel));
+      return !rel.startsWith('../') && matches(rel);
     };
   }
 }
