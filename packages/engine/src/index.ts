@@ -8,3 +8,4 @@ export { resolveTarget, siblingTarget } from './discover/resolve.js';
 export { isInside, isRealPathInside, landingPathOf, realPathOf } from './discover/path-guard.js';
 export { readDirective, readOrder } from './read/header.js';
 export * from './runtime/index.js';
+export * from './cache/index.js';

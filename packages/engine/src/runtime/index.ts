@@ -1,4 +1,4 @@
-export { createRuntime, mergeMany, closeSharedRuntime, type Runtime, type RunResult, type MergeManyOptions } from './runtime.js';
+export { createRuntime, mergeMany, closeSharedRuntime, type Runtime, type RunResult, type MergeManyOptions, type CreateRuntimeOptions } from './runtime.js';
 export type { RuntimeOptions } from './options.js';
 export type { RunReport, TaskReport } from './report.js';
 export type { Settled } from './scheduler.js';

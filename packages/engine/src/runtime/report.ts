@@ -1,3 +1,4 @@
+import type { CacheCounters } from '../cache/run-log.js';
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { Language } from '../types.js';
 
@@ -13,7 +14,7 @@ export interface TaskReport {
   error?: DiagnosticCode;
   /** The thread id of the worker that answered, 'inline' for the calling thread, null when no worker answered. */
   worker: number | 'inline' | null;
-  /** 1, or 2 when a crashed worker forced a retry. */
+  /** 1, or 2 when a crashed worker forced a retry; 0 for a cache hit. */
   attempts: number;
   /** From submission to the start of the (last) attempt. */
   queueMs: number;
@@ -28,6 +29,8 @@ export interface TaskReport {
   cpuMs: number | null;
   /** Heap in use on that thread after the merge; null when the task did not answer. */
   heapUsedMb: number | null;
+  /** With a cache: whether it served this job (then `runMs` is the lookup), and what it read, wrote and saved. */
+  cache?: { hit: boolean; bytesRead: number; bytesWritten: number; savedMs: number };
 }
 
 /** One `mergeMany` run. Plain JSON. */
@@ -49,11 +52,13 @@ export interface RunReport {
   peakRssMb: number;
   /** Jobs per second. */
   throughput: number;
+  /** The cache's figures for this run; null when the runtime has no cache. */
+  cache: CacheCounters | null;
   tasks: TaskReport[];
 }
 
 /** Starts measuring a run; `finish` turns its task reports into the run report. */
-export function startRun(): (tasks: TaskReport[], poolThreads: number) => RunReport {
+export function startRun(cached = false): (tasks: TaskReport[], poolThreads: number) => RunReport {
   const started = performance.now();
   const cpu = process.cpuUsage();
   return (tasks, poolThreads) => {
@@ -61,13 +66,14 @@ export function startRun(): (tasks: TaskReport[], poolThreads: number) => RunRep
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
     const inline = tasks.filter((task) => task.worker === 'inline').length;
-    const threads = inline === tasks.length ? 1 : poolThreads;
+    const ran = tasks.filter((task) => !task.cache?.hit).length;
+    const threads = inline === ran ? 1 : poolThreads;
     const fulfilled = tasks.filter((task) => task.status === 'fulfilled').length;
     return {
       jobs: tasks.length,
       fulfilled,
       failures: tasks.length - fulfilled,
-      retries: tasks.reduce((sum, task) => sum + task.attempts - 1, 0),
+      retries: tasks.reduce((sum, task) => sum + Math.max(0, task.attempts - 1), 0),
       inline,
       threads,
       wallMs,
@@ -75,7 +81,20 @@ export function startRun(): (tasks: TaskReport[], poolThreads: number) => RunRep
       cpuUtilisation: wallMs > 0 ? cpuMs / (wallMs * threads) : 0,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       throughput: wallMs > 0 ? (tasks.length * 1000) / wallMs : 0,
+      cache: cached ? cacheCounters(tasks) : null,
       tasks,
     };
   };
+}
+
+function cacheCounters(tasks: TaskReport[]): CacheCounters {
+  const counters: CacheCounters = { hits: 0, misses: 0, bytesRead: 0, bytesWritten: 0, savedMs: 0 };
+  for (const { cache } of tasks) {
+    if (!cache) continue;
+    counters[cache.hit ? 'hits' : 'misses']++;
+    counters.bytesRead += cache.bytesRead;
+    counters.bytesWritten += cache.bytesWritten;
+    counters.savedMs += cache.savedMs;
+  }
+  return counters;
 }

@@ -1,4 +1,6 @@
 import type { Worker } from 'node:worker_threads';
+import type { MergeCache } from '../cache/merge-cache.js';
+import { submitThroughCache } from '../cache/serve.js';
 import type { MergeResult } from '../types.js';
 import { resolveOptions, type RuntimeOptions } from './options.js';
 import { startRun, type RunReport } from './report.js';
@@ -20,6 +22,13 @@ export interface Runtime {
   close(): Promise<void>;
   /** The live worker threads (empty until the pool starts). */
   readonly threads: readonly Worker[];
+  /** The cache in front of the pool, if any. */
+  readonly cache: MergeCache | undefined;
+}
+
+export interface CreateRuntimeOptions extends RuntimeOptions {
+  /** Serve jobs whose inputs were merged before from this cache; a hit never reaches a thread or a parser. */
+  cache?: MergeCache;
 }
 
 export interface MergeManyOptions {
@@ -28,19 +37,22 @@ export interface MergeManyOptions {
 }
 
 /** A runtime owns one lazily started pool; keep it for the life of its owner (a plugin instance, a CLI run). */
-export function createRuntime(options?: RuntimeOptions): Runtime {
+export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const resolved = resolveOptions(options);
   const scheduler = new Scheduler(resolved);
+  const cache = options?.cache;
+  const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, (missed) => scheduler.submit(missed)) : scheduler.submit(jobs));
   return {
     async mergeMany(jobs, { onSettled } = {}) {
-      const finish = startRun();
-      const submitted = scheduler.submit(jobs);
+      const finish = startRun(cache !== undefined);
+      const submitted = submit(jobs);
       if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled)));
       const finished = await Promise.all(submitted);
+      await cache?.flush();
       return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers) };
     },
     async merge(job) {
-      const [finished] = await Promise.all(scheduler.submit([job]));
+      const [finished] = await Promise.all(submit([job]));
       if (finished!.settled.status === 'rejected') throw finished!.settled.reason;
       return finished!.settled.value;
     },
@@ -48,6 +60,7 @@ export function createRuntime(options?: RuntimeOptions): Runtime {
     get threads() {
       return scheduler.threads;
     },
+    cache,
   };
 }
 

@@ -1,0 +1,123 @@
+import type { MergeInput, MergeResult } from '../types.js';
+import { resolveCacheDir } from './cache-dir.js';
+import { DiskStore } from './disk-store.js';
+import { decodeEntry, encodeEntry, type Entry } from './entry-file.js';
+import { keyOf, type KeyedJob } from './key.js';
+import { processMemory, type MemoryStore } from './memory-store.js';
+import { fromPortable, toPortable } from './portable.js';
+import { logRun, type CacheCounters } from './run-log.js';
+import { CACHE_SCHEMA } from './versions.js';
+
+export interface CacheOptions {
+  /** The project root: keys hold bridge paths relative to it. */
+  root: string;
+  /** The cache folder (relative to `root`); default from `resolveCacheDir`. */
+  dir?: string;
+  /** Bytes on disk beyond which the least recently used entries go (default 256 MB). */
+  maxSize?: number;
+  /** Keep entries in this process's memory as well (default true). */
+  memory?: boolean;
+}
+
+export const DEFAULT_MAX_SIZE = 256 * 2 ** 20;
+
+/** A lookup: the job's key, and the result when the cache had it. */
+export interface Lookup {
+  keyed: KeyedJob;
+  result?: MergeResult;
+  /** Disk bytes read (0 for a memory hit or a miss with no file). */
+  bytesRead: number;
+  /** What the merge cost when it ran, less this lookup (hits only). */
+  savedMs: number;
+  lookupMs: number;
+}
+
+/**
+ * Merge results by content: in this process's memory, then in the cache folder on disk. A hit
+ * returns the stored code, map and warnings with the caller's paths; an entry that is missing,
+ * truncated, corrupt or foreign is a miss, and its merge's result replaces it. Failed merges are
+ * not stored (their diagnostics are made fresh each time). Never throws for a disk problem: a
+ * folder that cannot be written leaves a cache in memory only.
+ */
+export class MergeCache {
+  readonly dir: string;
+  readonly root: string;
+  readonly #disk: DiskStore;
+  readonly #memory: MemoryStore | undefined;
+  #counters = zero();
+  #pending = new Set<Promise<unknown>>();
+  #unsettledBytes = 0;
+
+  constructor(options: CacheOptions) {
+    this.root = options.root;
+    this.dir = resolveCacheDir(options.root, options.dir);
+    this.#disk = new DiskStore(this.dir, options.maxSize ?? DEFAULT_MAX_SIZE);
+    this.#memory = options.memory === false ? undefined : processMemory;
+  }
+
+  lookup(input: MergeInput): Lookup {
+    const started = performance.now();
+    const keyed = keyOf(input, this.root);
+    let entry = this.#memory?.get(keyed.key);
+    let bytesRead = 0;
+    if (!entry) {
+      const file = this.#disk.read(keyed.key);
+      entry = file && decodeEntry(file, keyed.key, CACHE_SCHEMA);
+      if (file) bytesRead = file.length;
+      if (entry) {
+        this.#memory?.set(keyed.key, entry, file!.length);
+        this.#track(this.#disk.touch(keyed.key));
+      }
+    }
+    this.#counters.bytesRead += bytesRead;
+    const lookupMs = performance.now() - started;
+    if (!entry) {
+      this.#counters.misses++;
+      return { keyed, bytesRead, savedMs: 0, lookupMs };
+    }
+    const savedMs = Math.max(0, entry.costMs - lookupMs);
+    this.#counters.hits++;
+    this.#counters.savedMs += savedMs;
+    return { keyed, result: fromPortable(entry.result, keyed.files), bytesRead, savedMs, lookupMs };
+  }
+
+  /** Stores a merge's result (in memory now, on disk in the background); returns the bytes written. */
+  store(keyed: KeyedJob, result: MergeResult, costMs: number): number {
+    const entry: Entry = { key: keyed.key, costMs, result: toPortable(result, keyed.files) };
+    const data = encodeEntry(entry, CACHE_SCHEMA);
+    this.#memory?.set(keyed.key, entry, data.length);
+    this.#counters.bytesWritten += data.length;
+    this.#unsettledBytes += data.length;
+    this.#track(this.#disk.write(keyed.key, data));
+    return data.length;
+  }
+
+  /** Waits for the entries being written, then evicts if the folder grew past its cap. */
+  async flush(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all(this.#pending);
+    const written = this.#unsettledBytes;
+    this.#unsettledBytes = 0;
+    if (written > 0) await this.#disk.afterWrites(written).catch(() => undefined);
+  }
+
+  /** Ends a run: flushes, logs its figures for `codebridge cache info` and returns them; the next run counts from zero. */
+  async endRun(tool: string): Promise<CacheCounters> {
+    await this.flush();
+    const counters = this.#counters;
+    this.#counters = zero();
+    if (counters.hits + counters.misses > 0) await logRun(this.dir, { at: new Date().toISOString(), tool, ...counters }).catch(() => undefined);
+    return counters;
+  }
+
+  /** Figures since the last `endRun`. */
+  get counters(): Readonly<CacheCounters> {
+    return this.#counters;
+  }
+
+  #track(work: Promise<unknown>): void {
+    const settled = work.catch(() => undefined).finally(() => this.#pending.delete(settled));
+    this.#pending.add(settled);
+  }
+}
+
+const zero = (): CacheCounters => ({ hits: 0, misses: 0, bytesRead: 0, bytesWritten: 0, savedMs: 0 });

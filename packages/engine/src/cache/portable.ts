@@ -1,0 +1,58 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { MergeResult, SourceFile, SourceMapV3 } from '../types.js';
+
+/**
+ * A merge result as stored: every path of the job (the map's sources and file, each diagnostic's
+ * file and the paths its text names) is replaced by a placeholder numbering the job's files, and
+ * the map carries no `sourcesContent` (those are the job's own texts). On a hit the placeholders
+ * become the paths the caller gave this time, so a moved project gets its own paths back.
+ */
+export interface PortableResult {
+  code: string;
+  map: Omit<SourceMapV3, 'sourcesContent'> | null;
+  diagnostics: Diagnostic[];
+  changed: boolean;
+}
+
+const placeholder = (index: number) => `\u0000${index}\u0000`;
+const PLACEHOLDER = /\u0000(\d+)\u0000/g;
+
+export function toPortable(result: MergeResult, files: SourceFile[]): PortableResult {
+  // Longest first: a path that is a prefix of another (a.ts, a.tsx) must not split it.
+  const byLength = files.map((f, index) => ({ path: f.path, index })).sort((a, b) => b.path.length - a.path.length);
+  const exact = new Map(files.map((f, index) => [f.path, placeholder(index)]));
+  const inText = (text: string) => byLength.reduce((out, { path, index }) => out.split(path).join(placeholder(index)), text);
+  const path = (p: string) => exact.get(p) ?? p;
+  const map = result.map && {
+    version: result.map.version,
+    ...(result.map.file !== undefined && { file: path(result.map.file) }),
+    sources: result.map.sources.map(path),
+    names: result.map.names,
+    mappings: result.map.mappings,
+  };
+  const diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    message: inText(d.message),
+    ...(d.hint !== undefined && { hint: inText(d.hint) }),
+    ...(d.file !== undefined && { file: path(d.file) }),
+  }));
+  return { code: result.code, map, diagnostics, changed: result.changed };
+}
+
+export function fromPortable(stored: PortableResult, files: SourceFile[]): MergeResult {
+  const inText = (text: string) => text.replace(PLACEHOLDER, (whole, index: string) => files[Number(index)]?.path ?? whole);
+  const content = new Map(files.map((f) => [f.path, f.code]));
+  let map: SourceMapV3 | null = null;
+  if (stored.map) {
+    const sources = stored.map.sources.map(inText);
+    map = { ...stored.map, sources, sourcesContent: sources.map((s) => content.get(s) ?? null) };
+    if (stored.map.file !== undefined) map.file = inText(stored.map.file);
+  }
+  const diagnostics = stored.diagnostics.map((d) => ({
+    ...d,
+    message: inText(d.message),
+    ...(d.hint !== undefined && { hint: inText(d.hint) }),
+    ...(d.file !== undefined && { file: inText(d.file) }),
+  }));
+  return { code: stored.code, map, diagnostics, changed: stored.changed };
+}

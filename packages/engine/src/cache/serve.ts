@@ -1,0 +1,47 @@
+import { languageOf, sizeOf } from '../runtime/cost.js';
+import type { TaskReport } from '../runtime/report.js';
+import type { Finished } from '../runtime/scheduler.js';
+import type { MergeJob } from '../runtime/task.js';
+import type { Lookup, MergeCache } from './merge-cache.js';
+
+/**
+ * Submits jobs through the cache: a hit settles at once from the entry (no thread, no parser),
+ * the misses go to `submit` together, and each successful miss is stored as it settles.
+ * Returns one promise per job, in job order, like the scheduler's `submit`.
+ */
+export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: (jobs: MergeJob[]) => Promise<Finished>[]): Promise<Finished>[] {
+  const lookups = jobs.map((job) => cache.lookup(job));
+  const ran = submit(jobs.filter((_, i) => !lookups[i]!.result));
+  let next = 0;
+  return lookups.map((lookup, i) => {
+    if (lookup.result) return Promise.resolve(hit(jobs[i]!, lookup));
+    return ran[next++]!.then((finished) => {
+      const { settled, report } = finished;
+      const bytesWritten = settled.status === 'fulfilled' ? cache.store(lookup.keyed, settled.value, report.runMs) : 0;
+      report.cache = { hit: false, bytesRead: lookup.bytesRead, bytesWritten, savedMs: 0 };
+      return finished;
+    });
+  });
+}
+
+function hit(job: MergeJob, lookup: Lookup): Finished {
+  const report: TaskReport = {
+    id: job.id ?? job.target.path,
+    file: job.target.path,
+    language: languageOf(job),
+    bytes: sizeOf(job),
+    status: 'fulfilled',
+    worker: null,
+    attempts: 0,
+    queueMs: 0,
+    readMs: 0,
+    planMs: 0,
+    applyMs: 0,
+    runMs: lookup.lookupMs,
+    overheadMs: 0,
+    cpuMs: null,
+    heapUsedMb: null,
+    cache: { hit: true, bytesRead: lookup.bytesRead, bytesWritten: 0, savedMs: lookup.savedMs },
+  };
+  return { settled: { status: 'fulfilled', value: lookup.result! }, report };
+}
