@@ -29,6 +29,7 @@ export const codes = {
   WORKER_MEMORY_LIMIT: 'WORKER_MEMORY_LIMIT',
   WORKER_CRASHED: 'WORKER_CRASHED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  TARGET_READ_ONLY: 'TARGET_READ_ONLY',
 } as const;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes];
@@ -240,5 +241,15 @@ export const internalError = (file: string, error: unknown) =>
     severity: 'error',
     message: `${file}: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`,
     hint: 'This is a bug in CodeBridge; please report it with the file that triggered it.',
+    file,
+  }) satisfies Diagnostic;
+
+/** A target the user made read-only: `apply --write` refuses it before writing anything. */
+export const targetReadOnly = (file: string, mode: number) =>
+  ({
+    code: codes.TARGET_READ_ONLY,
+    severity: 'error',
+    message: `${file} is read-only (mode ${(mode & 0o7777).toString(8).padStart(4, '0')}); nothing was written.`,
+    hint: 'Make it writable (chmod u+w), or run with --force to replace it anyway (its mode is kept).',
     file,
   }) satisfies Diagnostic;
