@@ -11,7 +11,8 @@ export function indentAt(code: string, offset: number): string {
 
 /**
  * One level of indentation in a file: a tab, or the most common step between the widths of
- * consecutive indented lines. Reads at most the first 400 lines: that is enough to tell.
+ * consecutive indented lines. Reads at most the first 400 lines: that is enough to tell. The
+ * ` * ` lines of block comments are left out: they sit one space in and would tie with a 2-space step.
  */
 export function indentUnit(code: string): string {
   // One merge asks once per edited unit about the same target and bridge: remember the last two answers.
@@ -35,9 +36,9 @@ function measureUnit(code: string): string {
     const newline = code.indexOf('\n', start);
     const line = code.slice(start, newline === -1 ? code.length : newline);
     start = newline === -1 ? code.length : newline + 1;
-    if (!line.trim()) continue;
-    lines++;
     const indent = indentOf(line);
+    if (!line.trim() || line.startsWith('*', indent.length)) continue;
+    lines++;
     if (indent.startsWith('\t')) tabs++;
     else if (indent) spaces++;
     const width = indent.replace(/\t/g, '    ').length;
@@ -55,15 +56,17 @@ function measureUnit(code: string): string {
 /**
  * Moves a block of text from one indentation to another. The first line is left alone (it starts
  * where the block is placed); each later line loses `from` and gains `to`, and deeper levels are
- * converted from the bridge's indentation unit to the target's.
+ * converted from the bridge's indentation unit to the target's. Lines `inside(i)` says start
+ * inside a string (a template literal's text) are left exactly as they are: their blanks are data.
  */
-export function reindent(text: string, from: string, to: string, fromUnit: string, toUnit: string): string {
+export function reindent(text: string, from: string, to: string, fromUnit: string, toUnit: string, inside?: (line: number) => boolean): string {
   if (from === to && fromUnit === toUnit) return text;
   const lines = text.split('\n');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
+    if (inside?.(i)) continue;
     if (!line.trim()) {
-      lines[i] = '';
+      lines[i] = line.endsWith('\r') ? '\r' : '';
       continue;
     }
     const indent = indentOf(line);

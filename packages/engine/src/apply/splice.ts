@@ -89,11 +89,14 @@ export interface BridgeSlice {
   origin: EditOrigin;
 }
 
+/** Bridge ranges `[start, end)` whose text is data (a template literal's text, a string): never re-indented. */
+export type Verbatim = readonly (readonly [number, number])[];
+
 /**
  * Takes `[start, end)` of a bridge as the text of an edit: applies `edits` (offsets in the bridge,
  * inside the slice; they must not add or remove lines), re-indents it from the bridge's
- * indentation to `indent` (the target's, at the place it goes), and records, per line, where in
- * the bridge it came from.
+ * indentation to `indent` (the target's, at the place it goes), except lines that start inside a
+ * `verbatim` range, and records, per line, where in the bridge it came from.
  */
 export function sliceBridge(
   bridge: SourceFile,
@@ -103,6 +106,7 @@ export function sliceBridge(
   indent: string,
   targetCode: string,
   edits: Edit[] = [],
+  verbatim: Verbatim = [],
 ): BridgeSlice {
   const lineStart = bridge.code.lastIndexOf('\n', start - 1) + 1;
   const fromIndent = indentOf(bridge.code.slice(lineStart, start));
@@ -115,7 +119,8 @@ export function sliceBridge(
     }
     raw = s.toString();
   }
-  const text = reindent(raw, fromIndent, indent, indentUnit(bridge.code), indentUnit(targetCode));
+  const inside = verbatim.length ? linesInside(bridge.code, start, end, verbatim) : undefined;
+  const text = reindent(raw, fromIndent, indent, indentUnit(bridge.code), indentUnit(targetCode), inside && ((i) => inside.has(i)));
   const firstLine = countLines(bridge.code, start);
   const bridgeLines = bridge.code.split('\n');
   const origin: EditOrigin = {
@@ -128,6 +133,16 @@ export function sliceBridge(
     }),
   };
   return { text, origin };
+}
+
+/** The lines of `[start, end)` (0 is the first) that begin inside one of the ranges. */
+function linesInside(code: string, start: number, end: number, ranges: Verbatim): Set<number> {
+  const lines = new Set<number>();
+  for (let i = code.indexOf('\n', start), line = 1; i !== -1 && i < end; i = code.indexOf('\n', i + 1), line++) {
+    const at = i + 1;
+    if (ranges.some(([from, to]) => from < at && at <= to)) lines.add(line);
+  }
+  return lines;
 }
 
 /** 0-based line of an offset. */

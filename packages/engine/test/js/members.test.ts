@@ -38,6 +38,18 @@ describe('class members', () => {
     expectMerged('reindent');
   });
 
+  test('re-indenting a member never changes the text of its template literals and continued strings', () => {
+    expectMerged('reindent-keeps-strings');
+  });
+
+  test('doc comment lines do not decide the indent unit: a 2-space bridge with JSDoc lands one tab per level in a tab target', () => {
+    expectMerged('indent-unit-doc-comments');
+  });
+
+  test('doc comment lines do not decide the indent unit: a 2-space bridge with JSDoc keeps its levels in a 2-space target', () => {
+    expectMerged('indent-unit-doc-comments-spaces');
+  });
+
   test('a subclass constructor calling super() merges into a class that extends another', () => {
     expectMerged('subclass-constructor');
   });

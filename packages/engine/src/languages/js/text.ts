@@ -1,6 +1,7 @@
-import { sliceBridge } from '../../apply/splice.js';
+import { sliceBridge, type Verbatim } from '../../apply/splice.js';
 import type { Edit } from '../../types.js';
 import type { Unit } from './read.js';
+import { verbatimRanges } from './verbatim.js';
 
 /** Output text with, per line, the bridge position it came from (null: not from the bridge). */
 export interface Piece {
@@ -24,16 +25,17 @@ export function join(...pieces: Piece[]): Piece {
   return { text, lines };
 }
 
-/** A range of a unit's bridge, re-indented to `indent`, with inner edits applied (bridge offsets). */
-export function bridgeText(unit: Unit, start: number, end: number, indent: string, targetCode: string, edits: Edit[] = []): Piece {
-  const slice = sliceBridge(unit.bridge.file, unit.bridge.index, start, end, indent, targetCode, edits);
+/** A range of a unit's bridge, re-indented to `indent` (not inside its strings), with inner edits applied (bridge offsets). */
+export function bridgeText(unit: Unit, start: number, end: number, indent: string, targetCode: string, edits: Edit[] = [], verbatim: Verbatim = []): Piece {
+  const slice = sliceBridge(unit.bridge.file, unit.bridge.index, start, end, indent, targetCode, edits, verbatim);
   return { text: slice.text, lines: slice.origin.lines };
 }
 
 /** A unit's kept comments, each on its own line, then its node. */
 export function unitText(unit: Unit, indent: string, targetCode: string, edits: Edit[] = [], prefix: Piece[] = []): Piece {
   const comments = unit.keep.map((c) => join(bridgeText(unit, c.start!, c.end!, indent, targetCode), plain(`\n${indent}`)));
-  return join(...comments, ...prefix, bridgeText(unit, unit.node.start!, unit.node.end!, indent, targetCode, edits));
+  const verbatim = verbatimRanges(unit.node, unit.bridge.file.code);
+  return join(...comments, ...prefix, bridgeText(unit, unit.node.start!, unit.node.end!, indent, targetCode, edits, verbatim));
 }
 
 export function edit(start: number, end: number, piece: Piece, bridge: number): Edit {
