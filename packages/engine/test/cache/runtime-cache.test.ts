@@ -1,0 +1,111 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRuntime, MergeCache, mergeSync, resolveCacheDir, type MergeJob } from '../../src/index.js';
+import { fixture } from '../support/fixtures.js';
+
+const folders: string[] = [];
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'codebridge-cache-unit-'));
+  folders.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The rename-member fixture as a job under `root`, paths as an adapter gives them (absolute). */
+const job = (root: string, bridgePath = 'src/cart.bridge.js', options?: MergeJob['options']): MergeJob => ({
+  target: { path: join(root, 'src/cart.js'), code: fixture('js', 'rename-member', 'target.js').code },
+  bridges: [{ path: join(root, bridgePath), code: fixture('js', 'rename-member', 'bridge.js').code }],
+  ...(options && { options }),
+});
+
+const cacheIn = (root: string) => new MergeCache({ root, dir: 'cache', memory: false });
+
+describe('runtime with a cache', () => {
+  it('reports hits, misses and bytes in the run report, per task and per run', async () => {
+    const root = folder();
+    const runtime = createRuntime({ workers: 0, cache: cacheIn(root) });
+    const first = await runtime.mergeMany([job(root)]);
+    expect(first.report.cache).toMatchObject({ hits: 0, misses: 1, bytesRead: 0 });
+    expect(first.report.tasks[0]!.cache).toMatchObject({ hit: false });
+    const second = await runtime.mergeMany([job(root)]);
+    expect(second.report.cache).toMatchObject({ hits: 1, misses: 0, bytesRead: first.report.cache!.bytesWritten });
+    expect(second.report.tasks[0]).toMatchObject({ cache: { hit: true }, attempts: 0, worker: null });
+    expect(second.report.retries).toBe(0);
+    expect(second.results[0]).toEqual(first.results[0]);
+    expect(await runtime.merge(job(root))).toEqual(mergeSync(job(root)));
+  });
+
+  it('a runtime without a cache reports none', async () => {
+    const { report } = await createRuntime({ workers: 0 }).mergeMany([job(folder())]);
+    expect(report.cache).toBeNull();
+  });
+
+  it('a failed merge is not stored: it fails again with fresh diagnostics', async () => {
+    const root = folder();
+    const broken: MergeJob = { target: { path: join(root, 'a.js'), code: 'export function f() {}\n' }, bridges: [{ path: join(root, 'a.bridge.js'), code: 'export function f( {\n' }] };
+    const runtime = createRuntime({ workers: 0, cache: cacheIn(root) });
+    await runtime.mergeMany([broken]);
+    const again = await runtime.mergeMany([broken]);
+    expect(again.report.cache).toMatchObject({ hits: 0, misses: 1, bytesWritten: 0 });
+    expect(again.results[0]!.status).toBe('rejected');
+  });
+
+  it('a bridge renamed, or other merge options, is another key', async () => {
+    const root = folder();
+    const runtime = createRuntime({ workers: 0, cache: cacheIn(root) });
+    await runtime.mergeMany([job(root)]);
+    const renamed = await runtime.mergeMany([job(root, 'src/other/cart.bridge.js')]);
+    const noMap = await runtime.mergeMany([job(root, 'src/cart.bridge.js', { sourceMap: false })]);
+    expect(renamed.report.cache).toMatchObject({ misses: 1 });
+    expect(noMap.report.cache).toMatchObject({ misses: 1 });
+    expect(noMap.results[0]).toMatchObject({ status: 'fulfilled', value: { map: null } });
+  });
+
+  it('keys hold paths relative to the root: relative and absolute job paths share entries', async () => {
+    const root = folder();
+    const absolute = createRuntime({ workers: 0, cache: cacheIn(root) });
+    await absolute.mergeMany([job(root)]);
+    const relative = createRuntime({ workers: 0, cache: cacheIn(root) });
+    const { results, report } = await relative.mergeMany([job('')]);
+    expect(report.cache).toMatchObject({ hits: 1 });
+    expect(results[0]).toMatchObject({ value: { map: { sources: ['src/cart.js', 'src/cart.bridge.js'] } } });
+  });
+
+  it('memory serves a second runtime of the same process without reading the disk', async () => {
+    const root = folder();
+    await createRuntime({ workers: 0, cache: new MergeCache({ root, dir: 'cache' }) }).mergeMany([job(root)]);
+    rmSync(join(root, 'cache'), { recursive: true });
+    const { report } = await createRuntime({ workers: 0, cache: new MergeCache({ root, dir: 'cache' }) }).mergeMany([job(root)]);
+    expect(report.cache).toMatchObject({ hits: 1, bytesRead: 0 });
+  });
+});
+
+describe('resolveCacheDir', () => {
+  const saved = process.env['CODEBRIDGE_CACHE_DIR'];
+  afterEach(() => {
+    if (saved === undefined) delete process.env['CODEBRIDGE_CACHE_DIR'];
+    else process.env['CODEBRIDGE_CACHE_DIR'] = saved;
+  });
+
+  it('is node_modules/.cache/codebridge in a package, the OS temp folder elsewhere', () => {
+    delete process.env['CODEBRIDGE_CACHE_DIR'];
+    const root = folder();
+    expect(resolveCacheDir(root)).toBe(join(tmpdir(), 'codebridge-cache'));
+    writeFileSync(join(root, 'package.json'), '{}');
+    expect(resolveCacheDir(root)).toBe(join(root, 'node_modules', '.cache', 'codebridge'));
+    rmSync(join(root, 'package.json'));
+    mkdirSync(join(root, 'node_modules'));
+    expect(resolveCacheDir(root)).toBe(join(root, 'node_modules', '.cache', 'codebridge'));
+  });
+
+  it('CODEBRIDGE_CACHE_DIR overrides the default, and an explicit folder overrides both', () => {
+    const root = folder();
+    process.env['CODEBRIDGE_CACHE_DIR'] = 'from-env';
+    expect(resolveCacheDir(root)).toBe(join(root, 'from-env'));
+    expect(resolveCacheDir(root, '/elsewhere')).toBe('/elsewhere');
+  });
+});
