@@ -1,10 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cac } from 'cac';
+import { cac, type CAC } from 'cac';
 import { apply } from './commands/apply.js';
 import { mergeOne } from './commands/merge.js';
+import { recover } from './commands/recover.js';
+import { undo } from './commands/undo.js';
+import { typecheck } from './commands/typecheck.js';
 import { exitCodes, UsageError, type ExitCode } from './exit-codes.js';
 import type { ApplyMode } from './outcome.js';
+import { openSession, type Session } from './transaction/session.js';
+import { trapSignals } from './transaction/signals.js';
 
 interface ApplyFlags {
   write?: boolean;
@@ -15,6 +20,8 @@ interface ApplyFlags {
   stats?: boolean;
   deleteBridges?: boolean;
   root?: unknown;
+  force?: boolean;
+  fsync?: boolean;
 }
 
 const STDIN = '\0stdin';
@@ -22,6 +29,8 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 /** Parses the arguments (without `node` and the script) and runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<ExitCode> {
+  trapSignals();
+  let session: Session = { recovered: [] };
   const cli = cac('codebridge');
   cli.option('--color', 'Colours on a terminal; --no-color (or NO_COLOR=1) turns them off');
   cli
@@ -34,6 +43,8 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .option('--stats', 'Print the runtime report (merge timings, workers)')
     .option('--delete-bridges', 'After a successful --write, delete the bridges applied')
     .option('--root <dir>', 'Project root: targets must be inside it (default: the current folder)')
+    .option('--force', 'With --write: replace read-only targets too (their mode is kept)')
+    .option('--no-fsync', 'Do not fsync staged files, the journal and folders (faster; a power loss may then lose the run)')
     .example('codebridge apply src --check')
     .action((paths: string[], flags: ApplyFlags) => apply(applyOptions(paths, flags)));
   cli
@@ -43,6 +54,27 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .action((target: string, bridge: string, flags: { type?: unknown }) =>
       mergeOne({ target, bridge: bridge === STDIN ? '-' : bridge, ...(flags.type !== undefined && { type: stringFlag('--type', flags.type) }) }),
     );
+  cli
+    .command('typecheck', 'Type-check the program as merged (bridges left out); errors point into the bridges')
+    .option('-p, --project <tsconfig>', 'The tsconfig file, or a folder holding tsconfig.json (default: the root\'s)')
+    .option('--root <dir>', 'Project root where bridges are searched (default: the current folder)')
+    .example('codebridge typecheck -p tsconfig.app.json')
+    .action((flags: { project?: unknown; root?: unknown }) =>
+      typecheck({ root: rootOf(flags.root), ...(flags.project !== undefined && { project: stringFlag('--project', flags.project) }) }),
+    );
+  cli
+    .command('undo', 'Restore the files of the last completed apply --write (if they still hold what it wrote)')
+    .option('--list', 'List the runs kept for undo, newest first')
+    .option('--force', 'Restore the files that still hold what the run wrote, leaving those changed since')
+    .option('--no-fsync', 'Do not fsync (see apply --no-fsync)')
+    .option('--root <dir>', 'Project root (default: the current folder)')
+    .action((flags: { list?: boolean; force?: boolean; fsync?: boolean; root?: unknown }) =>
+      undo({ root: rootOf(flags.root), list: flags.list === true, force: flags.force === true, durable: flags.fsync !== false }),
+    );
+  cli
+    .command('recover', 'Roll back what an interrupted apply --write left (every command does this first); say what was done')
+    .option('--root <dir>', 'Project root (default: the current folder)')
+    .action((flags: { root?: unknown }) => recover(session, rootOf(flags.root)));
   cli.help();
   cli.version(version);
 
@@ -51,7 +83,12 @@ export async function main(argv: string[]): Promise<ExitCode> {
     cli.parse(['node', 'codebridge', ...argv.map((a) => (a === '-' ? STDIN : a))], { run: false });
     if (cli.options['help'] || cli.options['version']) return exitCodes.ok;
     if (!cli.matchedCommand) {
-      throw new UsageError(cli.args[0] ? `Unknown command "${cli.args[0]}"` : 'Missing command (apply or merge)');
+      throw new UsageError(cli.args[0] ? `Unknown command "${cli.args[0]}"` : 'Missing command (apply, merge or typecheck)');
+    }
+    session = await openSessionFor(cli);
+    if (session.busy) {
+      process.stderr.write(`codebridge: ${session.busy}\n`);
+      return exitCodes.failed;
     }
     return (await cli.runMatchedCommand()) as ExitCode;
   } catch (error) {
@@ -63,9 +100,22 @@ export async function main(argv: string[]): Promise<ExitCode> {
   }
 }
 
-function applyOptions(paths: string[], flags: ApplyFlags) {
-  const root = resolve(flags.root === undefined ? '.' : stringFlag('--root', flags.root));
+/** Every command first recovers its root; the writing ones keep the root's lock until they exit (transaction/session.ts). */
+function openSessionFor(cli: CAC): Promise<Session> {
+  const name = cli.matchedCommandName ?? '';
+  const o = cli.options;
+  const writes = name === 'recover' || (name === 'undo' && o['list'] !== true) || (name === 'apply' && (o['write'] === true || o['out'] !== undefined));
+  return openSession(rootOf(o['root']), `codebridge ${name}`, writes, { durable: o['fsync'] !== false });
+}
+
+function rootOf(flag: unknown): string {
+  const root = resolve(flag === undefined ? '.' : stringFlag('--root', flag));
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root ${root} is not a folder`);
+  return root;
+}
+
+function applyOptions(paths: string[], flags: ApplyFlags) {
+  const root = rootOf(flags.root);
   const searched = paths.length ? paths.map((p) => resolve(p)) : [root];
   for (const p of searched) if (!existsSync(p)) throw new UsageError(`No such file or folder: ${p}`);
   return {
@@ -77,6 +127,8 @@ function applyOptions(paths: string[], flags: ApplyFlags) {
     json: flags.json === true,
     stats: flags.stats === true,
     deleteBridges: flags.deleteBridges === true,
+    force: flags.force === true,
+    durable: flags.fsync !== false,
   };
 }
 
