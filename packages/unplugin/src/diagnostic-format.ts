@@ -1,18 +1,33 @@
 import { formatDiagnostic, type Diagnostic } from '@codebridge/engine';
 
 /**
- * A Rollup log. Rollup and Rolldown print the place themselves (from `loc`, else `id`) in front of
- * the message, so the message does not repeat it.
+ * A Rollup log. Rollup prints the place (`loc`) and the frame beside the message, and so does the
+ * Vite dev server, from `id` (its `File:` line), `loc` and `frame`; so the message does not repeat them.
  */
 export function toRollupLog(d: Diagnostic) {
   const located = d.file !== undefined && d.line !== undefined;
   return {
     message: `${d.message} [${d.code}]${d.hint ? `\n${d.hint}` : ''}`,
     pluginCode: d.code,
-    ...(d.file && !located ? { id: d.file } : {}),
+    ...(d.file ? { id: d.file } : {}),
     ...(located ? { loc: { file: d.file!, line: d.line!, column: d.column ?? 0 } } : {}),
     ...(d.frame ? { frame: d.frame } : {}),
   };
+}
+
+/** What a Rollup-like plugin context tells of the host that prints its warnings (Vite sets `environment`). */
+export interface WarningHost {
+  environment?: { mode?: string };
+}
+
+/**
+ * A warning for a Rollup-like host. A Vite build prints a plugin warning as `[plugin name] message`
+ * and nothing else (its `onRollupLog` reads neither `loc` nor `frame`), so there the message carries
+ * the place, hint and frame, as for webpack; `loc` and `frame` stay for `onwarn` handlers.
+ */
+export function toRollupWarning(d: Diagnostic, host: WarningHost) {
+  const log = toRollupLog(d);
+  return host.environment?.mode === 'build' ? { ...log, message: formatDiagnostic(d) } : log;
 }
 
 /** One message with `file:line:col`, hint and code frame, for hosts that keep only text (webpack, Rspack). */

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { BridgeTarget, Diagnostic } from '@codebridge/engine';
-import { toRollupLog, toText } from './diagnostic-format.js';
+import { toRollupLog, toRollupWarning, toText, type WarningHost } from './diagnostic-format.js';
 import type { PluginState } from './plugin-state.js';
 import { exactPathsSource, possibleTargetsSource, TargetIdPattern } from './target-id-pattern.js';
 
 /** What the hooks use of a Rollup or Rolldown plugin context. */
-export interface RollupLikeContext {
+export interface RollupLikeContext extends WarningHost {
   addWatchFile(id: string): void;
-  warn(log: ReturnType<typeof toRollupLog>): void;
+  warn(log: ReturnType<typeof toRollupWarning>): void;
   error(log: ReturnType<typeof toRollupLog>): never;
 }
 
@@ -33,7 +33,7 @@ export function createLoadHook(state: PluginState, handles: (target: BridgeTarge
       if (!target) return null;
       for (const bridge of target.bridges) this.addWatchFile(bridge.path);
       const outcome = await state.merge(target, readFileSync(target.target, 'utf8'));
-      for (const warning of outcome.warnings) this.warn(toRollupLog(warning));
+      for (const warning of outcome.warnings) this.warn(toRollupWarning(warning, this));
       if (!outcome.ok) return this.error(errorLog(outcome.errors));
       return { code: outcome.code, map: outcome.map };
     },

@@ -1,6 +1,6 @@
 import type { UnpluginOptions } from 'unplugin';
 import type { Plugin } from 'rollup';
-import { toRollupLog } from './diagnostic-format.js';
+import { toRollupWarning } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
 import { createLoadHook, errorLog, type RollupLikeContext } from './rollup-load-hook.js';
@@ -10,7 +10,7 @@ export const PLUGIN_NAME = 'codebridge';
 /** Reports diagnostics met outside a merge on Rollup's channels (errors throw). */
 export function reportRollup(ctx: RollupLikeContext, diagnostics: Parameters<typeof sortDiagnostics>[0], strict: boolean): void {
   const { errors, warnings } = sortDiagnostics(diagnostics, strict);
-  for (const w of warnings) ctx.warn(toRollupLog(w));
+  for (const w of warnings) ctx.warn(toRollupWarning(w, ctx));
   if (errors.length) ctx.error(errorLog(errors));
 }
 
