@@ -6,8 +6,10 @@ export const exitCodes = {
   failed: 1,
   /** Unknown flag or command, missing argument, bad flag value. */
   usage: 2,
-  /** Interrupted by SIGINT (128 + 2, as shells report it). */
+  /** Interrupted by SIGINT (128 + 2, as shells report it): nothing was written. */
   interrupted: 130,
+  /** Stopped by SIGTERM (128 + 15): nothing was written. */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];

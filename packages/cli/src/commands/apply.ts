@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { createRuntime, discoverBridges, type BridgeTarget, type RunReport } from '@codebridge/engine';
 import { unifiedDiff } from '../diff.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
@@ -10,7 +8,8 @@ import { createProgress, type Progress } from '../progress.js';
 import { jsonReport } from '../report.js';
 import { formatStats } from '../stats.js';
 import { printSummary } from '../summary.js';
-import { writeAllOrNothing, type FileWrite } from '../write.js';
+import { exitCodeFor, signalReceived } from '../transaction/signals.js';
+import { writeRun } from '../write.js';
 
 export interface ApplyOptions {
   root: string;
@@ -24,6 +23,10 @@ export interface ApplyOptions {
   json: boolean;
   stats: boolean;
   deleteBridges: boolean;
+  /** --force: replace read-only targets. */
+  force: boolean;
+  /** false under --no-fsync. */
+  durable: boolean;
 }
 
 /** `codebridge apply`: discover, merge everything in memory, then show, check or write. */
@@ -48,7 +51,7 @@ export async function apply(options: ApplyOptions): Promise<ExitCode> {
   if (!failed && (options.mode === 'write' || options.mode === 'out')) await writePhase(run, options);
   run.timings.writeMs = performance.now() - merged;
   run.timings.totalMs = performance.now() - started;
-  run.exitCode = exitCodeOf(run, failed);
+  run.exitCode = exitCodeOf(run, failed || run.errors.length > 0);
   show(run, options, report);
   return run.exitCode;
 }
@@ -72,23 +75,18 @@ async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, prog
   }
 }
 
-/** --write: the changed targets; --out: a copy of every target. All or nothing. */
+/** --write: the changed targets; --out: a copy of every target. One transaction (transaction/transaction.ts). */
 async function writePhase(run: ApplyRun, options: ApplyOptions): Promise<void> {
-  const writes: FileWrite[] = run.outcomes.flatMap((o) => {
-    if (options.mode === 'out') return [{ path: mirrorPath(run.root, options.outDir!, o.file), code: o.code! }];
-    return o.status === 'changed' ? [{ path: o.file, code: o.code!, expected: o.original }] : [];
-  });
-  const result = await writeAllOrNothing(writes);
-  run.interrupted = result.interrupted;
+  const result = await writeRun(run, { ...options, mode: options.mode as 'write' | 'out' });
+  run.interrupted = result.interrupted !== undefined;
+  run.errors.push(...result.refused);
   if (result.failure) run.writeFailure = { ...result.failure, path: displayPath(run.root, result.failure.path) };
   run.written = result.written.map((p) => displayPath(run.root, p));
-  if (options.deleteBridges && !result.failure && !result.interrupted) {
-    await Promise.all(run.outcomes.flatMap((o) => o.bridges.map((b) => rm(resolve(run.root, b)))));
-  }
+  if (result.lateSignal) process.stderr.write(`codebridge: ${result.lateSignal} arrived during the renames: they were finished first (every file written).\n`);
 }
 
 function exitCodeOf(run: ApplyRun, failed: boolean): ExitCode {
-  if (run.interrupted) return exitCodes.interrupted;
+  if (run.interrupted) return exitCodeFor(signalReceived() ?? 'SIGINT');
   if (failed || run.writeFailure) return exitCodes.failed;
   if (run.mode === 'check' && countOf(run.outcomes, 'changed') > 0) return exitCodes.failed;
   return exitCodes.ok;

@@ -1,0 +1,35 @@
+import { displayPath } from '../paths.js';
+import type { Durability } from './durable.js';
+import { backupsOf, readRuns, removeRun, type Journal } from './journal.js';
+import { rollBack, type Rollback } from './rollback.js';
+
+export interface Recovered {
+  journal: Journal;
+  rollback: Rollback;
+}
+
+/**
+ * Rolls back every unfinished run under a journal folder (a run that was killed, or lost power,
+ * before its journal was removed). The caller holds the root's lock, so no run here is alive.
+ * A run folder without a readable journal died before staging anything: it is only removed.
+ */
+export function recoverRuns(journalFolder: string, d: Durability): Recovered[] {
+  const recovered: Recovered[] = [];
+  for (const { run, journal } of readRuns(journalFolder)) {
+    if (journal) recovered.push({ journal, rollback: rollBack(journal, backupsOf(run, journal), d) });
+    removeRun(run, d);
+  }
+  return recovered;
+}
+
+/** The line said about one recovered run. */
+export function describeRecovery({ journal, rollback }: Recovered): string {
+  const parts = [
+    `${rollback.restored.length} restored to their old content`,
+    `${rollback.alreadyOld} already old`,
+    `${rollback.temporaryFilesRemoved} temporary files removed`,
+  ];
+  const left = rollback.leftAlone.map((p) => displayPath(journal.root, p));
+  const leftAlone = left.length ? `; left alone, changed since that run: ${left.join(', ')}` : '';
+  return `codebridge: recovered an interrupted run (${journal.command}, pid ${journal.pid}, started ${journal.startedAt}): ${journal.entries.length} files, ${parts.join(', ')}${leftAlone}.`;
+}

@@ -1,0 +1,21 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * Test hooks: environment variables read only by the CLI's tests and tools/bench (docs/cli.md,
+ * "Test hooks"), to reach a moment of a write phase on purpose rather than by timing.
+ */
+const pauseFile = process.env['CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES'];
+const killAt = process.env['CODEBRIDGE_TEST_KILL_AFTER_RENAMES'];
+
+/** CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES=<file>: once every file is staged, creates <file> and waits until it is removed. */
+export async function pauseBeforeRenames(): Promise<void> {
+  if (!pauseFile) return;
+  writeFileSync(pauseFile, String(process.pid));
+  while (existsSync(pauseFile)) await sleep(10);
+}
+
+/** CODEBRIDGE_TEST_KILL_AFTER_RENAMES=<n>: the process SIGKILLs itself once n renames are done. */
+export function killAfterRenames(done: number): void {
+  if (killAt !== undefined && Number(killAt) === done) process.kill(process.pid, 'SIGKILL');
+}
