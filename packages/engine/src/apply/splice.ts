@@ -20,7 +20,7 @@ export function sortEdits(edits: Edit[]): Edit[] {
  * line-resolution map); each line an edit brought from a bridge maps to its bridge line.
  */
 export function splice(target: SourceFile, bridges: SourceFile[], edits: Edit[], sourceMap = true): { code: string; map: SourceMapV3 | null } {
-  const sorted = sortEdits(edits);
+  const sorted = withLineEndings(sortEdits(edits), lineEnding(target.code));
   const s = new MagicString(target.code);
   for (const e of sorted) {
     if (e.start === e.end) s.appendLeft(e.start, e.text);
@@ -49,6 +49,19 @@ export function splice(target: SourceFile, bridges: SourceFile[], edits: Edit[],
       mappings: encode(mappings),
     },
   };
+}
+
+/** The line break a file is written with: that of its first line. */
+function lineEnding(code: string): '\n' | '\r\n' {
+  const nl = code.indexOf('\n');
+  return nl > 0 && code[nl - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Edits whose text breaks lines as the target does (a bridge written with LF going into a CRLF file, or the reverse). */
+function withLineEndings(edits: Edit[], eol: '\n' | '\r\n'): Edit[] {
+  const foreign = eol === '\n' ? '\r' : '\n';
+  const breaks = eol === '\n' ? /\r\n/g : /\r?\n/g;
+  return edits.map((e) => (e.text.includes(foreign) ? { ...e, text: e.text.replace(breaks, eol) } : e));
 }
 
 function lineStartsOf(code: string): number[] {

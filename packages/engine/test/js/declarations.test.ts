@@ -1,4 +1,4 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { expectMerged } from './expect-case.js';
 
 describe('top-level declarations', () => {
@@ -20,6 +20,11 @@ describe('top-level declarations', () => {
 
   test('TSX parses in target and bridge', () => {
     expectMerged('tsx');
+  });
+
+  test('a CRLF target keeps CRLF in the units an LF bridge replaces and adds', () => {
+    const { code } = expectMerged('crlf-target');
+    expect(code.split('\r\n').some((line) => line.includes('\n'))).toBe(false);
   });
 
   test('markdown fences around the code are stripped', () => {

@@ -48,12 +48,13 @@ export function lineStart(code: string, offset: number): number {
 
 const blank = (text: string) => text.trim() === '';
 
-/** The end of the line `offset` is on, when only blanks or a line comment follow it there (before `limit`). */
+/** The end of the line `offset` is on (before its `\r\n` or `\n`), when only blanks or a line comment follow it there (before `limit`). */
 export function lineEnd(code: string, offset: number, limit = code.length): number {
   const nl = code.indexOf('\n', offset);
   if (nl === -1 || nl >= limit) return offset;
-  const rest = code.slice(offset, nl).trim();
-  return rest === '' || rest.startsWith('//') ? nl : offset;
+  const end = nl > offset && code[nl - 1] === '\r' ? nl - 1 : nl;
+  const rest = code.slice(offset, end).trim();
+  return rest === '' || rest.startsWith('//') ? end : offset;
 }
 
 /**
