@@ -3,17 +3,19 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 export const screenshotsDir = join(import.meta.dirname, '../.screenshots');
 
-/** Debian's Chromium, headless. Playwright's own browser download does not work here. */
+/** Chromium headless (Debian's, or CHROMIUM_PATH). Playwright's own browser download does not work here. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\` (the browser e2e tests need it).`);
+  const executablePath = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
+  if (!existsSync(executablePath)) {
+    const from = process.env.CHROMIUM_PATH ? 'CHROMIUM_PATH names' : 'the default';
+    throw new Error(`${executablePath} (${from}) is missing: install Chromium with \`apt-get update && apt-get install -y chromium\`, or set CHROMIUM_PATH to a Chromium binary (the browser e2e tests need it).`);
   }
   mkdirSync(screenshotsDir, { recursive: true });
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
