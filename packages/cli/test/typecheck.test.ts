@@ -75,7 +75,7 @@ describe('codebridge typecheck', () => {
   it('names the missing tsconfig', async () => {
     const root = tree({ 'src/cart.ts': cart });
     const run = await codebridge(['typecheck'], { cwd: root });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('No tsconfig.json at .; pass -p <tsconfig>.');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('codebridge typecheck: No tsconfig.json at .; pass -p <tsconfig>.');
   });
 });

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createRuntime, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic as MergeDiagnostic, type MergeResult } from '@codebridge/engine';
 import type { Diagnostic, ParsedCommandLine } from 'typescript';
-import { UsageError, type ExitCode } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
 import { formatForTerminal } from '../summary.js';
-import { loadTypeScript, type TypeScript } from '../typecheck/load-typescript.js';
+import { loadTypeScript, SetupError, type TypeScript } from '../typecheck/load-typescript.js';
 import { placeTracer, type Place } from '../typecheck/map-back.js';
 import { mergedProgram } from '../typecheck/merged-program.js';
 
@@ -23,6 +23,16 @@ const tscExit = { ok: 0, invalid: 1, errors: 2 } as const satisfies Record<strin
  * bridge for bridged code, else in the target, in tsc's own format.
  */
 export async function typecheck(options: TypecheckOptions): Promise<ExitCode> {
+  try {
+    return await check(options);
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    process.stderr.write(`codebridge typecheck: ${error.message}\n`);
+    return tscExit.invalid;
+  }
+}
+
+async function check(options: TypecheckOptions): Promise<ExitCode> {
   const ts = loadTypeScript(options.root);
   const config = readConfig(ts, options);
   if (config.errors.length) return printTs(ts, config.errors, new Map(), tscExit.invalid);
@@ -45,7 +55,7 @@ export async function typecheck(options: TypecheckOptions): Promise<ExitCode> {
 function readConfig(ts: TypeScript, options: TypecheckOptions): ParsedCommandLine {
   const searched = resolve(options.root, options.project ?? '.');
   const file = ts.sys.directoryExists(searched) ? ts.findConfigFile(searched, ts.sys.fileExists) : searched;
-  if (!file || !ts.sys.fileExists(file)) throw new UsageError(`No tsconfig.json at ${relative(process.cwd(), searched) || '.'}; pass -p <tsconfig>.`);
+  if (!file || !ts.sys.fileExists(file)) throw new SetupError(`No tsconfig.json at ${relative(process.cwd(), searched) || '.'}; pass -p <tsconfig>.`);
   let failure: Diagnostic | undefined;
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d: Diagnostic) => void (failure = d) };
   const parsed = ts.getParsedCommandLineOfConfigFile(file, { noEmit: true }, host);

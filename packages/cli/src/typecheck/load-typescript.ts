@@ -1,8 +1,12 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { UsageError } from '../exit-codes.js';
 
 export type TypeScript = typeof import('typescript');
+
+/** The project cannot be type-checked as set up (no suitable TypeScript, no tsconfig): exit 1, as tsc. */
+export class SetupError extends Error {
+  override name = 'SetupError';
+}
 
 /**
  * The project's own TypeScript (as vue-tsc does: the user's compiler, the user's version), else
@@ -24,10 +28,10 @@ export function loadTypeScript(root: string): TypeScript {
     native ??= `TypeScript ${ts.version} at ${path}`;
   }
   if (native) {
-    throw new UsageError(
+    throw new SetupError(
       `codebridge typecheck needs the TypeScript compiler API, which ${native} does not have (TypeScript 7 is the native compiler). ` +
         'Install TypeScript 5 or 6 beside it for this command: npm i -D typescript@6.',
     );
   }
-  throw new UsageError('codebridge typecheck needs TypeScript 5 or 6: npm i -D typescript@6.');
+  throw new SetupError('codebridge typecheck needs TypeScript 5 or 6: npm i -D typescript@6.');
 }
