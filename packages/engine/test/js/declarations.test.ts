@@ -27,6 +27,10 @@ describe('top-level declarations', () => {
     expect(code.split('\r\n').some((line) => line.includes('\n'))).toBe(false);
   });
 
+  test('a declaration replaces the one of its name and space: `function MapSource` the function, `type OriginalSource` the type', () => {
+    expectMerged('type-and-value-one-name');
+  });
+
   test('markdown fences around the code are stripped', () => {
     expectMerged('fences');
   });

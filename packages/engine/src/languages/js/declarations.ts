@@ -6,7 +6,7 @@ import { functionOf, paramsEdit } from './commands/params.js';
 import { leadingStart } from './comments.js';
 import { sourceOf, type PlanContext } from './context.js';
 import { decoratorPrefix } from './members.js';
-import { boundNames, declarationOf } from './names.js';
+import { boundNames, declarationOf, nameSpaceOf } from './names.js';
 import { anchorOf, appendToModule, insertAt } from './place.js';
 import { command, type Unit } from './read.js';
 import type { TargetBinding, TargetClass } from './target.js';
@@ -27,12 +27,13 @@ export interface BindingRename {
  */
 export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRename[]): void {
   const name = boundNames(unit.node as t.Statement)[0]!;
-  const target = ctx.target.binding(name);
-  const key = `binding ${name}`;
+  const space = nameSpaceOf(unit.node as t.Statement);
+  const target = ctx.target.binding(name, space);
+  const key = `binding ${name}${space === 'type' ? ' (type)' : ''}`;
   const remove = command(unit, 'delete');
   if (remove) {
     if (!target) ctx.warn(unit, remove, `the target has no "${name}"`);
-    else ctx.op(key, 'delete', unit, ctx.target.bindings.get(name)!.map((b) => removal(ctx, b)));
+    else ctx.op(key, 'delete', unit, ctx.target.declarations(name, space).map((b) => removal(ctx, b)));
     return;
   }
   const own = [...renameEdits(ctx, unit, name, target, renames), ...paramsEdits(ctx, unit)];

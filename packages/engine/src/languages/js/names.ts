@@ -60,6 +60,22 @@ export function boundNames(statement: t.Statement): string[] {
   return idName(decl);
 }
 
+/** Where a declaration's name lives: types, values, or both (a class, an enum, a namespace). */
+export type NameSpace = 'type' | 'value' | 'both';
+
+const typeOnly = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']);
+const typeAndValue = new Set(['ClassDeclaration', 'TSEnumDeclaration', 'TSModuleDeclaration']);
+
+export function nameSpaceOf(statement: t.Statement): NameSpace {
+  const decl = declarationOf(statement);
+  return typeOnly.has(decl.type) ? 'type' : typeAndValue.has(decl.type) ? 'both' : 'value';
+}
+
+/** True when declarations in these spaces declare the same thing: `interface E` and `const E` do not. */
+export function sameSpace(a: NameSpace, b: NameSpace): boolean {
+  return a === b || a === 'both' || b === 'both';
+}
+
 /** A class a top-level statement declares or binds, and the name it goes by. */
 export interface BoundClass {
   name: string;

@@ -1,13 +1,14 @@
 import type * as t from '@babel/types';
 import type { SourceFile } from '../../types.js';
 import type { Ast } from './parse.js';
-import { boundNames, classOf, declarationOf, isMember, memberKey, type Member } from './names.js';
+import { boundNames, classOf, declarationOf, isMember, memberKey, nameSpaceOf, sameSpace, type Member, type NameSpace } from './names.js';
 
 /** A top-level binding of the target: its statement and the node a bridge replaces. */
 export interface TargetBinding {
   statement: t.Statement;
   /** The declaration (inside `export`), or the declarator of a multi-declarator statement. */
   node: t.Node;
+  space: NameSpace;
 }
 
 /** A top-level class of the target. Its members are indexed the first time a bridge touches it. */
@@ -68,10 +69,18 @@ export class TargetModule {
     return this.classes.find((c) => c.name === name);
   }
 
-  /** The binding a bridge declaration of `name` replaces: the implementation, not an overload. */
-  binding(name: string): TargetBinding | undefined {
-    const list = this.bindings.get(name);
-    return list?.find((b) => b.node.type !== 'TSDeclareFunction') ?? list?.[0];
+  /**
+   * The binding a bridge declaration of `name` replaces: the implementation, not an overload, and
+   * in the same space (`const E` replaces the const, not `interface E`).
+   */
+  binding(name: string, space: NameSpace = 'both'): TargetBinding | undefined {
+    const list = this.declarations(name, space);
+    return list.find((b) => b.node.type !== 'TSDeclareFunction') ?? list[0];
+  }
+
+  /** Every declaration of `name` in `space` (overloads and merged interfaces included). */
+  declarations(name: string, space: NameSpace = 'both'): TargetBinding[] {
+    return (this.bindings.get(name) ?? []).filter((b) => sameSpace(b.space, space));
   }
 
   private add(statement: t.Statement): void {
@@ -83,11 +92,12 @@ export class TargetModule {
     const names = boundNames(statement);
     const cls = classOf(statement);
     if (cls) this.classes.push(new TargetClass(cls.name, statement, cls.node, this.code));
+    const space = nameSpaceOf(statement);
     for (const name of names) {
       const node = decl.type === 'VariableDeclaration' && decl.declarations.length > 1 ? declaratorOf(decl, name) : decl;
       const list = this.bindings.get(name);
-      if (list) list.push({ statement, node });
-      else this.bindings.set(name, [{ statement, node }]);
+      if (list) list.push({ statement, node, space });
+      else this.bindings.set(name, [{ statement, node, space }]);
     }
   }
 }
