@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built binary: tests run it as users do, never its functions. */
-export const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+/** The built binary: tests run it as users do, never its functions. CODEBRIDGE_TEST_BIN runs them against another build (an older one, to see a test fail). */
+export const bin = process.env['CODEBRIDGE_TEST_BIN'] ?? fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 export const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 export interface Run {
@@ -20,12 +20,14 @@ export interface RunOptions {
   input?: string;
   /** Called once the process is started (to signal it). */
   started?: (child: ReturnType<typeof spawn>) => void;
+  /** Added to the environment (test hooks). */
+  env?: Record<string, string>;
 }
 
 /** Runs `node dist/bin.js ...args` without colours and collects its output. */
 export function codebridge(args: string[], options: RunOptions): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
