@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { MergeResult } from '@codebridge/engine';
+import type { CacheCounters, MergeResult } from '@codebridge/engine';
 
 interface TargetStat {
   target: string;
@@ -24,8 +24,11 @@ export class BuildStats {
     this.#targets.push({ target, waitedMs: ms, cached: false, changed: false, warnings: 0, failed: true });
   }
 
-  /** Prints or writes the report of the build that just ended, then starts a new one. */
-  flush(stats: boolean | string, root: string): void {
+  /**
+   * Prints or writes the report of the build that just ended, then starts a new one. `cache`: the
+   * cache's lookups during the build (prefetches included), null without a cache.
+   */
+  flush(stats: boolean | string, root: string, cache: CacheCounters | null): void {
     const targets = this.#targets;
     this.#targets = [];
     if (!stats) return;
@@ -34,7 +37,8 @@ export class BuildStats {
       cached: targets.filter((t) => t.cached).length,
       failed: targets.filter((t) => t.failed).length,
       warnings: targets.reduce((n, t) => n + t.warnings, 0),
-      longestWaitMs: Math.round(Math.max(0, ...targets.map((t) => t.waitedMs)) * 100) / 100,
+      longestWaitMs: round(Math.max(0, ...targets.map((t) => t.waitedMs))),
+      cache: cache && { ...cache, savedMs: round(cache.savedMs) },
       targets,
     };
     if (typeof stats === 'string') {
@@ -42,7 +46,11 @@ export class BuildStats {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     } else {
-      console.error(`[codebridge] ${report.merges} merges (${report.cached} cached, ${report.failed} failed), ${report.warnings} warnings, longest wait ${report.longestWaitMs} ms`);
+      const figures = report.cache ? `; cache ${report.cache.hits} hits, ${report.cache.misses} misses, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${report.cache.savedMs} ms saved` : '; no cache';
+      console.error(`[codebridge] ${report.merges} merges (${report.cached} cached, ${report.failed} failed), ${report.warnings} warnings, longest wait ${report.longestWaitMs} ms${figures}`);
     }
   }
 }
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -6,11 +6,11 @@ import { rollupPlugin } from './rollup-plugin.js';
 import { vitePlugin } from './vite-plugin.js';
 import { webpackPlugin } from './webpack-plugin.js';
 
-export type { Options, Pattern } from './options.js';
+export type { CacheOption, Options, Pattern } from './options.js';
 
 /** The unplugin instance: `unplugin.vite(options)`, `.rollup`, `.webpack`, `.esbuild`, `.rspack`. */
 export const unplugin = createUnplugin<Options | undefined, false>((options, meta): UnpluginOptions => {
-  const state = new PluginState(resolveOptions(options));
+  const state = new PluginState(resolveOptions(options), meta.framework);
   switch (meta.framework) {
     case 'vite':
       return vitePlugin(state);

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { createRuntime, type MergeResult, type Runtime, type SourceFile } from '@codebridge/engine';
+import { createRuntime, MergeCache, type MergeResult, type Runtime, type Settled, type SourceFile, type TaskReport } from '@codebridge/engine';
 import { BuildStats } from './build-stats.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -8,37 +7,49 @@ interface Job {
   bridges: SourceFile[];
 }
 
+interface Finished {
+  settled: Settled;
+  report: TaskReport | undefined;
+}
+
 /**
  * Hands merges to the engine's runtime (one per plugin instance, started on the first merge and
- * kept across watch rebuilds). A merge asked for again with the same target and bridges is served
- * from the last result (`cache`) or joins the one still running (a prefetch).
+ * kept across watch rebuilds), through the engine's cache unless `cache: false`: a target whose
+ * content and bridges were merged before (this build, an earlier one, another process) is served
+ * without merging. A merge asked for while its prefetch still runs joins it.
  */
 export class MergeService {
   readonly stats = new BuildStats();
-  #results = new Map<string, { key: string; result: Promise<MergeResult>; served: boolean }>();
+  #prefetched = new Map<string, { job: Job; finished: Promise<Finished> }>();
   #runtime: Runtime | undefined;
+  #cache: MergeCache | undefined;
+  #endingRun: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: ResolvedOptions) {}
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly root: () => string,
+  ) {}
 
   /** Merges the bridges into the target; a failure rejects with the engine's CodeBridgeError. */
   async merge(target: SourceFile, bridges: SourceFile[]): Promise<MergeResult> {
     const started = performance.now();
-    const key = cacheKey(target, bridges);
-    const known = this.#results.get(target.path);
-    const hit = known?.key === key ? known : undefined;
-    // A result served before (an earlier build) counts as cached; a prefetch only just ran.
-    const cached = hit?.served ?? false;
-    const pending = hit ? hit.result : this.#remember(target.path, key, this.#start().merge({ target, bridges }));
-    const entry = this.#results.get(target.path);
-    if (entry) entry.served = true;
-    try {
-      const result = await pending;
-      this.stats.record(target.path, performance.now() - started, result, cached);
-      return result;
-    } catch (error) {
-      this.stats.fail(target.path, performance.now() - started);
-      throw error;
+    const prefetched = this.#prefetched.get(target.path);
+    const job = { target, bridges };
+    let finished: Finished;
+    if (prefetched && sameJob(prefetched.job, job)) {
+      this.#prefetched.delete(target.path);
+      finished = await prefetched.finished;
+    } else {
+      const { results, report } = await this.#start().mergeMany([job]);
+      finished = { settled: results[0]!, report: report.tasks[0] };
     }
+    const waited = performance.now() - started;
+    if (finished.settled.status === 'rejected') {
+      this.stats.fail(target.path, waited);
+      throw finished.settled.reason;
+    }
+    this.stats.record(target.path, waited, finished.settled.value, finished.report?.cache?.hit ?? false);
+    return finished.settled.value;
   }
 
   /**
@@ -46,46 +57,44 @@ export class MergeService {
    * bundler resolves and parses other modules, and `merge` then picks up the result.
    */
   prefetch(jobs: Job[]): void {
-    if (!this.options.cache) return;
-    const fresh = jobs.map((job) => ({ job, key: cacheKey(job.target, job.bridges) })).filter(({ job, key }) => this.#results.get(job.target.path)?.key !== key);
-    if (fresh.length === 0) return;
-    const settle = fresh.map(({ job, key }) => {
-      let done!: { resolve: (r: MergeResult) => void; reject: (e: unknown) => void };
-      this.#remember(job.target.path, key, new Promise<MergeResult>((resolve, reject) => (done = { resolve, reject })));
-      return done;
+    if (jobs.length === 0) return;
+    const settle = jobs.map((job) => {
+      let resolve!: (finished: Finished) => void;
+      this.#prefetched.set(job.target.path, { job, finished: new Promise<Finished>((r) => (resolve = r)) });
+      return resolve;
     });
     this.#start()
-      .mergeMany(
-        fresh.map(({ job }) => job),
-        { onSettled: (i, s) => (s.status === 'fulfilled' ? settle[i]!.resolve(s.value) : settle[i]!.reject(s.reason)) },
-      )
-      .catch((error: unknown) => settle.forEach((s) => s.reject(error)));
+      .mergeMany(jobs, { onSettled: (i, settled, report) => settle[i]!({ settled, report }) })
+      .catch((error: unknown) => settle.forEach((resolve) => resolve({ settled: { status: 'rejected', reason: error as never }, report: undefined })));
   }
 
-  /** Stops the worker pool (a later merge starts a new one). */
+  /** Ends a build: prints or writes its stats (with the cache's figures) and logs the run in the cache folder. */
+  endBuild(stats: boolean | string, root: string, tool: string): void {
+    const cache = this.#cache;
+    this.stats.flush(stats, root, cache ? { ...cache.counters } : null);
+    if (cache) this.#endingRun = cache.endRun(tool);
+  }
+
+  /** Stops the worker pool (a later merge starts a new one) once the cache has written its entries. */
   async close(): Promise<void> {
     const runtime = this.#runtime;
     this.#runtime = undefined;
+    await this.#endingRun;
     await runtime?.close();
   }
 
-  #remember(path: string, key: string, result: Promise<MergeResult>): Promise<MergeResult> {
-    result.catch(() => undefined); // a prefetch nobody asks for must not be an unhandled rejection
-    if (this.options.cache) this.#results.set(path, { key, result, served: false });
-    return result;
-  }
-
   #start(): Runtime {
+    if (this.options.cache && !this.#cache) this.#cache = new MergeCache({ root: this.root(), ...this.options.cache });
     this.#runtime ??= createRuntime({
       ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
       ...(this.options.lanes ? { lanes: this.options.lanes } : {}),
+      ...(this.#cache ? { cache: this.#cache } : {}),
     });
     return this.#runtime;
   }
 }
 
-function cacheKey(target: SourceFile, bridges: SourceFile[]): string {
-  const hash = createHash('sha1').update(target.code);
-  for (const b of bridges) hash.update('\0').update(b.path).update('\0').update(b.code);
-  return hash.digest('hex');
+/** The same target text and bridges (paths and texts) as a prefetched job. */
+function sameJob(a: Job, b: Job): boolean {
+  return a.target.code === b.target.code && a.bridges.length === b.bridges.length && a.bridges.every((x, i) => x.path === b.bridges[i]!.path && x.code === b.bridges[i]!.code);
 }

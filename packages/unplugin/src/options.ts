@@ -38,10 +38,13 @@ export interface Options {
    */
   lanes?: Partial<Record<Language, number>>;
   /**
-   * Reuse the result of a merge whose target and bridges did not change (watch mode, rebuilds).
+   * Reuse the result of a merge whose target and bridges did not change: in memory (watch mode,
+   * rebuilds) and on disk, shared with the CLI and other builds (docs/cache.md). `dir` is the
+   * folder (relative to `root`; default `CODEBRIDGE_CACHE_DIR`, else
+   * `node_modules/.cache/codebridge`), `maxSize` its cap in bytes (default 256 MB).
    * @default true
    */
-  cache?: boolean;
+  cache?: boolean | CacheOption;
   /**
    * After each build: `true` prints a one-line summary (merges, warnings, time); a path (relative
    * to `root`) writes the JSON report there.
@@ -62,6 +65,11 @@ export interface Options {
   watchNewTargets?: boolean;
 }
 
+export interface CacheOption {
+  dir?: string;
+  maxSize?: number;
+}
+
 /** Options after defaults, with `root` still open until the bundler tells its own. */
 export interface ResolvedOptions {
   include: Pattern[];
@@ -70,7 +78,8 @@ export interface ResolvedOptions {
   root: string | undefined;
   workers: number | undefined;
   lanes: Partial<Record<Language, number>> | undefined;
-  cache: boolean;
+  /** false: no cache at all. */
+  cache: false | CacheOption;
   stats: boolean | string;
   strict: boolean;
   watchNewTargets: boolean;
@@ -84,11 +93,21 @@ const checks: { [K in keyof Options]-?: (value: unknown) => boolean } = {
   workers: (v) => Number.isInteger(v) && (v as number) >= 0,
   lanes: (v) =>
     typeof v === 'object' && v !== null && Object.entries(v).every(([k, n]) => ['js', 'css', 'html'].includes(k) && Number.isInteger(n) && n > 0),
-  cache: (v) => typeof v === 'boolean',
+  cache: (v) => typeof v === 'boolean' || isCacheOption(v),
   stats: (v) => typeof v === 'boolean' || typeof v === 'string',
   strict: (v) => typeof v === 'boolean',
   watchNewTargets: (v) => typeof v === 'boolean',
 };
+
+function isCacheOption(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { dir, maxSize, ...rest } = value as Record<string, unknown>;
+  return (
+    Object.keys(rest).length === 0 &&
+    (dir === undefined || (typeof dir === 'string' && dir !== '')) &&
+    (maxSize === undefined || (Number.isInteger(maxSize) && (maxSize as number) > 0))
+  );
+}
 
 function isPatterns(value: unknown): boolean {
   return (Array.isArray(value) ? value : [value]).every((p) => typeof p === 'string' || p instanceof RegExp);
@@ -109,7 +128,7 @@ export function resolveOptions(options: Options | undefined = {}): ResolvedOptio
     root: options.root,
     workers: options.workers,
     lanes: options.lanes,
-    cache: options.cache ?? true,
+    cache: options.cache === false ? false : options.cache === true || options.cache === undefined ? {} : options.cache,
     stats: options.stats ?? false,
     strict: options.strict ?? false,
     watchNewTargets: options.watchNewTargets ?? false,

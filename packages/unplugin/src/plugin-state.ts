@@ -12,9 +12,12 @@ export class PluginState {
   #htmlReported = new Set<string>();
   #discovery: Promise<string[]> = Promise.resolve([]);
 
-  constructor(readonly options: ResolvedOptions) {
+  constructor(
+    readonly options: ResolvedOptions,
+    readonly bundler: string,
+  ) {
     this.registry = new BridgeRegistry(options);
-    this.merges = new MergeService(options);
+    this.merges = new MergeService(options, () => this.registry.root);
   }
 
   /** Discovers bridges from the option's root or the bundler's; returns the targets whose bridges changed. */
@@ -59,9 +62,9 @@ export class PluginState {
     return found;
   }
 
-  /** Ends a build: writes the stats. */
+  /** Ends a build: writes the stats, logs the run in the cache folder under the bundler's name. */
   endBuild(): void {
-    this.merges.stats.flush(this.options.stats, this.registry.root);
+    this.merges.endBuild(this.options.stats, this.registry.root, this.bundler);
   }
 }
 

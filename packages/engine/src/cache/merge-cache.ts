@@ -100,11 +100,11 @@ export class MergeCache {
     if (written > 0) await this.#disk.afterWrites(written).catch(() => undefined);
   }
 
-  /** Ends a run: flushes, logs its figures for `codebridge cache info` and returns them; the next run counts from zero. */
+  /** Ends a run: the next one counts from zero; flushes, then logs the run's figures for `codebridge cache info`. */
   async endRun(tool: string): Promise<CacheCounters> {
-    await this.flush();
     const counters = this.#counters;
     this.#counters = zero();
+    await this.flush();
     if (counters.hits + counters.misses > 0) await logRun(this.dir, { at: new Date().toISOString(), tool, ...counters }).catch(() => undefined);
     return counters;
   }

@@ -3,7 +3,7 @@ import type { MergeCache } from '../cache/merge-cache.js';
 import { submitThroughCache } from '../cache/serve.js';
 import type { MergeResult } from '../types.js';
 import { resolveOptions, type RuntimeOptions } from './options.js';
-import { startRun, type RunReport } from './report.js';
+import { startRun, type RunReport, type TaskReport } from './report.js';
 import { Scheduler, type Settled } from './scheduler.js';
 import type { MergeJob } from './task.js';
 
@@ -32,8 +32,8 @@ export interface CreateRuntimeOptions extends RuntimeOptions {
 }
 
 export interface MergeManyOptions {
-  /** Called as each job settles, in the order they settle (a progress bar's tick). */
-  onSettled?: (index: number, settled: Settled) => void;
+  /** Called as each job settles, in the order they settle (a progress bar's tick), with the job's report. */
+  onSettled?: (index: number, settled: Settled, report: TaskReport) => void;
 }
 
 /** A runtime owns one lazily started pool; keep it for the life of its owner (a plugin instance, a CLI run). */
@@ -44,12 +44,13 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, (missed) => scheduler.submit(missed)) : scheduler.submit(jobs));
   return {
     async mergeMany(jobs, { onSettled } = {}) {
-      const finish = startRun(cache !== undefined);
+      const finish = startRun(cache !== undefined, scheduler.threadCounts);
       const submitted = submit(jobs);
-      if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled)));
+      if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
       const finished = await Promise.all(submitted);
       await cache?.flush();
-      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers) };
+      const notices = [...new Set(finished.flatMap((f) => f.notice ?? []))];
+      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers, notices) };
     },
     async merge(job) {
       const [finished] = await Promise.all(submit([job]));
