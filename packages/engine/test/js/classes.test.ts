@@ -10,6 +10,10 @@ describe('classes', () => {
     expectMerged('class-by-command');
   });
 
+  test('each @class of a snippet sends the members below it to the class it names', () => {
+    expectMerged('class-command-per-member');
+  });
+
   test('a class declaration merges member by member and a new class is appended', () => {
     expectMerged('class-merge');
   });

@@ -10,7 +10,7 @@ import { planMembers } from './members.js';
 import { boundNames } from './names.js';
 import { parseTarget } from './parse.js';
 import { command, readBridge, type Unit } from './read.js';
-import { resolveClass } from './resolve-class.js';
+import { classGroups, resolveClass } from './resolve-class.js';
 import { TargetModule, type TargetClass } from './target.js';
 
 /**
@@ -31,8 +31,10 @@ export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Diale
 
   for (const bridge of read) {
     const members = bridge.units.filter((u) => u.kind === 'member');
-    const cls = members.length ? resolveClass(ctx, bridge.source, members) : undefined;
-    if (cls) addMembers(cls, members);
+    for (const group of members.length ? classGroups(members) : []) {
+      const cls = resolveClass(ctx, bridge.source, group);
+      if (cls) addMembers(cls, group);
+    }
     for (const unit of bridge.units) {
       if (unit.kind === 'member') continue;
       if (unit.kind === 'import') imports.plan(unit);

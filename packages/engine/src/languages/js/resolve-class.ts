@@ -5,7 +5,28 @@ import { command, type BridgeSource, type Unit } from './read.js';
 import type { TargetClass } from './target.js';
 
 /**
- * The class a method-only snippet belongs to: the one `@class Name` names, else the only class
+ * A snippet's members split where a `@class` names the class of the members from there on; the
+ * members above the first `@class` go with it.
+ */
+export function classGroups(members: Unit[]): Unit[][] {
+  const groups: Unit[][] = [];
+  let current: Unit[] = [];
+  let named = false;
+  for (const unit of members) {
+    const names = !!command(unit, 'class');
+    if (names && named) {
+      groups.push(current);
+      current = [];
+    }
+    named ||= names;
+    current.push(unit);
+  }
+  groups.push(current);
+  return groups;
+}
+
+/**
+ * The class a group of a method-only snippet's members belongs to: the one `@class Name` names, else the only class
  * having a member of one of the snippet's names, else the only class. Otherwise an error naming
  * the candidates (recorded in the context; the snippet is skipped).
  */
