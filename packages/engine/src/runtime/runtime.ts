@@ -44,13 +44,12 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, (missed) => scheduler.submit(missed)) : scheduler.submit(jobs));
   return {
     async mergeMany(jobs, { onSettled } = {}) {
-      const finish = startRun(cache !== undefined, scheduler.threadCounts);
+      const finish = startRun(cache !== undefined);
       const submitted = submit(jobs);
       if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
       const finished = await Promise.all(submitted);
       await cache?.flush();
-      const notices = [...new Set(finished.flatMap((f) => f.notice ?? []))];
-      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers, notices) };
+      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers) };
     },
     async merge(job) {
       const [finished] = await Promise.all(submit([job]));
