@@ -13,6 +13,8 @@ export interface TargetOutcome {
   path: string;
   bridges: string[];
   dependency: boolean;
+  /** The real folder a write of this target must land in (discovery's path guard). */
+  scope: string;
   status: TargetStatus;
   original: string;
   /** The merged code (absent when the merge failed). */
@@ -47,6 +49,7 @@ export function toOutcome(target: BridgeTarget, root: string, original: string, 
     path: displayPath(root, target.target),
     bridges: target.bridges.map((b) => displayPath(root, b.path)),
     dependency: target.dependency,
+    scope: target.scope,
     original,
     ...(task && { timing: { queueMs: task.queueMs, runMs: task.runMs, worker: task.worker } }),
   };

@@ -37,9 +37,9 @@ export async function writeRun(run: ApplyRun, options: WriteOptions): Promise<Tr
 
 function targetChanges(run: ApplyRun, deleteBridges: boolean): Change[] {
   const changed = run.outcomes.filter((o) => o.status === 'changed');
-  const targets = changed.map((o): Change => ({ path: o.file, content: o.code!, expect: { text: o.original } }));
+  const targets = changed.map((o): Change => ({ path: o.file, content: o.code!, expect: { text: o.original }, within: o.scope }));
   if (!deleteBridges) return targets;
-  return [...targets, ...run.outcomes.flatMap((o) => o.bridges.map((b): Change => ({ path: resolve(run.root, b), content: null })))];
+  return [...targets, ...run.outcomes.flatMap((o) => o.bridges.map((b): Change => ({ path: resolve(run.root, b), content: null, within: run.root })))];
 }
 
 const copies = (run: ApplyRun, outDir: string) => run.outcomes.map((o): Change => ({ path: mirrorPath(run.root, outDir, o.file), content: o.code! }));

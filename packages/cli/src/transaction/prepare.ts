@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { targetReadOnly, type Diagnostic } from '@codebridge/engine';
+import { isInside, landingPathOf, targetReadOnly, type Diagnostic } from '@codebridge/engine';
 import { displayPath } from '../paths.js';
 import { bytesAt, hashOf } from './hash.js';
 import type { Journal, JournalEntry } from './journal.js';
@@ -13,6 +13,8 @@ export interface Change {
   content: string | Buffer | null;
   /** What it must hold when the run starts: its text as planned, or a hash (null: no file). Absent: whatever it holds. */
   expect?: { text: string } | { hash: string | null };
+  /** The folder it must land in once links are resolved (the path guard of discovery, checked again here). */
+  within?: string;
 }
 
 export interface PrepareOptions {
@@ -48,6 +50,9 @@ export function prepare(changes: Change[], journal: Journal, options: PrepareOpt
     const link = options.noLinksBelow === undefined ? undefined : linkOnTheWay(options.noLinksBelow, change.path);
     if (link) return { ...prepared, failure: { path: change.path, message: `${displayPath(options.root, link.path)} is a symbolic link (to ${link.to}); --out never writes through a link. Remove the link or choose another folder` } };
     const path = options.followLinks && existsSync(change.path) ? realpathSync(change.path) : change.path;
+    if (change.within !== undefined && !isInside(landingPathOf(path), landingPathOf(change.within))) {
+      return { ...prepared, failure: { path: change.path, message: `it now leads to ${landingPathOf(path)}, outside ${change.within}, where it must stay; nothing was written` } };
+    }
     const old = bytesAt(path);
     const mismatch = expectationFailure(change, old);
     if (mismatch) return { ...prepared, failure: { path: change.path, message: mismatch } };

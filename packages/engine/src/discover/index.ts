@@ -26,6 +26,8 @@ export interface BridgeTarget {
   bridges: SourceFile[];
   /** True when the target is a file of a dependency. */
   dependency: boolean;
+  /** The real folder the target must stay inside after resolving links: the root, or its package's. */
+  scope: string;
 }
 
 export interface Discovery {
@@ -78,7 +80,7 @@ export function groupBridges(bridges: SourceFile[], root: string): Discovery {
       diagnostics.push(resolved);
       continue;
     }
-    const entry = byTarget.get(resolved.target) ?? { target: resolved.target, bridges: [], dependency: resolved.dependency };
+    const entry = byTarget.get(resolved.target) ?? { ...resolved, bridges: [] };
     entry.bridges.push(bridge);
     byTarget.set(resolved.target, entry);
   }

@@ -9,6 +9,8 @@ export interface ResolvedTarget {
   target: string;
   /** True when the target is a file of a dependency reached through node_modules. */
   dependency: boolean;
+  /** The real folder the target must stay inside (the root, or its package's): writes check it again. */
+  scope: string;
 }
 
 const isBare = (spec: string) => !spec.startsWith('.') && !isAbsolute(spec);
@@ -31,9 +33,10 @@ export function resolveTarget(bridgePath: string, directive: string | undefined,
   if (directive && isBare(directive)) return resolveDependencyTarget(bridgePath, directive, root);
   const target = resolve(dirname(bridgePath), named);
   const real = realPathOf(target);
+  const scope = realPathOf(root) ?? resolve(root);
   if (real === undefined) return missingTarget(bridgePath, target);
-  if (!isInside(real, realPathOf(root) ?? resolve(root))) return targetOutsideRoot(bridgePath, target, root, real);
-  return { target, dependency: false };
+  if (!isInside(real, scope)) return targetOutsideRoot(bridgePath, target, root, real);
+  return { target, dependency: false, scope };
 }
 
 function resolveDependencyTarget(bridgePath: string, spec: string, root: string): ResolvedTarget | Diagnostic {
@@ -44,7 +47,7 @@ function resolveDependencyTarget(bridgePath: string, spec: string, root: string)
   const realPackage = realPathOf(found.packageDir);
   if (real === undefined) return missingTarget(bridgePath, spec);
   if (realPackage === undefined || !isInside(real, realPackage)) return targetOutsideDependency(bridgePath, spec, found.packageDir, real);
-  return { target: found.file, dependency: true };
+  return { target: found.file, dependency: true, scope: realPackage };
 }
 
 type DependencyFile = { file: string; packageDir: string } | { escapes: string };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe('discoverBridges', () => {
     const bridge = write('src/cart.bridge.ts', 'export const a = 2;\n');
     const { targets, diagnostics } = await discoverBridges({ root });
     expect(diagnostics).toEqual([]);
-    expect(targets).toEqual([{ target, dependency: false, bridges: [{ path: bridge, code: 'export const a = 2;\n' }] }]);
+    expect(targets).toEqual([{ target, dependency: false, scope: realpathSync(root), bridges: [{ path: bridge, code: 'export const a = 2;\n' }] }]);
   });
 
   it('follows a relative @bridge directive in any comment style', async () => {

@@ -75,7 +75,7 @@ describe('a bare @bridge specifier stays inside its package', () => {
     bridge('lib/main.js');
     const { targets, diagnostics } = await discoverBridges({ root });
     expect(diagnostics).toEqual([]);
-    expect(targets).toEqual([expect.objectContaining({ target: join(root, 'node_modules/lib/main.js'), dependency: true })]);
+    expect(targets).toEqual([expect.objectContaining({ target: join(root, 'node_modules/lib/main.js'), dependency: true, scope: join(base, 'workspace/lib') })]);
     expect(main).toBe(join(base, 'workspace/lib/main.js'));
   });
 });
