@@ -14,6 +14,10 @@ describe('class members', () => {
     expectMerged('member-placement');
   });
 
+  test('a member added by @after or appended is set off by a blank line as its neighbours of the same sort are', () => {
+    expectMerged('member-blank-lines');
+  });
+
   test('@delete removes the member with its doc comment and ignores the body', () => {
     expectMerged('member-delete');
   });

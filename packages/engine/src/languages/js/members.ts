@@ -140,7 +140,6 @@ export function decoratorPrefix(ctx: PlanContext, unit: Unit, existing: t.Decora
 /** Places new members of one class: after an anchor, or at the end of the body. */
 class MemberPlacer {
   readonly indent: string;
-  private readonly blankLine: boolean;
   private readonly members: t.Node[];
   private appendedToEmpty = false;
 
@@ -151,8 +150,6 @@ class MemberPlacer {
     this.members = cls.node.body.body;
     const first = this.members[0];
     this.indent = first ? ctx.indentAt(first.start!) : ctx.indentAt(cls.statement.start!) + ctx.indentUnit;
-    const second = this.members[1];
-    this.blankLine = second ? /\n[ \t]*\n/.test(ctx.code.slice(first!.end!, second.start!)) : !!first && hasBody(first);
   }
 
   add(unit: Unit, piece: Piece, key: string): void {
@@ -162,7 +159,8 @@ class MemberPlacer {
     const body = cls.node.body;
     if (anchor || last) {
       const at = anchor ?? { node: last!, where: 'after' as const };
-      ctx.op(key, 'add-member', unit, [insertAt(ctx, unit, at, piece, this.indent, this.blankLine, body.end! - 1)]);
+      const blank = this.blankLine(unit.node, this.members.indexOf(at.node as t.Node) + (at.where === 'after' ? 1 : 0));
+      ctx.op(key, 'add-member', unit, [insertAt(ctx, unit, at, piece, this.indent, blank, body.end! - 1)]);
       return;
     }
     this.appendedToEmpty = true;
@@ -182,6 +180,20 @@ class MemberPlacer {
     const start = leadingStart(this.ctx.target.comments, code, member.start!);
     const [from, to] = removalRange(code, start, member.end!);
     return { start: from, end: to, text: '' };
+  }
+
+  /**
+   * Whether a member going in before `members[index]` is set off by a blank line: as the nearest
+   * two neighbouring members of its sort (methods, or fields) are, else as the nearest two members.
+   */
+  private blankLine(node: t.Node, index: number): boolean {
+    const { members } = this;
+    if (members.length < 2) return hasBody(node) || (!!members[0] && hasBody(members[0]));
+    const gaps = members.slice(1).map((m, i) => ({ i, apart: /\n[ \t]*\r?\n/.test(this.ctx.code.slice(members[i]!.end!, m.start!)) }));
+    const distance = (i: number) => Math.abs(i + 0.5 - (index - 0.5));
+    const sameSort = gaps.filter(({ i }) => hasBody(members[i]!) === hasBody(node) && hasBody(members[i + 1]!) === hasBody(node));
+    const nearest = (list: typeof gaps) => list.reduce((a, b) => (distance(b.i) < distance(a.i) ? b : a));
+    return nearest(sameSort.length ? sameSort : gaps).apart;
   }
 
   private named(name: string): t.Node | undefined {
