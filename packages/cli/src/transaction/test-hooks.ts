@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { signalReceived } from './signals.js';
 
 /**
  * Test hooks: environment variables read only by the CLI's tests and tools/bench (docs/cli.md,
@@ -8,11 +9,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const pauseFile = process.env['CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES'];
 const killAt = process.env['CODEBRIDGE_TEST_KILL_AFTER_RENAMES'];
 
-/** CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES=<file>: once every file is staged, creates <file> and waits until it is removed. */
+/** CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES=<file>: once every file is staged, creates <file> and waits until it is removed (or a signal comes). */
 export async function pauseBeforeRenames(): Promise<void> {
   if (!pauseFile) return;
   writeFileSync(pauseFile, String(process.pid));
-  while (existsSync(pauseFile)) await sleep(10);
+  while (existsSync(pauseFile) && !signalReceived()) await sleep(10);
 }
 
 /** CODEBRIDGE_TEST_KILL_AFTER_RENAMES=<n>: the process SIGKILLs itself once n renames are done. */

@@ -1,0 +1,51 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codebridge, manyTargets, snapshot, tree } from './cli.js';
+import { stateFolder, unfinishedRuns, waitForFile } from './tree-state.js';
+
+function project(count: number) {
+  const files = { ...manyTargets(count), 'node_modules/.keep': '' };
+  return { files, root: tree(files) };
+}
+
+describe('SIGINT and SIGTERM during apply --write', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s before the write phase: nothing written, exit %i', async (signal, code) => {
+    const { root } = project(200);
+    const before = snapshot(root);
+    let ended = false;
+    let kill: (s: NodeJS.Signals) => void = () => undefined;
+    const run = codebridge(['apply', '--write'], { cwd: root, started: (c) => (kill = (s) => c.kill(s)) });
+    void run.then(() => (ended = true));
+    // The lock is taken as the command starts (signals are trapped by then); merging 200 targets takes far longer than the wait.
+    await waitForFile(join(stateFolder(root), 'lock'), () => ended);
+    kill(signal);
+    const result = await run;
+    expect(result.code).toBe(code);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s while files are staged: staging stops, every temporary file is removed, exit %i', async (signal, code) => {
+    const { root } = project(20);
+    const before = snapshot(root);
+    const pause = join(root, 'paused');
+    let ended = false;
+    let kill: (s: NodeJS.Signals) => void = () => undefined;
+    const run = codebridge(['apply', '--write'], { cwd: root, env: { CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES: pause }, started: (c) => (kill = (s) => c.kill(s)) });
+    void run.then(() => (ended = true));
+    await waitForFile(pause, () => ended);
+    kill(signal);
+    const result = await run;
+    rmSync(pause, { force: true });
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain('Interrupted before writing: no file was changed.');
+    expect(snapshot(root)).toEqual({ ...before });
+    expect(unfinishedRuns(root)).toEqual([]);
+  });
+});
