@@ -6,10 +6,11 @@ import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
 import { createLoadHook } from './rollup-load-hook.js';
 import { PLUGIN_NAME, reportRollup, rollupLifecycle, watchBridgeFolders } from './rollup-plugin.js';
+import { optimizerPlugin } from './vite-optimizer.js';
 
 /**
- * Vite: bridges found while the config resolves (so patched dependencies leave the dependency
- * optimizer and Rolldown's native filter knows the targets), JS/CSS merged in `load`, HTML in
+ * Vite: bridges found while the config resolves (so the dependency optimizer merges patched
+ * dependencies and Rolldown's native filter knows the targets), JS/CSS merged in `load`, HTML in
  * `transformIndexHtml`, bridge edits pushed to the dev server's HMR.
  */
 export function vitePlugin(state: PluginState): UnpluginOptions {
@@ -26,8 +27,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
       await state.discover(root);
       load.refresh(Boolean(userConfig.build?.watch));
       state.prefetch((t) => !isHtml(t));
-      const patched = state.registry.patchedPackages();
-      return patched.length ? { optimizeDeps: { exclude: patched } } : undefined;
+      return state.registry.patchedPackages().length ? { optimizeDeps: { rolldownOptions: { plugins: [optimizerPlugin(state, load)] } } } : undefined;
     },
     configResolved(config) {
       root = config.root;
@@ -69,14 +69,19 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
 /**
  * `watchChange` does not fire for files added with `addWatchFile` in Vite (vite#14823), so the dev
  * server's own watcher reports bridge events; each changed target is then "changed" on that
- * watcher, and Vite invalidates it and sends the HMR update (a full reload for HTML).
+ * watcher, and Vite invalidates it and sends the HMR update (a full reload for HTML). A changed
+ * patch of a dependency restarts the server instead: the dependency is pre-bundled, and the
+ * optimizer bundles it again only on a start (vite-optimizer.ts).
  */
 function watchBridges(server: ViteDevServer, state: PluginState, root: string): void {
   const onEvent = async (file: string) => {
     if (!state.registry.isBridge(file)) return;
     try {
+      const patchedBefore = patchedTargets(state);
       const changed = await state.discover(root);
       reportToLogger(server.config.logger, state.registry.diagnostics);
+      const patched = new Set([...patchedBefore, ...patchedTargets(state)]);
+      if (changed.some((target) => patched.has(target))) return void (await server.restart());
       for (const target of changed) server.watcher.emit('change', target);
     } catch (error) {
       server.config.logger.error(`[codebridge] ${(error as Error).message}`);
@@ -84,6 +89,8 @@ function watchBridges(server: ViteDevServer, state: PluginState, root: string): 
   };
   for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, (file) => void onEvent(file));
 }
+
+const patchedTargets = (state: PluginState) => [...state.registry.targets].filter((t) => t.dependency).map((t) => t.target.replace(/\\/g, '/'));
 
 /** The dev server and transformIndexHtml report through Vite's logger (a dev server is not stopped by a warning). */
 function reportToLogger(logger: Logger | undefined, diagnostics: Parameters<typeof sortDiagnostics>[0]): void {

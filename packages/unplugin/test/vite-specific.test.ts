@@ -47,10 +47,12 @@ describe('vite', () => {
     expect(seen.sort()).toEqual(['/node_modules/fake-dep/index.js', '/src/format.ts', '/src/greet.js', '/src/style.css']);
   });
 
-  it('keeps a patched dependency out of the dependency optimizer', async () => {
+  it('merges a patched dependency inside the dependency optimizer, named by a hash of its patches', async () => {
     fixture = new Fixture('basic');
     await startServer();
-    expect(server!.config.optimizeDeps.exclude).toContain('fake-dep');
+    expect(server!.config.optimizeDeps.exclude ?? []).not.toContain('fake-dep');
+    const names = server!.config.optimizeDeps.rolldownOptions?.plugins;
+    expect((names as { name: string }[]).map((p) => p.name)).toEqual([expect.stringMatching(/^codebridge:deps:[0-9a-f]{12}$/)]);
   });
 
   it('serves a target merged in the dev server', async () => {
