@@ -47,8 +47,13 @@ export const newRunId = () => `${new Date().toISOString().replace(/[-:.]/g, '')}
 export async function writeJournal(folder: string, journal: Journal, backups: Buffer[], d: Durability): Promise<string> {
   const run = join(folder, journal.id);
   await mkdir(run, { recursive: true });
-  await writeNew(join(run, BACKUPS), Buffer.concat(backups), undefined, d);
-  await writeNew(join(run, JOURNAL), JSON.stringify(journal), undefined, d);
+  try {
+    await writeNew(join(run, BACKUPS), Buffer.concat(backups), undefined, d);
+    await writeNew(join(run, JOURNAL), JSON.stringify(journal), undefined, d);
+  } catch (error) {
+    rmSync(run, { recursive: true, force: true });
+    throw error;
+  }
   syncFolder(run, d);
   syncFolder(folder, d);
   syncFolder(dirname(folder), d);

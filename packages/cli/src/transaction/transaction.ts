@@ -4,7 +4,7 @@ import { commit } from './commit.js';
 import { syncFolder, type Durability } from './durable.js';
 import { pruneHistory } from './history.js';
 import { keepRun, newRunId, removeRun, writeJournal, type Journal } from './journal.js';
-import { prepare, type Change, type PrepareOptions } from './prepare.js';
+import { prepare, type Change, type Prepared, type PrepareOptions } from './prepare.js';
 import { rollBack } from './rollback.js';
 import { setPhase, signalReceived } from './signals.js';
 import { stage } from './stage.js';
@@ -50,10 +50,16 @@ export async function transaction(changes: Change[], options: TransactionOptions
 async function run(changes: Change[], options: TransactionOptions): Promise<TransactionResult> {
   const folders = stateFolders(options.root);
   const journal: Journal = { version: 1, id: newRunId(), root: options.root, command: options.command, pid: process.pid, startedAt: new Date().toISOString(), entries: [], createdFolders: [] };
-  const prepared = prepare(changes, journal, options);
-  const stopped = prepared.failure ?? signalReceived();
-  if (prepared.refused.length || stopped) return nothingWritten(prepared.refused, prepared.failure);
-  const runFolder = await writeJournal(folders.journal, journal, prepared.backups, options);
+  let prepared: Prepared;
+  let runFolder: string;
+  try {
+    prepared = prepare(changes, journal, options);
+    if (prepared.refused.length || prepared.failure || signalReceived()) return nothingWritten(prepared.refused, prepared.failure);
+    runFolder = await writeJournal(folders.journal, journal, prepared.backups, options);
+  } catch (error) {
+    // Nothing is staged yet: an unreadable target, or a journal that does not fit on the disk.
+    return nothingWritten([], { path: (error as NodeJS.ErrnoException).path ?? folders.journal, message: `${(error as Error).message}; nothing was written` });
+  }
   const abort = (failure?: TransactionResult['failure']) => {
     rollBack(journal, backupsByEntry(journal, prepared.backups), options);
     removeRun(runFolder, options);
