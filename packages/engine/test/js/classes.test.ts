@@ -18,6 +18,10 @@ describe('classes', () => {
     expectMerged('class-merge');
   });
 
+  test('a whole-class bridge keeps the comments and commented-out code between its members, without repeating those the target has', () => {
+    expectMerged('class-keeps-comments-between-members');
+  });
+
   test('@replace on a class replaces it whole', () => {
     expectMerged('class-replace');
   });

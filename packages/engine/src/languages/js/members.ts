@@ -12,7 +12,7 @@ import { hasBody, isMember, isStatic, keyOf, memberName, type Member } from './n
 import { anchorOf, insertAt } from './place.js';
 import { command, type Unit } from './read.js';
 import type { TargetClass } from './target.js';
-import { edit, join, plain, removalRange, unitText, type Piece } from './text.js';
+import { bridgeText, edit, join, lineStart, plain, removalRange, unitText, type Piece } from './text.js';
 
 const IDENTIFIER = /^#?[A-Za-z_$][\w$]*$/;
 
@@ -86,8 +86,15 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string |
   const impl = existing && (existing.find((m) => hasBody(m) === hasBody(node)) ?? existing[0]!);
   if (!impl) {
     const decorators = decoratorPrefix(ctx, unit, node.decorators, unit.bridge.file.code, placer.indent);
-    placer.add(unit, unitText(unit, placer.indent, ctx.code, edits, decorators), opKey);
+    const apart = apartText(ctx, cls, unit, unit.apart, placer.indent);
+    const text = unitText(unit, placer.indent, ctx.code, edits, decorators);
+    placer.add(unit, apart ? join(apart, plain(`\n\n${placer.indent}`), text) : text, opKey);
     return;
+  }
+  const apart = apartText(ctx, cls, unit, unit.apart, ctx.indentAt(impl.start!));
+  if (apart) {
+    const at = lineStart(ctx.code, leadingStart(ctx.target.comments, ctx.code, impl.start!));
+    ctx.op(`${opKey} comments`, 'add-comments', unit, [edit(at, at, join(plain(ctx.indentAt(impl.start!)), apart, plain('\n\n')), unit.bridge.index)]);
   }
   for (const name of ['before', 'after'] as const) {
     const c = command(unit, name);
@@ -99,6 +106,27 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string |
   prefix.push(...decoratorPrefix(ctx, unit, keepTarget ? impl.decorators : node.decorators, keepTarget ? ctx.code : unit.bridge.file.code, indent));
   const start = unit.keep.length ? leadingStart(ctx.target.comments, ctx.code, impl.start!) : impl.start!;
   ctx.op(opKey, 'replace-member', unit, [edit(start, impl.end!, unitText(unit, indent, ctx.code, edits, prefix), unit.bridge.index)]);
+}
+
+/**
+ * The comments a whole-class bridge sets apart (section titles, commented-out code) as one block
+ * re-indented to `indent`; none when the target class already holds that text.
+ */
+function apartText(ctx: PlanContext, cls: TargetClass, unit: Unit, comments: t.Comment[], indent: string): Piece | undefined {
+  if (!comments.length) return undefined;
+  const start = comments[0]!.start!;
+  const end = comments.at(-1)!.end!;
+  const normal = (text: string) => text.replace(/\s+/g, ' ');
+  const body = cls.node.body;
+  if (normal(ctx.code.slice(body.start!, body.end!)).includes(normal(unit.bridge.file.code.slice(start, end)))) return undefined;
+  return bridgeText(unit, start, end, indent, ctx.code);
+}
+
+/** The comments after the last member of a whole-class bridge: after the target class's last member. */
+export function planClosingComments(ctx: PlanContext, cls: TargetClass, unit: Unit): void {
+  const placer = new MemberPlacer(ctx, cls);
+  const apart = apartText(ctx, cls, unit, unit.apart, placer.indent);
+  if (apart) placer.add(unit, apart, `${cls.name} closing comments`, true);
 }
 
 /** Edits on the bridge member itself: its new name, modifier, parameters and `this.` references. */
@@ -152,14 +180,15 @@ class MemberPlacer {
     this.indent = first ? ctx.indentAt(first.start!) : ctx.indentAt(cls.statement.start!) + ctx.indentUnit;
   }
 
-  add(unit: Unit, piece: Piece, key: string): void {
+  /** Adds `piece` where the unit's `@before`/`@after` says, else at the end; `apart` sets it off by a blank line. */
+  add(unit: Unit, piece: Piece, key: string, apart = false): void {
     const { ctx, cls } = this;
-    const anchor = anchorOf(ctx, unit, (name) => this.named(name), `class ${cls.name}`);
+    const anchor = apart ? undefined : anchorOf(ctx, unit, (name) => this.named(name), `class ${cls.name}`);
     const last = this.members.at(-1);
     const body = cls.node.body;
     if (anchor || last) {
       const at = anchor ?? { node: last!, where: 'after' as const };
-      const blank = this.blankLine(unit.node, this.members.indexOf(at.node as t.Node) + (at.where === 'after' ? 1 : 0));
+      const blank = apart || this.blankLine(unit.node, this.members.indexOf(at.node as t.Node) + (at.where === 'after' ? 1 : 0));
       ctx.op(key, 'add-member', unit, [insertAt(ctx, unit, at, piece, this.indent, blank, body.end! - 1)]);
       return;
     }

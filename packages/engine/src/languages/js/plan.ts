@@ -6,7 +6,7 @@ import { dedupe } from './commands/binding-references.js';
 import { PlanContext } from './context.js';
 import { collectBindingRenames, planBindingRenames, planClassHeader, planDeclaration, planStatement, type BindingRename } from './declarations.js';
 import { ImportPlanner } from './imports.js';
-import { planMembers } from './members.js';
+import { planClosingComments, planMembers } from './members.js';
 import { boundNames } from './names.js';
 import { parseTarget } from './parse.js';
 import { command, readBridge, type Unit } from './read.js';
@@ -45,6 +45,7 @@ export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Diale
         else {
           planClassHeader(ctx, unit, cls, renames);
           addMembers(cls, unit.members);
+          planClosingComments(ctx, cls, unit);
         }
       }
     }

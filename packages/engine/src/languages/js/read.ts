@@ -30,6 +30,11 @@ export interface Unit {
   keep: t.Comment[];
   /** Members of a class unit. */
   members: Unit[];
+  /**
+   * In a whole-class bridge: the comments set apart above a member (a blank line below them), or
+   * after a class's last member. Section titles and commented-out code: kept where they are.
+   */
+  apart: t.Comment[];
 }
 
 export interface ReadBridge {
@@ -159,6 +164,7 @@ class UnitReader {
       const unit = this.unit(kindOf(statement), statement, floor, false);
       const body = unit.kind === 'class' ? classOf(statement)!.node.body : undefined;
       if (body) unit.members = this.members(body.body, body.start! + 1, false);
+      if (body) unit.apart = this.closing(body);
       floor = statement.end!;
       return unit;
     });
@@ -171,6 +177,14 @@ class UnitReader {
       floor = member.end!;
       return unit;
     });
+  }
+
+  /** The comments after a bridge class's last member that are not commands. */
+  private closing(body: t.ClassBody): t.Comment[] {
+    const code = this.bridge.file.code;
+    const found = commentsBefore(this.comments, code, body.body.at(-1)?.end ?? body.start! + 1, body.end! - 1);
+    for (const c of found) this.consumed.add(c);
+    return found.filter((c) => !isCommandOnly(code.slice(c.start!, c.end!)));
   }
 
   /** Command comments no unit follows: reported, never silently dropped. */
@@ -192,7 +206,7 @@ class UnitReader {
   }
 
   private unit(kind: UnitKind, node: t.Node, floor: number, snippet: boolean): Unit {
-    const unit: Unit = { kind, bridge: this.bridge, node, commands: [], keep: [], members: [] };
+    const unit: Unit = { kind, bridge: this.bridge, node, commands: [], keep: [], members: [], apart: [] };
     const code = this.bridge.file.code;
     const comments = commentsBefore(this.comments, code, floor, node.start!);
     const attached = attachedFrom(comments, code, node.start!);
@@ -203,7 +217,9 @@ class UnitReader {
       for (const cmd of parsed.commands) this.accept(unit, cmd, snippet);
       // A doc comment of tags only (`@param`, `@returns`) carries no command: it is documentation.
       const documentation = !parsed.commands.length && !parsed.diagnostics.length;
-      if (i >= attached && (documentation || !isCommandOnly(code.slice(c.start!, c.end!)))) unit.keep.push(c);
+      const text = documentation || !isCommandOnly(code.slice(c.start!, c.end!));
+      if (text && i >= attached) unit.keep.push(c);
+      else if (text && kind === 'member' && !snippet) unit.apart.push(c);
     });
     return unit;
   }
