@@ -30,6 +30,8 @@ export const codes = {
   WORKER_CRASHED: 'WORKER_CRASHED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
   TARGET_READ_ONLY: 'TARGET_READ_ONLY',
+  // a warning about a whole run
+  POOL_INLINE_FALLBACK: 'POOL_INLINE_FALLBACK',
 } as const;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes];
@@ -252,4 +254,15 @@ export const targetReadOnly = (file: string, mode: number) =>
     message: `${file} is read-only (mode ${(mode & 0o7777).toString(8).padStart(4, '0')}); nothing was written.`,
     hint: 'Make it writable (chmod u+w), or run with --force to replace it anyway (its mode is kept).',
     file,
+  }) satisfies Diagnostic;
+
+/** The runtime gave up on worker threads for a while: the jobs left ran on the calling thread. */
+export const poolInlineFallback = (reason: string, failedStarts: number, retryMs: number) =>
+  ({
+    code: codes.POOL_INLINE_FALLBACK,
+    severity: 'warning',
+    message:
+      `Worker threads died ${failedStarts} times in a row before they were ready (last: ${reason}); ` +
+      `the jobs left ran on the calling thread, and threads are tried again by the first run after ${retryMs / 1000} s.`,
+    hint: 'If the worker module cannot load (workerFile, a broken install), fix that; workers: 0 runs everything on the calling thread without trying threads.',
   }) satisfies Diagnostic;

@@ -45,6 +45,13 @@ export class Lanes<T extends Laned> {
     return item;
   }
 
+  /** Removes and returns every queued task (the pool gave up: they run elsewhere). */
+  drain(): T[] {
+    const items: T[] = [];
+    for (const queue of this.queues.values()) while (queue.size > 0) items.push(queue.pop()!);
+    return items;
+  }
+
   /** A task of this lane finished (or failed): its slot is free again. */
   release(lane: Language): void {
     this.running.set(lane, (this.running.get(lane) ?? 1) - 1);

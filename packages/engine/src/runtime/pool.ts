@@ -1,18 +1,16 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
-import type { Piscina } from 'piscina';
-import { lazy } from '../lazy.js';
-import { withSourcesContent, type TaskOutcome, type WorkerRequest, type WorkerTask } from './task.js';
+import { Worker } from 'node:worker_threads';
+import { withSourcesContent, type TaskOutcome, type WorkerTask } from './task.js';
+import type { ThreadData, ThreadReply, ThreadRequest } from './thread.js';
 
-const loadPiscina = lazy<typeof import('piscina')>('piscina');
-
-/** Why a worker task did not answer. */
+/** Why a worker task did not answer. `abandoned`: the pool gave up starting threads before the task ran. */
 export type PoolFailure =
   | { kind: 'timeout'; detail: string }
   | { kind: 'memory'; detail: string }
   | { kind: 'crashed'; detail: string }
-  | { kind: 'unstarted'; detail: string };
+  | { kind: 'abandoned'; detail: string };
 
 export type PoolReply = { outcome: TaskOutcome } | { failure: PoolFailure };
 
@@ -21,6 +19,16 @@ export interface PoolOptions {
   timeoutMs: number;
   maxMemoryMb: number;
   workerFile?: string;
+}
+
+/** What the pool tells its owner. */
+export interface PoolEvents {
+  /** A thread became ready or died: `capacity` changed. */
+  changed(): void;
+  started(): void;
+  died(): void;
+  /** Threads kept dying before they were ready and none is left: every task the pool held answered `abandoned`. */
+  gaveUp(reason: string, failedStarts: number): void;
 }
 
 /**
@@ -40,93 +48,195 @@ export function resolveWorkerFile(): string {
 export const TASKS_PER_THREAD = 2;
 
 /**
- * A fixed set of warm worker threads (piscina). It is ready once every thread has loaded the
- * engine; from then on the scheduler never gives it more than `capacity` tasks, and each task's
- * timeout measures the task alone, not a thread's start nor its wait behind another task.
- * A failed thread is replaced by piscina; this wrapper only says why the task failed.
+ * How dead threads are replaced. A thread that dies after it was ready (killed, timed out, out of
+ * memory) is replaced at once. One that dies before (while starting, loading the worker module or
+ * warming up) is a failed start: the next start waits `backoffMs x 2^(failed starts - 1)`, at most
+ * `maxBackoffMs`; a thread that becomes ready resets the count. At `failedStartsLimit` failed starts
+ * in a row with no ready thread left, the pool gives up (its owner runs the rest inline).
+ */
+export const restartPolicy = { backoffMs: 20, maxBackoffMs: 1000, failedStartsLimit: 6 };
+
+interface Sent {
+  id: number;
+  task: WorkerTask;
+  reply: (reply: PoolReply) => void;
+  timer?: ReturnType<typeof setTimeout>;
+  timedOut?: boolean;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Tasks posted to this thread, in order: the first is running. */
+  sent: Sent[];
+  /** The last error the thread reported (it dies after it). */
+  error?: unknown;
+  startTimer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * A fixed number of worker threads, each running `thread.ts`, that survives any thread death.
+ *
+ * Written on `node:worker_threads` rather than on piscina 5 (or tinypool 2, its fork): both latch
+ * `workerFailsDuringBootstrap` when a thread dies before it is ready, and from then on never
+ * replace a dead thread (no public way to reset it, no event for a thread that dies while
+ * starting), so tasks queued inside them wait forever. Supervising them from outside would mean
+ * reading their private state; and the retry rule needs what they do not tell: which task a
+ * death hit (it counts one attempt) and which only waited behind it (it goes to another thread).
  */
 export class WorkerPool {
-  private readonly piscina: Piscina<WorkerRequest, TaskOutcome | null>;
-  isReady = false;
-  private running = 0;
-  /** The timeout starts of tasks waiting in piscina's queue, in its order. */
-  private readonly waiting: (() => void)[] = [];
-  /** Why no thread could load the worker module; piscina would then queue tasks forever. */
-  private startFailure: string | undefined;
+  private readonly slots = new Set<Slot>();
+  /** Tasks accepted and on no thread yet (none ready with room, or their thread died before they ran). */
+  private readonly waiting: Sent[] = [];
+  private readonly restarts = new Set<ReturnType<typeof setTimeout>>();
+  private readonly threadData: ThreadData;
+  private readonly threadFile: string;
+  private failedStarts = 0;
+  private nextId = 1;
+  private closed = false;
 
   constructor(
     private readonly options: PoolOptions,
-    onReady: () => void,
+    private readonly events: PoolEvents,
   ) {
-    this.piscina = new (loadPiscina().Piscina)({
-      filename: options.workerFile ?? resolveWorkerFile(),
-      minThreads: options.threads,
-      maxThreads: options.threads,
-      idleTimeout: Infinity,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
-    });
-    // A worker that dies with no task on it is reported here; without a listener it would crash the host.
-    this.piscina.on('error', () => {});
-    // One warm-up per thread: an idle thread takes each, so all of them load the engine at once.
-    const warmUps = Array.from({ length: options.threads }, () => this.piscina.run({ warmUp: true }));
-    void Promise.allSettled(warmUps).then((settled) => {
-      const failures = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
-      if (failures.length === settled.length) this.startFailure = `The worker thread could not start (${messageOf(failures[0]!.reason)}).`;
-      this.isReady = true;
-      onReady();
-    });
+    const defaultWorker = resolveWorkerFile();
+    this.threadFile = join(dirname(defaultWorker), 'thread.js');
+    this.threadData = { workerFile: options.workerFile ?? defaultWorker };
+    for (let i = 0; i < options.threads; i++) this.spawn();
   }
 
-  /** The live threads (for diagnostics and fault tests). */
+  /** The live threads, starting ones included (for diagnostics and fault tests). */
   get threads(): readonly Worker[] {
-    return this.piscina.threads;
+    return [...this.slots].map((slot) => slot.worker);
   }
 
-  /** Tasks that may be sent at once: one running and one next in line per thread. */
+  /** Tasks that may be sent at once: one running and one next in line per ready thread. */
   get capacity(): number {
-    return this.options.threads * TASKS_PER_THREAD;
+    let ready = 0;
+    for (const slot of this.slots) if (slot.ready) ready++;
+    return ready * TASKS_PER_THREAD;
   }
 
   /**
-   * Runs one task. Beyond one per thread, a task waits in piscina's queue (first in, first out), so
-   * a thread that finishes takes its next task without a round trip to the calling thread. Its
-   * timeout starts when a thread takes it, that is when a running task ends.
+   * Runs one task on the least busy ready thread; the second task on a thread waits there, so a
+   * thread that finishes starts its next one without a round trip to the calling thread. Its
+   * timeout starts when it starts running.
    */
-  async run(task: WorkerTask): Promise<PoolReply> {
-    if (this.startFailure) return { failure: { kind: 'unstarted', detail: this.startFailure } };
-    const timeout = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const start = () => {
-      this.running++;
-      timer = setTimeout(() => timeout.abort(), this.options.timeoutMs);
-    };
-    if (this.running < this.options.threads) start();
-    else this.waiting.push(start);
-    try {
-      return { outcome: withSourcesContent((await this.piscina.run(task, { signal: timeout.signal }))!, task.input) };
-    } catch (error) {
-      return { failure: this.classify(error, timeout.signal.aborted) };
-    } finally {
-      if (timer === undefined) this.waiting.splice(this.waiting.indexOf(start), 1);
-      else {
-        clearTimeout(timer);
-        this.running--;
-        this.waiting.shift()?.();
-      }
-    }
+  run(task: WorkerTask): Promise<PoolReply> {
+    return new Promise((reply) => {
+      if (this.closed) return reply({ failure: { kind: 'abandoned', detail: 'The worker pool was closed.' } });
+      this.waiting.push({ id: this.nextId++, task, reply });
+      this.place();
+    });
   }
 
-  close(): Promise<void> {
-    return this.piscina.destroy();
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.restarts) clearTimeout(timer);
+    this.restarts.clear();
+    this.abandonWaiting('The worker pool was closed.');
+    await Promise.all(this.threads.map((worker) => worker.terminate()));
   }
 
-  private classify(error: unknown, timedOut: boolean): PoolFailure {
-    if (timedOut) return { kind: 'timeout', detail: `Merging took longer than the ${this.options.timeoutMs} ms task timeout (timeoutMs); its worker thread was replaced.` };
-    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      return { kind: 'memory', detail: `Merging ran out of memory: the worker heap limit is ${this.options.maxMemoryMb} MB (maxMemoryMb); its worker thread was replaced.` };
+  private spawn(): void {
+    const worker = new Worker(this.threadFile, { workerData: this.threadData, resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb } });
+    // A thread that never becomes ready (a worker module whose loading hangs) counts as a failed start.
+    const startTimer = setTimeout(() => void worker.terminate(), this.options.timeoutMs);
+    const slot: Slot = { worker, ready: false, sent: [], startTimer };
+    this.slots.add(slot);
+    worker.on('message', (reply: ThreadReply) => this.answer(slot, reply));
+    worker.on('error', (error) => (slot.error = error));
+    worker.on('exit', (code) => this.bury(slot, code));
+    this.events.started();
+  }
+
+  private answer(slot: Slot, reply: ThreadReply): void {
+    if ('ready' in reply) {
+      clearTimeout(slot.startTimer);
+      slot.ready = true;
+      this.failedStarts = 0;
+      this.place();
+      this.events.changed();
+      return;
     }
-    return { kind: 'crashed', detail: `The worker thread died while merging this file (${messageOf(error)}).` };
+    const sent = slot.sent.shift()!;
+    clearTimeout(sent.timer);
+    this.startNext(slot);
+    if ('outcome' in reply) sent.reply({ outcome: withSourcesContent(reply.outcome, sent.task.input) });
+    else sent.reply({ failure: { kind: 'crashed', detail: `The worker module threw outside the merge (${reply.error}).` } });
+    this.place();
+  }
+
+  /** Posts waiting tasks to the ready threads with room, least busy first. */
+  private place(): void {
+    while (this.waiting.length > 0) {
+      let best: Slot | undefined;
+      for (const slot of this.slots) if (slot.ready && slot.sent.length < TASKS_PER_THREAD && (!best || slot.sent.length < best.sent.length)) best = slot;
+      if (!best) break;
+      const sent = this.waiting.shift()!;
+      best.sent.push(sent);
+      best.worker.postMessage({ id: sent.id, task: sent.task } satisfies ThreadRequest);
+      if (best.sent.length === 1) this.startNext(best);
+    }
+    // An idle thread does not keep the host alive (a bundler exits without close()); a busy or starting one does.
+    for (const slot of this.slots) (slot.ready && slot.sent.length === 0 ? slot.worker.unref() : slot.worker.ref());
+  }
+
+  /** Starts the timeout of the task now running on `slot`, if any. */
+  private startNext(slot: Slot): void {
+    const running = slot.sent[0];
+    if (!running) return;
+    running.timer = setTimeout(() => {
+      running.timedOut = true;
+      void slot.worker.terminate();
+    }, this.options.timeoutMs);
+  }
+
+  /** A thread died, in any state: fail the task it was running, requeue the ones waiting on it, replace it. */
+  private bury(slot: Slot, code: number): void {
+    clearTimeout(slot.startTimer);
+    this.slots.delete(slot);
+    this.events.died();
+    const [running, ...next] = slot.sent;
+    this.waiting.unshift(...next);
+    if (running) {
+      clearTimeout(running.timer);
+      running.reply({ failure: this.failureOf(running, slot, code) });
+    }
+    if (this.closed) return;
+    if (!slot.ready) this.failedStarts++;
+    if (this.failedStarts >= restartPolicy.failedStartsLimit && this.capacity === 0) {
+      void this.close();
+      return this.events.gaveUp(deathOf(slot, code), this.failedStarts);
+    }
+    this.replace();
+    this.place();
+    this.events.changed();
+  }
+
+  private replace(): void {
+    if (this.failedStarts === 0) return this.spawn();
+    const delay = Math.min(restartPolicy.backoffMs * 2 ** (this.failedStarts - 1), restartPolicy.maxBackoffMs);
+    const timer = setTimeout(() => {
+      this.restarts.delete(timer);
+      this.spawn();
+    }, delay);
+    this.restarts.add(timer);
+  }
+
+  private abandonWaiting(detail: string): void {
+    for (const sent of this.waiting.splice(0)) sent.reply({ failure: { kind: 'abandoned', detail } });
+  }
+
+  private failureOf(sent: Sent, slot: Slot, code: number): PoolFailure {
+    const { timeoutMs, maxMemoryMb } = this.options;
+    if (sent.timedOut) return { kind: 'timeout', detail: `Merging took longer than the ${timeoutMs} ms task timeout (timeoutMs); its worker thread was replaced.` };
+    if ((slot.error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return { kind: 'memory', detail: `Merging ran out of memory: the worker heap limit is ${maxMemoryMb} MB (maxMemoryMb); its worker thread was replaced.` };
+    }
+    return { kind: 'crashed', detail: `The worker thread died while merging this file (${deathOf(slot, code)}).` };
   }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const deathOf = (slot: Slot, code: number) =>
+  slot.error === undefined ? `exited with code ${code}` : slot.error instanceof Error ? slot.error.message : String(slot.error);

@@ -1,6 +1,7 @@
 import type { CacheCounters } from '../cache/run-log.js';
-import type { DiagnosticCode } from '../diagnostics.js';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import type { Language } from '../types.js';
+import type { ThreadCounts } from './scheduler.js';
 
 /** One job as it ran. Plain JSON. Times in milliseconds. */
 export interface TaskReport {
@@ -29,6 +30,8 @@ export interface TaskReport {
   cpuMs: number | null;
   /** Heap in use on that thread after the merge; null when the task did not answer. */
   heapUsedMb: number | null;
+  /** Set when it ran on the calling thread because the pool had given up starting threads. */
+  fallback?: true;
   /** With a cache: whether it served this job (then `runMs` is the lookup), and what it read, wrote and saved. */
   cache?: { hit: boolean; bytesRead: number; bytesWritten: number; savedMs: number };
 }
@@ -54,14 +57,22 @@ export interface RunReport {
   throughput: number;
   /** The cache's figures for this run; null when the runtime has no cache. */
   cache: CacheCounters | null;
+  /** Worker threads that died during the run (while starting, warming up, idle or running), and threads started. */
+  threadDeaths: number;
+  threadStarts: number;
+  /** Jobs run on the calling thread because the pool had given up starting threads (see `notices`). */
+  inlineFallback: number;
+  /** Warnings about the run as a whole (POOL_INLINE_FALLBACK), for a CLI or an adapter to show. */
+  notices: Diagnostic[];
   tasks: TaskReport[];
 }
 
 /** Starts measuring a run; `finish` turns its task reports into the run report. */
-export function startRun(cached = false): (tasks: TaskReport[], poolThreads: number) => RunReport {
+export function startRun(cached = false, threadCounts: ThreadCounts = { started: 0, died: 0 }): (tasks: TaskReport[], poolThreads: number, notices?: Diagnostic[]) => RunReport {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  return (tasks, poolThreads) => {
+  const counted = { ...threadCounts };
+  return (tasks, poolThreads, notices = []) => {
     const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
@@ -82,6 +93,10 @@ export function startRun(cached = false): (tasks: TaskReport[], poolThreads: num
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       throughput: wallMs > 0 ? (tasks.length * 1000) / wallMs : 0,
       cache: cached ? cacheCounters(tasks) : null,
+      threadDeaths: threadCounts.died - counted.died,
+      threadStarts: threadCounts.started - counted.started,
+      inlineFallback: tasks.filter((task) => task.fallback).length,
+      notices,
       tasks,
     };
   };

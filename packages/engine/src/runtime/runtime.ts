@@ -44,12 +44,13 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, (missed) => scheduler.submit(missed)) : scheduler.submit(jobs));
   return {
     async mergeMany(jobs, { onSettled } = {}) {
-      const finish = startRun(cache !== undefined);
+      const finish = startRun(cache !== undefined, scheduler.threadCounts);
       const submitted = submit(jobs);
       if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
       const finished = await Promise.all(submitted);
       await cache?.flush();
-      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers) };
+      const notices = [...new Set(finished.flatMap((f) => f.notice ?? []))];
+      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers, notices) };
     },
     async merge(job) {
       const [finished] = await Promise.all(submit([job]));

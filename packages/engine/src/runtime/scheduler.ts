@@ -1,4 +1,4 @@
-import { CodeBridgeError, codes, taskFailure } from '../diagnostics.js';
+import { CodeBridgeError, codes, poolInlineFallback, taskFailure, type Diagnostic } from '../diagnostics.js';
 import type { MergeInput, MergeResult } from '../types.js';
 import { expectedCostMs, languageOf, poolBreakEvenMs, sizeOf } from './cost.js';
 import { Heap } from './heap.js';
@@ -14,6 +14,14 @@ export type Settled = { status: 'fulfilled'; value: MergeResult } | { status: 'r
 export interface Finished {
   settled: Settled;
   report: TaskReport;
+  /** Why it ran on the calling thread though the pool was wanted (the pool gave up starting threads). */
+  notice?: Diagnostic;
+}
+
+/** Counted over the scheduler's life, across pools: a run reports its own share. */
+export interface ThreadCounts {
+  started: number;
+  died: number;
 }
 
 interface Pending extends Laned {
@@ -23,17 +31,24 @@ interface Pending extends Laned {
   submittedAt: number;
   startedAt: number;
   resolve: (finished: Finished) => void;
+  notice?: Diagnostic;
 }
 
 /** How long inline jobs may hold the calling thread in one turn of the event loop. */
 const INLINE_SLICE_MS = 4;
 
-const failureCodes = { timeout: codes.TASK_TIMEOUT, memory: codes.WORKER_MEMORY_LIMIT, crashed: codes.WORKER_CRASHED, unstarted: codes.WORKER_CRASHED } as const;
+/** After the pool gives up, runs go inline this long before threads are tried again (doubling per give-up in a row, to a minute). */
+const POOL_RETRY_MS = 2000;
+const POOL_RETRY_MAX_MS = 60_000;
+
+const failureCodes = { timeout: codes.TASK_TIMEOUT, memory: codes.WORKER_MEMORY_LIMIT, crashed: codes.WORKER_CRASHED } as const;
 
 /**
  * Decides where each job runs and runs it: on the calling thread when a worker round trip (or,
  * before the pool exists, starting it) would cost more than the job, else through the lanes on a
- * worker. A job whose worker crashed is retried once; a timeout or memory limit is final.
+ * worker. A job whose worker crashed is retried once; a timeout or memory limit is final. When the
+ * pool gives up starting threads, what is left runs inline, and so does every run until a while
+ * has passed (then the next run starts a new pool): a start failure is never permanent.
  */
 export class Scheduler {
   private pool: WorkerPool | undefined;
@@ -45,6 +60,11 @@ export class Scheduler {
   private seq = 0;
   private inlineTurnPending = false;
   private idle: (() => void)[] = [];
+  private giveUps = 0;
+  private retryPoolAt = 0;
+  /** Why jobs run inline now instead of on the pool, until `retryPoolAt`. */
+  private fallback: Diagnostic | undefined;
+  readonly threadCounts: ThreadCounts = { started: 0, died: 0 };
 
   constructor(private readonly options: ResolvedOptions) {
     this.lanes = new Lanes(options.lanes);
@@ -58,8 +78,8 @@ export class Scheduler {
     const { costs, workers } = this.options;
     const expected = jobs.map((job) => expectedCostMs(job, costs));
     this.demandMs += expected.reduce((sum, ms) => sum + ms, 0);
-    if (workers > 0 && !this.pool && this.demandMs >= poolBreakEvenMs(costs, workers)) this.pool = this.startPool();
     const now = performance.now();
+    if (workers > 0 && !this.pool && this.demandMs >= poolBreakEvenMs(costs, workers) && now >= this.retryPoolAt) this.pool = this.startPool();
     const finished = jobs.map(
       (job, index) =>
         new Promise<Finished>((resolve) => {
@@ -67,7 +87,7 @@ export class Scheduler {
           const input: MergeInput = { target: job.target, bridges: job.bridges, ...(job.options && { options: job.options }) };
           const task: Pending = { id: job.id ?? job.target.path, input, cost, seq: this.seq++, lane: languageOf(job), attempts: 1, submittedAt: now, startedAt: now, resolve };
           if (this.pool && cost >= costs.inlineBelowMs) this.lanes.push(task);
-          else this.inline.push(task);
+          else this.runInlineLater(task, this.fallback && cost >= costs.inlineBelowMs ? this.fallback : undefined);
         }),
     );
     this.outstanding += jobs.length;
@@ -81,16 +101,48 @@ export class Scheduler {
     const pool = this.pool;
     this.pool = undefined;
     this.demandMs = 0;
+    this.giveUps = 0;
+    this.retryPoolAt = 0;
+    this.fallback = undefined;
     await pool?.close();
   }
 
   private startPool(): WorkerPool {
     const { workers, timeoutMs, maxMemoryMb, workerFile } = this.options;
-    return new WorkerPool({ threads: workers, timeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) }, () => this.pump());
+    this.fallback = undefined;
+    const pool: WorkerPool = new WorkerPool(
+      { threads: workers, timeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) },
+      {
+        changed: () => {
+          if (pool.capacity > 0) this.giveUps = 0;
+          this.pump();
+        },
+        started: () => this.threadCounts.started++,
+        died: () => this.threadCounts.died++,
+        gaveUp: (reason, failedStarts) => this.abandon(pool, reason, failedStarts),
+      },
+    );
+    return pool;
+  }
+
+  /** The pool gave up: what waits for it runs inline, and runs stay inline until `retryPoolAt`. */
+  private abandon(pool: WorkerPool, reason: string, failedStarts: number): void {
+    if (this.pool !== pool) return;
+    this.pool = undefined;
+    const retryMs = Math.min(POOL_RETRY_MS * 2 ** this.giveUps++, POOL_RETRY_MAX_MS);
+    this.retryPoolAt = performance.now() + retryMs;
+    this.fallback = poolInlineFallback(reason, failedStarts, retryMs);
+    for (const task of this.lanes.drain()) this.runInlineLater(task, this.fallback);
+    this.pump();
+  }
+
+  private runInlineLater(task: Pending, notice: Diagnostic | undefined): void {
+    if (notice) task.notice = notice;
+    this.inline.push(task);
   }
 
   private pump(): void {
-    while (this.pool?.isReady && this.inFlight < this.pool.capacity) {
+    while (this.pool && this.inFlight < this.pool.capacity) {
       const task = this.lanes.take();
       if (!task) break;
       void this.dispatch(this.pool, task);
@@ -122,6 +174,7 @@ export class Scheduler {
     this.inFlight--;
     this.lanes.release(task.lane);
     if ('outcome' in reply) this.settle(task, reply.outcome, roundTripMs);
+    else if (reply.failure.kind === 'abandoned') this.runInlineLater(task, this.fallback);
     else if (reply.failure.kind === 'crashed' && task.attempts === 1) {
       task.attempts++;
       this.lanes.push(task);
@@ -145,7 +198,7 @@ export class Scheduler {
     });
   }
 
-  private fail(task: Pending, failure: PoolFailure, roundTripMs: number): void {
+  private fail(task: Pending, failure: PoolFailure & { kind: keyof typeof failureCodes }, roundTripMs: number): void {
     const file = task.input.target.path;
     const retried = failure.kind === 'crashed' ? ' It was retried once on a fresh worker, which died too.' : '';
     const reason = new CodeBridgeError([taskFailure(failureCodes[failure.kind], file, failure.detail + retried)]);
@@ -163,8 +216,9 @@ export class Scheduler {
       attempts: task.attempts,
       queueMs: task.startedAt - task.submittedAt,
       ...measured,
+      ...(task.notice && { fallback: true as const }),
     };
-    task.resolve({ settled, report });
+    task.resolve({ settled, report, ...(task.notice && { notice: task.notice }) });
     if (--this.outstanding === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 }

@@ -82,10 +82,12 @@ describe('worker faults', () => {
     expect([results[0]!.status, results[2]!.status]).toEqual(['fulfilled', 'fulfilled']);
   });
 
-  it('a worker module that cannot load fails each pooled job with WORKER_CRASHED instead of hanging', async () => {
-    const { results } = await start({ workerFile: '/nonexistent/worker.mjs' }).mergeMany(corpusJobs(2));
-    const reasons = results.map((r) => (r.status === 'rejected' ? r.reason : undefined));
-    expect(reasons.map((r) => r?.code)).toEqual(['WORKER_CRASHED', 'WORKER_CRASHED']);
-    expect(reasons[0]?.message).toContain('/nonexistent/worker.mjs');
+  it('a worker module that cannot load: the pool gives up and every job merges on the calling thread, with a notice naming the load error', async () => {
+    const jobs = corpusJobs(2);
+    const { results, report } = await start({ workerFile: '/nonexistent/worker.mjs' }).mergeMany(jobs);
+    expect(results.map((r) => r.status === 'fulfilled' && r.value.code)).toEqual(jobs.map((job) => mergeSync(job).code));
+    expect(report.inlineFallback).toBe(2);
+    expect(report.notices.map((notice) => notice.code)).toEqual(['POOL_INLINE_FALLBACK']);
+    expect(report.notices[0]!.message).toContain('/nonexistent/worker.mjs');
   });
 });

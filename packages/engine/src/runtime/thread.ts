@@ -1,0 +1,31 @@
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { TaskOutcome, WorkerRequest, WorkerTask } from './task.js';
+
+/** What the pool gives each thread it starts. */
+export interface ThreadData {
+  /** The worker module: it default-exports the request handler (`worker.ts`, or a wrapper of it). */
+  workerFile: string;
+}
+
+export type ThreadRequest = { id: number; task: WorkerTask };
+
+/** `ready` once the worker module has loaded and answered its warm-up; then one reply per request, in order. */
+export type ThreadReply = { ready: true } | { id: number; outcome: TaskOutcome } | { id: number; error: string };
+
+type Handler = (request: WorkerRequest) => TaskOutcome | null | Promise<TaskOutcome | null>;
+
+// The main module of every pool thread: load the worker module, warm it up, then answer requests.
+const port = parentPort!;
+const handle = ((await import(pathToFileURL((workerData as ThreadData).workerFile).href)) as { default: Handler }).default;
+await handle({ warmUp: true });
+port.on('message', async ({ id, task }: ThreadRequest) => {
+  let reply: ThreadReply;
+  try {
+    reply = { id, outcome: (await handle(task))! };
+  } catch (error) {
+    reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(reply);
+});
+port.postMessage({ ready: true } satisfies ThreadReply);
