@@ -266,3 +266,13 @@ export const poolInlineFallback = (reason: string, failedStarts: number, retryMs
       `the jobs left ran on the calling thread, and threads are tried again by the first run after ${retryMs / 1000} s.`,
     hint: 'If the worker module cannot load (workerFile, a broken install), fix that; workers: 0 runs everything on the calling thread without trying threads.',
   }) satisfies Diagnostic;
+
+/** A bridge holding class members and top-level code side by side: neither reading parses. */
+export const bridgeMixesMembers = (member: string, at: At, topLevelLine: number) =>
+  make(
+    codes.BRIDGE_SYNTAX_ERROR,
+    'error',
+    `The bridge mixes class members with top-level code: "${member}" (line ${at.line}) is a class member, line ${topLevelLine} is top-level code.`,
+    at,
+    'Wrap the members in the class they belong to (`class Name { ... }`: it merges member by member), or move them to a bridge of their own; the target was left as it was.',
+  );

@@ -22,6 +22,14 @@ describe('errors', () => {
     expect(d.frame).toContain('> 2 |   return 1 +;');
   });
 
+  test('a bridge mixing class members with top-level code says so at the member, with what to do', () => {
+    const d = thrown('bridge-mixes-members-and-functions');
+    expect(d).toMatchObject({ code: 'BRIDGE_SYNTAX_ERROR', file: 'test/fixtures/js/bridge-mixes-members-and-functions/bridge.js', line: 7, column: 0 });
+    expect(d.message).toContain('"unclosedBlock" (line 7) is a class member, line 1 is top-level code');
+    expect(d.hint).toContain('Wrap the members in the class they belong to');
+    expect(d.frame).toContain('> 7 | unclosedBlock() {');
+  });
+
   test('a target syntax error names the target, line, column and shows a frame', () => {
     const d = thrown('target-syntax');
     expect(d).toMatchObject({ code: 'TARGET_SYNTAX_ERROR', file: 'test/fixtures/js/target-syntax/target.js', line: 3, column: 12 });

@@ -1,6 +1,6 @@
 import type * as t from '@babel/types';
 import { isCommandOnly, parseCommands, type Command } from '../../commands/parse.js';
-import { atOffset, CodeBridgeError, commandNotApplicable, type Diagnostic } from '../../diagnostics.js';
+import { atOffset, bridgeMixesMembers, CodeBridgeError, commandNotApplicable, type Diagnostic } from '../../diagnostics.js';
 import type { Dialect } from '../../language.js';
 import { stripFences } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
@@ -124,8 +124,35 @@ function parseBridge(bridge: BridgeSource, dialect: Dialect): ParsedBridge {
   const snippet = snippetFirst ? undefined : attempt(() => parseSnippet(code, dialect));
   if (snippet) return snippet;
   if (module) return asModule(module);
+  const [snippetError, moduleError] = snippetFirst ? errors : [errors[1]!, errors[0]!];
+  const mixed = mixedBridge(bridge, snippetError!, moduleError!);
+  if (mixed) throw new CodeBridgeError([mixed]);
   const furthest = errors.reduce((a, b) => (b.pos > a.pos ? b : a));
   throw new CodeBridgeError([syntaxDiagnostic('bridge', furthest, bridge.original)]);
+}
+
+// A line that starts like a class member: `name(`, `async *name(`, `get name(`, `static #name(`.
+const MEMBER_HEAD = /^[ \t]*(?:(?:static|async|get|set|public|private|protected|override|readonly)\s+|\*\s*)*(#?[\w$]+)\s*(?:<[^>\n]*>\s*)?\(/;
+
+/**
+ * A bridge that mixes class members with top-level code fails both readings in a telling way:
+ * as members it stops on a line that starts top-level code (`export`, `function`), as a module on
+ * a line that starts a member. That is reported as what it is, with what to do.
+ */
+function mixedBridge(bridge: BridgeSource, snippetError: BabelSyntaxError, moduleError: BabelSyntaxError): Diagnostic | undefined {
+  const code = bridge.file.code;
+  const lineAt = (pos: number) => {
+    const start = code.lastIndexOf('\n', pos - 1) + 1;
+    const nl = code.indexOf('\n', start);
+    return { start, text: code.slice(start, nl === -1 ? code.length : nl) };
+  };
+  const top = lineAt(snippetError.pos);
+  if (!MODULE_START.test(top.text.trimStart())) return undefined;
+  const member = lineAt(moduleError.pos);
+  const head = MEMBER_HEAD.exec(member.text);
+  if (!head) return undefined;
+  const at = atOffset(bridge.original, member.start + member.text.length - member.text.trimStart().length);
+  return bridgeMixesMembers(head[1]!, at, atOffset(bridge.original, top.start).line);
 }
 
 const asModule = (module: Ast): ParsedBridge => ({ module, imports: [], importsEnd: 0, comments: module.comments ?? [] });
