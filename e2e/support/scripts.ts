@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { workspaceRoot } from './apps.js';
 
-/** The environment `npm run` would give, minus vitest's own variables (NODE_ENV=test changes what Vite builds). */
+/** This process's environment minus vitest's own variables (NODE_ENV=test changes what Vite builds). */
+export function envWithoutVitest(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST') && key !== 'TEST'));
+}
+
+/** The environment `npm run` would give in the workspace. */
 function scriptEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST') && key !== 'TEST'),
-  );
+  const env = envWithoutVitest();
   return { ...env, FORCE_COLOR: '0', PATH: [join(workspaceRoot, 'node_modules/.bin'), env.PATH].join(delimiter) };
 }
 
