@@ -276,3 +276,13 @@ export const bridgeMixesMembers = (member: string, at: At, topLevelLine: number)
     at,
     'Wrap the members in the class they belong to (`class Name { ... }`: it merges member by member), or move them to a bridge of their own; the target was left as it was.',
   );
+
+/** Lines of prose around unfenced code in a bridge (a model's answer), left out of the merge. */
+export const proseLinesDropped = (lines: At[]) =>
+  make(
+    codes.PROSE_DROPPED,
+    'warning',
+    `${lines.length === 1 ? 'Line' : 'Lines'} ${lines.map((l) => l.line).join(', ')} of the bridge read as prose, not code, and ${lines.length === 1 ? 'was' : 'were'} dropped.`,
+    lines[0],
+    'Only code is merged: keep notes in comments, or put the code in a markdown fence.',
+  );

@@ -97,6 +97,18 @@ describe('warnings', () => {
     expect(d).toMatchObject({ file: 'test/fixtures/js/orphan-command/bridge.js', line: 5, column: 3, message: 'Command "@delete" cannot apply: no code follows it.' });
   });
 
+  test('prose lines around unfenced code are dropped with PROSE_DROPPED naming their lines', () => {
+    const d = warning(expectMerged('prose-without-fences').diagnostics, 'PROSE_DROPPED');
+    expect(d).toMatchObject({ file: 'test/fixtures/js/prose-without-fences/bridge.js', line: 1, column: 0 });
+    expect(d.message).toBe('Lines 1, 11 of the bridge read as prose, not code, and were dropped.');
+  });
+
+  test('a real syntax error below a line of prose is still an error at its place, with its frame', () => {
+    const d = thrown('prose-without-fences-syntax-error');
+    expect(d).toMatchObject({ code: 'BRIDGE_SYNTAX_ERROR', line: 4, column: 65 });
+    expect(d.frame).toContain('> 4 |     options = generateOptions(options, { ignoreWhitespace: true };');
+  });
+
   test('prose around markdown fences is dropped with a warning', () => {
     const d = warning(expectMerged('fences').diagnostics, 'PROSE_DROPPED');
     expect(d).toMatchObject({ file: 'test/fixtures/js/fences/bridge.md', line: 1, column: 0, frame: expect.stringContaining('> 1 | Here is the updated method:') });

@@ -1,12 +1,13 @@
 import type * as t from '@babel/types';
 import { isCommandOnly, parseCommands, type Command } from '../../commands/parse.js';
-import { atOffset, bridgeMixesMembers, CodeBridgeError, commandNotApplicable, type Diagnostic } from '../../diagnostics.js';
+import { atOffset, CodeBridgeError, commandNotApplicable, proseLinesDropped, type Diagnostic } from '../../diagnostics.js';
 import type { Dialect } from '../../language.js';
 import { stripFences } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
 import { commentsBefore } from './comments.js';
 import { boundNames, classOf } from './names.js';
-import { isSyntaxError, parseMembers, parseModule, syntaxDiagnostic, type Ast, type BabelSyntaxError } from './parse.js';
+import { isSyntaxError, parseMembers, parseModule, type Ast, type BabelSyntaxError } from './parse.js';
+import { blankLine, failureDiagnostic, MODULE_START, proseLineAt, type ParseFailure } from './parse-failure.js';
 import { jsCommands } from './spec.js';
 
 /** A bridge as the merger reads it: fences stripped (same offsets), its comments, its place in the order. */
@@ -71,14 +72,37 @@ export function notApplicable(unit: Unit, c: Command, why: string): Diagnostic {
 export function readBridge(original: SourceFile, index: number, dialect: Dialect, diagnostics: Diagnostic[]): ReadBridge {
   const stripped = stripFences(original, 'js');
   diagnostics.push(...stripped.diagnostics);
-  const source: BridgeSource = { index, file: { path: original.path, code: stripped.code }, original };
-  const parsed = parseBridge(source, dialect);
+  const { source, parsed } = parseAnswer({ index, file: { path: original.path, code: stripped.code }, original }, dialect, diagnostics);
   const reader = new UnitReader(source, parsed.comments, diagnostics);
   const units = parsed.module
     ? reader.statements(parsed.module.program.body)
     : [...reader.statements(parsed.imports), ...reader.members(parsed.members!, parsed.importsEnd, true)];
   reader.warnOrphans(units);
   return { source, units };
+}
+
+/** Prose lines dropped from one answer at most: past that it is not code with a few notes around it. */
+const MAX_PROSE_LINES = 8;
+
+/**
+ * Parses a bridge. A line of prose a model wrote around unfenced code ("Here is the fix:") makes
+ * the parse fail on it: such a line is blanked (offsets stay) and the parse tried again; the
+ * dropped lines are reported. Any other failure is thrown as a diagnostic with its frame.
+ */
+function parseAnswer(first: BridgeSource, dialect: Dialect, diagnostics: Diagnostic[]): { source: BridgeSource; parsed: ParsedBridge } {
+  let source = first;
+  const dropped: number[] = [];
+  for (;;) {
+    const parsed = parseBridge(source, dialect);
+    if (!('snippet' in parsed)) {
+      if (dropped.length) diagnostics.push(proseLinesDropped(dropped.map((at) => atOffset(first.original, at))));
+      return { source, parsed };
+    }
+    const prose = dropped.length < MAX_PROSE_LINES ? proseLineAt(source.file.code, parsed) : undefined;
+    if (prose === undefined) throw new CodeBridgeError([failureDiagnostic(source, parsed)]);
+    dropped.push(prose);
+    source = { ...source, file: { path: source.file.path, code: blankLine(source.file.code, prose) } };
+  }
 }
 
 interface ParsedBridge {
@@ -93,17 +117,14 @@ interface ParsedBridge {
 const looseStatement = new Set(['ExpressionStatement', 'BlockStatement', 'LabeledStatement']);
 const hasLooseStatements = (module: Ast) => module.program.body.some((s) => looseStatement.has(s.type) && !classOf(s));
 
-// The first word of a module's code, after comments and imports; anything else is tried as members first.
-const MODULE_START = /^(?:export|function|const|let|var|class|interface|enum|namespace|module|declare|abstract\s+class|async\s+function|type\s+[\w$]+\s*[=<])\b/;
 const LEADING = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/;
 
 /**
  * A bridge is a module, unless it only parses as class members (`get x() {}`, `count = 0;`):
  * then it is a method-only snippet. The likelier reading is tried first (a failed parse costs
- * as much as a good one). When neither parses, the error reported is the one found furthest
- * into the bridge, the likelier mistake.
+ * as much as a good one). When neither parses, both errors are returned.
  */
-function parseBridge(bridge: BridgeSource, dialect: Dialect): ParsedBridge {
+function parseBridge(bridge: BridgeSource, dialect: Dialect): ParsedBridge | ParseFailure {
   const code = bridge.file.code;
   const errors: BabelSyntaxError[] = [];
   const attempt = <T>(parse: () => T): T | undefined => {
@@ -125,34 +146,7 @@ function parseBridge(bridge: BridgeSource, dialect: Dialect): ParsedBridge {
   if (snippet) return snippet;
   if (module) return asModule(module);
   const [snippetError, moduleError] = snippetFirst ? errors : [errors[1]!, errors[0]!];
-  const mixed = mixedBridge(bridge, snippetError!, moduleError!);
-  if (mixed) throw new CodeBridgeError([mixed]);
-  const furthest = errors.reduce((a, b) => (b.pos > a.pos ? b : a));
-  throw new CodeBridgeError([syntaxDiagnostic('bridge', furthest, bridge.original)]);
-}
-
-// A line that starts like a class member: `name(`, `async *name(`, `get name(`, `static #name(`.
-const MEMBER_HEAD = /^[ \t]*(?:(?:static|async|get|set|public|private|protected|override|readonly)\s+|\*\s*)*(#?[\w$]+)\s*(?:<[^>\n]*>\s*)?\(/;
-
-/**
- * A bridge that mixes class members with top-level code fails both readings in a telling way:
- * as members it stops on a line that starts top-level code (`export`, `function`), as a module on
- * a line that starts a member. That is reported as what it is, with what to do.
- */
-function mixedBridge(bridge: BridgeSource, snippetError: BabelSyntaxError, moduleError: BabelSyntaxError): Diagnostic | undefined {
-  const code = bridge.file.code;
-  const lineAt = (pos: number) => {
-    const start = code.lastIndexOf('\n', pos - 1) + 1;
-    const nl = code.indexOf('\n', start);
-    return { start, text: code.slice(start, nl === -1 ? code.length : nl) };
-  };
-  const top = lineAt(snippetError.pos);
-  if (!MODULE_START.test(top.text.trimStart())) return undefined;
-  const member = lineAt(moduleError.pos);
-  const head = MEMBER_HEAD.exec(member.text);
-  if (!head) return undefined;
-  const at = atOffset(bridge.original, member.start + member.text.length - member.text.trimStart().length);
-  return bridgeMixesMembers(head[1]!, at, atOffset(bridge.original, top.start).line);
+  return { snippet: snippetError!, module: moduleError! };
 }
 
 const asModule = (module: Ast): ParsedBridge => ({ module, imports: [], importsEnd: 0, comments: module.comments ?? [] });
