@@ -46,11 +46,12 @@ export class BuildStats {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     } else {
-      const figures = report.cache ? `; cache ${report.cache.hits} hits, ${report.cache.misses} misses, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${report.cache.savedMs} ms saved` : '; no cache';
-      console.error(`[codebridge] ${report.merges} merges (${report.cached} cached, ${report.failed} failed), ${report.warnings} warnings, longest wait ${report.longestWaitMs} ms${figures}`);
+      const figures = report.cache ? `; cache ${plural(report.cache.hits, 'hit')}, ${plural(report.cache.misses, 'miss', 'misses')}, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${report.cache.savedMs} ms saved` : '; no cache';
+      console.error(`[codebridge] ${plural(report.merges, 'merge')} (${report.cached} cached, ${report.failed} failed), ${plural(report.warnings, 'warning')}, longest wait ${report.longestWaitMs} ms${figures}`);
     }
   }
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

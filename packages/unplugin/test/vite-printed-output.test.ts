@@ -12,16 +12,17 @@ const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin/vite.js
 const pluginUrl = pathToFileURL(require.resolve('unplugin-codebridge/vite')).href;
 
 let fixture: Fixture;
-const stops: (() => void)[] = [];
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
+const stops: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  // The server writes under node_modules (dependency and merge caches) until it has exited.
+  await Promise.all(stops.splice(0).map((stop) => stop()));
   fixture?.dispose();
 });
 
 /** The fixture as a user's Vite project: a config file that adds the plugin. */
-function project(bridge: string): Fixture {
+function project(bridge: string, options = 'workers: 0'): Fixture {
   fixture = new Fixture('basic');
-  fixture.write('vite.config.mjs', `import codebridge from '${pluginUrl}';\nexport default { plugins: [codebridge({ workers: 0 })] };\n`);
+  fixture.write('vite.config.mjs', `import codebridge from '${pluginUrl}';\nexport default { plugins: [codebridge({ ${options} })] };\n`);
   fixture.write('src/greet.bridge.js', bridge);
   return fixture;
 }
@@ -33,7 +34,10 @@ function vite(args: string[]) {
   child.stdout.on('data', (b: Buffer) => (printed += b));
   child.stderr.on('data', (b: Buffer) => (printed += b));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  stops.push(() => child.kill());
+  stops.push(() => {
+    child.kill();
+    return exited;
+  });
   return { printed: () => printed, exited };
 }
 
@@ -65,5 +69,12 @@ describe('what Vite prints of a diagnostic', () => {
     expect(printed).toContain('Internal server error: Syntax error in the bridge');
     expect(printed).toContain(`File: ${fixture.path('src/greet.bridge.js')}:3:`);
     expect(printed).toMatch(/^\s*> 3 \|\s+return 'bridged hello ' \+ ;$/m);
+  });
+
+  it('the stats line counts in the singular for one merge and one warning', async () => {
+    project(bridgeWithUnknownCommand, "workers: 0, stats: true, include: ['src/greet.js']");
+    const run = vite(['build']);
+    expect(await run.exited).toBe(0);
+    expect(run.printed()).toMatch(/^\[codebridge\] 1 merge \(0 cached, 0 failed\), 1 warning, longest wait [\d.]+ ms(;|$)/m);
   });
 });
