@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cac, type CAC } from 'cac';
 import { apply } from './commands/apply.js';
+import { cacheCommand } from './commands/cache.js';
 import { mergeOne } from './commands/merge.js';
 import { recover } from './commands/recover.js';
 import { undo } from './commands/undo.js';
@@ -22,6 +23,8 @@ interface ApplyFlags {
   root?: unknown;
   force?: boolean;
   fsync?: boolean;
+  cache?: boolean;
+  cacheDir?: unknown;
 }
 
 const STDIN = '\0stdin';
@@ -45,6 +48,8 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .option('--root <dir>', 'Project root: targets must be inside it (default: the current folder)')
     .option('--force', 'With --write: replace read-only targets too (their mode is kept)')
     .option('--no-fsync', 'Do not fsync staged files, the journal and folders (faster; a power loss may then lose the run)')
+    .option('--cache-dir <dir>', 'Merge cache folder (default: CODEBRIDGE_CACHE_DIR, else node_modules/.cache/codebridge under the root)')
+    .option('--no-cache', 'Merge every target again; read and write no cache')
     .example('codebridge apply src --check')
     .action((paths: string[], flags: ApplyFlags) => apply(applyOptions(paths, flags)));
   cli
@@ -70,6 +75,15 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .option('--root <dir>', 'Project root (default: the current folder)')
     .action((flags: { list?: boolean; force?: boolean; fsync?: boolean; root?: unknown }) =>
       undo({ root: rootOf(flags.root), list: flags.list === true, force: flags.force === true, durable: flags.fsync !== false }),
+    );
+  cli
+    .command('cache <action>', 'Merge cache: "info" (entries, size, hit rate of recent runs) or "clean" (delete its entries)')
+    .option('--cache-dir <dir>', 'The cache folder (default: as apply finds it)')
+    .option('--root <dir>', 'Project root (default: the current folder)')
+    .option('--json', 'Print cache info as JSON')
+    .example('codebridge cache info')
+    .action((action: string, flags: { cacheDir?: unknown; root?: unknown; json?: boolean }) =>
+      cacheCommand({ action, root: rootOf(flags.root), json: flags.json === true, ...(flags.cacheDir !== undefined && { dir: resolve(stringFlag('--cache-dir', flags.cacheDir)) }) }),
     );
   cli
     .command('recover', 'Roll back what an interrupted apply --write left (every command does this first); say what was done')
@@ -129,6 +143,7 @@ function applyOptions(paths: string[], flags: ApplyFlags) {
     deleteBridges: flags.deleteBridges === true,
     force: flags.force === true,
     durable: flags.fsync !== false,
+    cache: flags.cache === false ? (false as const) : { ...(flags.cacheDir !== undefined && { dir: resolve(stringFlag('--cache-dir', flags.cacheDir)) }) },
   };
 }
 

@@ -39,6 +39,8 @@ export interface ApplyRun {
   timings: { discoverMs: number; mergeMs: number; writeMs: number; totalMs: number };
   /** The runtime's report, under --stats. */
   stats?: RunReport;
+  /** The merge cache's figures for this run; null under --no-cache. */
+  cache: RunReport['cache'];
   exitCode: ExitCode;
 }
 

@@ -17,6 +17,7 @@ export function jsonReport(run: ApplyRun): string {
       written: run.written.length,
     },
     timings: roundAll(run.timings),
+    cache: run.cache && roundAll(run.cache),
     targets: run.outcomes.map(({ path, bridges, dependency, status, diagnostics, timing }) => ({ path, bridges, dependency, status, diagnostics, ...(timing && { timing: roundAll(timing) }) })),
     errors: run.errors,
     written: run.written,

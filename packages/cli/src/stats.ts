@@ -11,6 +11,9 @@ export function formatStats(report: RunReport): string {
     `  jobs ${report.jobs} (${report.fulfilled} merged, ${report.failures} failed, ${report.retries} retried, ${report.inline} inline)`,
     `  threads ${report.threads}, wall ${ms(report.wallMs)}, cpu ${ms(report.cpuMs)} (${Math.round(report.cpuUtilisation * 100)}% of the threads)`,
     `  ${Math.round(report.throughput)} jobs/s, peak RSS ${Math.round(report.peakRssMb)} MB`,
+    report.cache
+      ? `  cache ${report.cache.hits} hits, ${report.cache.misses} misses, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${ms(report.cache.savedMs)} saved`
+      : '  cache off',
   ];
   const slowest = [...report.tasks].sort((a, b) => b.runMs - a.runMs).slice(0, SLOWEST);
   if (slowest.length) lines.push('  slowest:');
@@ -19,3 +22,5 @@ export function formatStats(report: RunReport): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -63,7 +63,7 @@ describe.skipIf(!canMount)('a full disk (a 64 KiB tmpfs)', () => {
     const root = smallDisk()!;
     writeTree(root, { ...bigTarget('big', 36), 'node_modules/.keep': '' });
     const before = snapshot(root);
-    const run = await codebridge(['apply', '--write'], { cwd: root });
+    const run = await codebridge(['apply', '--write', '--no-cache'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Could not write .*journal.*ENOSPC/);
     expect(snapshot(root)).toEqual(before);

@@ -37,7 +37,7 @@ describe('SIGINT and SIGTERM during apply --write', () => {
     const pause = join(root, 'paused');
     let ended = false;
     let kill: (s: NodeJS.Signals) => void = () => undefined;
-    const run = codebridge(['apply', '--write'], { cwd: root, env: { CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES: pause }, started: (c) => (kill = (s) => c.kill(s)) });
+    const run = codebridge(['apply', '--write', '--no-cache'], { cwd: root, env: { CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES: pause }, started: (c) => (kill = (s) => c.kill(s)) });
     void run.then(() => (ended = true));
     await waitForFile(pause, () => ended);
     kill(signal);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRuntime, discoverBridges, type BridgeTarget, type RunReport } from '@codebridge/engine';
+import { createRuntime, discoverBridges, MergeCache, type BridgeTarget, type RunReport } from '@codebridge/engine';
 import { unifiedDiff } from '../diff.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { countOf, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
@@ -27,6 +27,8 @@ export interface ApplyOptions {
   force: boolean;
   /** false under --no-fsync. */
   durable: boolean;
+  /** false under --no-cache; `dir` from --cache-dir. */
+  cache: false | { dir?: string };
 }
 
 /** `codebridge apply`: discover, merge everything in memory, then show, check or write. */
@@ -45,6 +47,7 @@ export async function apply(options: ApplyOptions): Promise<ExitCode> {
     interrupted: false,
     timings: { discoverMs: discovered - started, mergeMs: merged - discovered, writeMs: 0, totalMs: 0 },
     ...(options.stats && { stats: report }),
+    cache: report.cache,
     exitCode: exitCodes.ok,
   };
   const failed = countOf(outcomes, 'failed') + run.errors.length > 0;
@@ -64,10 +67,12 @@ async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, prog
     const path = displayPath(root, t.target);
     return { id: path, target: { path, code: originals[i]! }, bridges: t.bridges.map((b) => ({ path: displayPath(root, b.path), code: b.code })) };
   });
-  const runtime = createRuntime(options.jobs === undefined ? {} : { workers: options.jobs });
+  const cache = options.cache ? new MergeCache({ root, ...options.cache }) : undefined;
+  const runtime = createRuntime({ ...(options.jobs !== undefined && { workers: options.jobs }), ...(cache && { cache }) });
   progress.start('merging', jobs.length);
   try {
     const { results, report } = await runtime.mergeMany(jobs, { onSettled: () => progress.tick() });
+    await cache?.endRun('cli');
     return { outcomes: targets.map((t, i) => toOutcome(t, root, originals[i]!, results[i]!, report.tasks[i])), report };
   } finally {
     progress.end();

@@ -34,7 +34,5 @@ compiler.run((error, stats) =>
       process.stderr.write(String(error ?? stats.compilation.errors.map((e) => e.message).join('\n')));
       process.exitCode = 1;
     }
-    // How many modules the bundler built (not restored from its cache).
-    else process.stdout.write(JSON.stringify({ built: [...stats.compilation.modules].filter((m) => m.buildInfo && !m.buildInfo.cacheable === false).length }));
   }),
 );

@@ -1,0 +1,104 @@
+import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codebridge, manyTargets, tree } from './cli.js';
+
+/** A project of `count` bridged targets with a package.json: its cache goes to node_modules/.cache/codebridge. */
+const project = (count: number) => tree({ ...manyTargets(count), 'package.json': '{ "private": true }\n' });
+const defaultDir = (root: string) => join(root, 'node_modules', '.cache', 'codebridge');
+const json = async (args: string[], cwd: string, env?: Record<string, string>) => {
+  const run = await codebridge([...args, '--json'], { cwd, ...(env && { env }) });
+  return { run, report: JSON.parse(run.stdout) as { cache: { hits: number; misses: number; bytesRead: number; bytesWritten: number; savedMs: number } | null; targets: unknown[] } };
+};
+const tempFiles = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.tmp'));
+
+describe('codebridge apply with the merge cache', () => {
+  it('a second apply --check is served from the cache, with the same report', async () => {
+    const root = project(30);
+    const first = await json(['apply', '--check'], root);
+    expect(first.report.cache).toMatchObject({ hits: 0, misses: 30 });
+    expect(first.report.cache!.bytesWritten).toBeGreaterThan(0);
+    const second = await json(['apply', '--check'], root);
+    expect(second.report.cache).toMatchObject({ hits: 30, misses: 0, bytesWritten: 0, bytesRead: first.report.cache!.bytesWritten });
+    expect(second.run.code).toBe(first.run.code);
+    const strip = (targets: unknown[]) => targets.map((t) => ({ ...(t as object), timing: undefined }));
+    expect(strip(second.report.targets)).toEqual(strip(first.report.targets));
+    expect(existsSync(join(defaultDir(root), 'entries'))).toBe(true);
+  });
+
+  it('two runs at once against one cache folder both succeed and leave whole entries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codebridge-shared-cache-'));
+    const a = project(40);
+    const b = project(40);
+    const [ra, rb] = await Promise.all([json(['apply', '--cache-dir', dir], a), json(['apply', '--cache-dir', dir], b)]);
+    expect([ra.run.code, rb.run.code]).toEqual([0, 0]);
+    expect(ra.report.cache!.hits + ra.report.cache!.misses).toBe(40);
+    expect(tempFiles(dir)).toEqual([]);
+    const again = await json(['apply', '--cache-dir', dir], a);
+    expect(again.report.cache).toMatchObject({ hits: 40, misses: 0 });
+    expect(existsSync(defaultDir(a))).toBe(false);
+  });
+
+  it('a project moved to another folder still hits', async () => {
+    const root = project(10);
+    await json(['apply'], root);
+    const moved = `${root}-moved`;
+    renameSync(root, moved);
+    const { report } = await json(['apply'], moved);
+    expect(report.cache).toMatchObject({ hits: 10, misses: 0 });
+  });
+
+  it('--no-cache merges everything and writes no cache', async () => {
+    const root = project(5);
+    const { report } = await json(['apply', '--no-cache'], root);
+    expect(report.cache).toBeNull();
+    expect(existsSync(defaultDir(root))).toBe(false);
+  });
+
+  it('CODEBRIDGE_CACHE_DIR chooses the folder, and --cache-dir overrides it', async () => {
+    const root = project(5);
+    const fromEnv = join(root, 'env-cache');
+    await json(['apply'], root, { CODEBRIDGE_CACHE_DIR: fromEnv });
+    expect(existsSync(join(fromEnv, 'entries'))).toBe(true);
+    const flag = join(root, 'flag-cache');
+    const { report } = await json(['apply', '--cache-dir', flag], root, { CODEBRIDGE_CACHE_DIR: fromEnv });
+    expect(report.cache).toMatchObject({ misses: 5 });
+    expect(existsSync(join(flag, 'entries'))).toBe(true);
+  });
+
+  it('an edited bridge is one miss; --stats prints the cache line', async () => {
+    const root = project(6);
+    await json(['apply'], root);
+    writeFileSync(join(root, 'src/m3.bridge.ts'), 'export function value3() { return 33; }\n');
+    const run = await codebridge(['apply', '--stats'], { cwd: root });
+    expect(run.stderr).toMatch(/cache 5 hits, 1 misses, [\d.]+ KB read, [\d.]+ KB written, [\d.]+ ms saved/);
+  });
+});
+
+describe('codebridge cache', () => {
+  it('info lists entries, size and the hit rate of recent runs; clean empties it', async () => {
+    const root = project(8);
+    await json(['apply'], root);
+    await json(['apply'], root);
+    const info = await codebridge(['cache', 'info'], { cwd: root });
+    expect(info.code).toBe(0);
+    expect(info.stdout).toContain(`cache ${defaultDir(root)}`);
+    expect(info.stdout).toMatch(/ 8 entries, [\d.]+ KB/);
+    expect(info.stdout).toMatch(/last 2 runs: hit rate 50% \(8 hits, 8 misses\)/);
+    const asJson = JSON.parse((await codebridge(['cache', 'info', '--json'], { cwd: root })).stdout) as { entries: number; hitRate: number; runs: unknown[] };
+    expect(asJson).toMatchObject({ entries: 8, hitRate: 0.5 });
+    const clean = await codebridge(['cache', 'clean'], { cwd: root });
+    expect(clean.stdout).toMatch(/Removed 8 entries/);
+    expect(JSON.parse((await codebridge(['cache', 'info', '--json'], { cwd: root })).stdout)).toMatchObject({ entries: 0, bytes: 0, hitRate: null });
+    const { report } = await json(['apply'], root);
+    expect(report.cache).toMatchObject({ hits: 0, misses: 8 });
+  });
+
+  it('an unknown action is a usage error', async () => {
+    const run = await codebridge(['cache', 'wipe'], { cwd: project(1) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown cache action "wipe" (info or clean)');
+  });
+});
