@@ -139,7 +139,14 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.threadFile, { workerData: this.threadData, resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb } });
+    let worker: Worker;
+    try {
+      worker = new Worker(this.threadFile, { workerData: this.threadData, resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb } });
+    } catch (error) {
+      // No thread at all (the process is at its thread limit): a failed start, handled as if it had died at once.
+      setImmediate(() => this.afterDeath(true, messageOf(error)));
+      return;
+    }
     // A thread that never becomes ready (a worker module whose loading hangs) counts as a failed start.
     const startTimer = setTimeout(() => void worker.terminate(), this.options.timeoutMs);
     const slot: Slot = { worker, ready: false, sent: [], startTimer };
@@ -203,11 +210,15 @@ export class WorkerPool {
       clearTimeout(running.timer);
       running.reply({ failure: this.failureOf(running, slot, code) });
     }
+    this.afterDeath(!slot.ready, deathOf(slot, code));
+  }
+
+  private afterDeath(failedStart: boolean, reason: string): void {
     if (this.closed) return;
-    if (!slot.ready) this.failedStarts++;
+    if (failedStart) this.failedStarts++;
     if (this.failedStarts >= restartPolicy.failedStartsLimit && this.capacity === 0) {
       void this.close();
-      return this.events.gaveUp(deathOf(slot, code), this.failedStarts);
+      return this.events.gaveUp(reason, this.failedStarts);
     }
     this.replace();
     this.place();
@@ -238,5 +249,5 @@ export class WorkerPool {
   }
 }
 
-const deathOf = (slot: Slot, code: number) =>
-  slot.error === undefined ? `exited with code ${code}` : slot.error instanceof Error ? slot.error.message : String(slot.error);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const deathOf = (slot: Slot, code: number) => (slot.error === undefined ? `exited with code ${code}` : messageOf(slot.error));
