@@ -11,6 +11,8 @@ export const codes = {
   EMPTY_COMMAND_VALUE: 'EMPTY_COMMAND_VALUE',
   COMMAND_NOT_APPLICABLE: 'COMMAND_NOT_APPLICABLE',
   PROSE_DROPPED: 'PROSE_DROPPED',
+  EXAMPLE_DROPPED: 'EXAMPLE_DROPPED',
+  SELF_IMPORT_DROPPED: 'SELF_IMPORT_DROPPED',
   NOT_APPLICABLE_HERE: 'NOT_APPLICABLE_HERE',
   // errors
   BRIDGE_SYNTAX_ERROR: 'BRIDGE_SYNTAX_ERROR',
@@ -286,3 +288,17 @@ export const proseLinesDropped = (lines: At[]) =>
     lines[0],
     'Only code is merged: keep notes in comments, or put the code in a markdown fence.',
   );
+
+/** A fence that only shows how to use the code (calls, `console.log`, test blocks) beside fences that change it. */
+export const exampleDropped = (at: At, lastLine: number) =>
+  make(
+    codes.EXAMPLE_DROPPED,
+    'warning',
+    `Lines ${at.line}-${lastLine} of the bridge are a usage example (calls only, nothing declared or edited) and were dropped.`,
+    at,
+    'Only the fences that declare or edit code are merged; to add top-level calls, put them in a bridge of their own.',
+  );
+
+/** An import of the target itself in a bridge (the module would import itself). */
+export const selfImportDropped = (specifier: string, at: At) =>
+  make(codes.SELF_IMPORT_DROPPED, 'warning', `The import of "${specifier}" names the target itself and was dropped.`, at, 'The target already declares what it would import.');

@@ -4,7 +4,8 @@ import type { Language, SourceFile } from '../types.js';
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$/gm;
 
-interface Block {
+/** A fenced block of a markdown bridge. */
+export interface Block {
   lang: string;
   /** Offsets of the code between the fence lines. */
   start: number;
@@ -15,11 +16,12 @@ interface Block {
  * Strips markdown fences from a bridge a model wrote. Lines outside the chosen code blocks are
  * blanked (their characters become spaces, newlines stay), so every offset, line and column in
  * the result is the same as in the bridge file: diagnostics and source maps need no translation.
- * The blocks of the target's language win; else unlabelled blocks; else all blocks.
+ * The blocks of the target's language win; else unlabelled blocks; else all blocks. The chosen
+ * blocks are returned with the code.
  */
-export function stripFences(bridge: SourceFile, language: Language): { code: string; diagnostics: Diagnostic[] } {
+export function stripFences(bridge: SourceFile, language: Language): { code: string; diagnostics: Diagnostic[]; blocks: Block[] } {
   const blocks = findBlocks(bridge.code);
-  if (blocks.length === 0) return { code: bridge.code, diagnostics: [] };
+  if (blocks.length === 0) return { code: bridge.code, diagnostics: [], blocks };
   const names = fenceNames[language];
   const chosen = pick(blocks, (b) => names.includes(b.lang)) ?? pick(blocks, (b) => b.lang === '') ?? blocks;
 
@@ -33,7 +35,7 @@ export function stripFences(bridge: SourceFile, language: Language): { code: str
     chars[i] = chars[i] === '\t' || chars[i] === '\r' ? chars[i]! : ' ';
   }
   const diagnostics = firstProse >= 0 ? [proseDropped(atOffset(bridge, firstProse))] : [];
-  return { code: chars.join(''), diagnostics };
+  return { code: chars.join(''), diagnostics, blocks: chosen };
 }
 
 function pick(blocks: Block[], test: (b: Block) => boolean): Block[] | undefined {

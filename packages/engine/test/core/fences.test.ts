@@ -5,7 +5,7 @@ const file = (code: string) => ({ path: 'b.md', code });
 
 describe('stripFences', () => {
   test('leaves a bridge without fences unchanged', () => {
-    expect(stripFences(file('a();\n'), 'js')).toEqual({ code: 'a();\n', diagnostics: [] });
+    expect(stripFences(file('a();\n'), 'js')).toEqual({ code: 'a();\n', diagnostics: [], blocks: [] });
   });
 
   test('blanks prose and fence lines but keeps every offset', () => {

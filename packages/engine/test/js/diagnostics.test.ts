@@ -109,6 +109,17 @@ describe('warnings', () => {
     expect(d.frame).toContain('> 4 |     options = generateOptions(options, { ignoreWhitespace: true };');
   });
 
+  test('of several fences, the declaring ones merge and a usage-example fence is dropped with EXAMPLE_DROPPED naming its lines', () => {
+    const result = expectMerged('fences-several');
+    expect(warning(result.diagnostics, 'EXAMPLE_DROPPED')).toMatchObject({ file: 'test/fixtures/js/fences-several/bridge.md', line: 25, message: expect.stringContaining('Lines 25-26') });
+    expect(result.code).not.toContain('console.log(isDynamicPattern');
+  });
+
+  test('an import of the target itself is dropped with SELF_IMPORT_DROPPED', () => {
+    const result = expectMerged('fences-several');
+    expect(warning(result.diagnostics, 'SELF_IMPORT_DROPPED')).toMatchObject({ line: 4, column: 0, frame: expect.stringContaining("> 4 | import { escapePath } from './target.js';") });
+  });
+
   test('prose around markdown fences is dropped with a warning', () => {
     const d = warning(expectMerged('fences').diagnostics, 'PROSE_DROPPED');
     expect(d).toMatchObject({ file: 'test/fixtures/js/fences/bridge.md', line: 1, column: 0, frame: expect.stringContaining('> 1 | Here is the updated method:') });

@@ -1,4 +1,6 @@
+import { posix } from 'node:path';
 import type * as t from '@babel/types';
+import { atOffset, selfImportDropped } from '../../diagnostics.js';
 import type { PlanContext } from './context.js';
 import { appendToModule } from './place.js';
 import type { Unit } from './read.js';
@@ -42,6 +44,10 @@ export class ImportPlanner {
   plan(unit: Unit): void {
     const decl = unit.node as t.ImportDeclaration;
     const source = decl.source.value;
+    if (importsItself(this.ctx.target.file.path, source)) {
+      this.ctx.diagnostics.push(selfImportDropped(source, atOffset(unit.bridge.original, decl.start!)));
+      return;
+    }
     if (!decl.specifiers.length) {
       if (this.ctx.target.imports.some((d) => d.source.value === source) || this.sideEffects.has(source)) return;
       this.sideEffects.add(source);
@@ -108,6 +114,17 @@ export class ImportPlanner {
       ctx.op(`import ${key}`, 'add-import', unit, [appendToModule(ctx, unit, piece)]);
     }
   }
+}
+
+const withoutExtension = (path: string) => path.replace(/\.(?:[cm]?[jt]sx?)$/, '');
+
+/** True when a relative specifier, read from the target's folder, names the target (`./log` in `log.ts`). */
+function importsItself(targetPath: string, specifier: string): boolean {
+  if (!specifier.startsWith('.')) return false;
+  const target = posix.normalize(targetPath.replace(/\\/g, '/'));
+  const named = posix.join(posix.dirname(target), specifier).replace(/\/$/, '');
+  const bare = withoutExtension(target);
+  return withoutExtension(named) === bare || (bare.endsWith('/index') && named === posix.dirname(target));
 }
 
 /** An import of the specifiers gathered for one source. */

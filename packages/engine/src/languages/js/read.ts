@@ -5,6 +5,7 @@ import type { Dialect } from '../../language.js';
 import { stripFences } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
 import { commentsBefore } from './comments.js';
+import { dropUsageExamples } from './examples.js';
 import { boundNames, classOf } from './names.js';
 import { isSyntaxError, parseMembers, parseModule, type Ast, type BabelSyntaxError } from './parse.js';
 import { blankLine, failureDiagnostic, MODULE_START, proseLineAt, type ParseFailure } from './parse-failure.js';
@@ -72,7 +73,8 @@ export function notApplicable(unit: Unit, c: Command, why: string): Diagnostic {
 export function readBridge(original: SourceFile, index: number, dialect: Dialect, diagnostics: Diagnostic[]): ReadBridge {
   const stripped = stripFences(original, 'js');
   diagnostics.push(...stripped.diagnostics);
-  const { source, parsed } = parseAnswer({ index, file: { path: original.path, code: stripped.code }, original }, dialect, diagnostics);
+  const code = dropUsageExamples(stripped.code, stripped.blocks, original, dialect, diagnostics);
+  const { source, parsed } = parseAnswer({ index, file: { path: original.path, code }, original }, dialect, diagnostics);
   const reader = new UnitReader(source, parsed.comments, diagnostics);
   const units = parsed.module
     ? reader.statements(parsed.module.program.body)
