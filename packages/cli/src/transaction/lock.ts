@@ -8,8 +8,8 @@ import { dirname } from 'node:path';
  * One lock file per root keeps two runs from interleaving. No library fitted: proper-lockfile
  * judges staleness by mtime alone and would be a new dependency; this adds the holder's pid.
  * The holder touches the file every REFRESH_MS; a lock is stale when its holder (on this host)
- * is not running, or when it was not touched for STALE_MS (a holder that died and whose pid was
- * reused, or one on another host sharing the folder).
+ * is not running (on Linux: no process with its pid and start time, so a reused pid does not
+ * count), or when it was not touched for STALE_MS (a holder on another host sharing the folder).
  */
 const REFRESH_MS = 5_000;
 const STALE_MS = 30_000;
@@ -21,6 +21,8 @@ export interface Holder {
   command: string;
   since: string;
   token: string;
+  /** The holder's start time in clock ticks after boot (Linux /proc), to tell a reused pid. */
+  started?: number;
 }
 
 export interface LockResult {
@@ -35,7 +37,8 @@ export interface LockResult {
 /** Takes the lock at `path`, waiting up to `waitMs` for a live holder to finish. */
 export async function acquireLock(path: string, command: string, waitMs: number): Promise<LockResult> {
   mkdirSync(dirname(path), { recursive: true });
-  const mine: Holder = { pid: process.pid, host: hostname(), command, since: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const started = startTimeOf(process.pid);
+  const mine: Holder = { pid: process.pid, host: hostname(), command, since: new Date().toISOString(), token: randomBytes(8).toString('hex'), ...(started !== undefined && { started }) };
   const staleRemoved: Holder[] = [];
   const deadline = Date.now() + waitMs;
   for (;;) {
@@ -99,15 +102,26 @@ function isStale(path: string, holder: Holder | undefined): boolean {
     return false; // Released meanwhile: the next attempt takes it.
   }
   if (Date.now() - touchedMs > STALE_MS) return true;
-  return holder !== undefined && holder.host === hostname() && !isRunning(holder.pid);
+  return holder !== undefined && holder.host === hostname() && !isRunning(holder);
 }
 
-function isRunning(pid: number): boolean {
+function isRunning(holder: Holder): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    process.kill(holder.pid, 0);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const now = startTimeOf(holder.pid);
+  return holder.started === undefined || now === undefined || now === holder.started;
+}
+
+/** A process's start time from /proc/<pid>/stat (field 22, after the parenthesised name); undefined off Linux. */
+function startTimeOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  } catch {
+    return undefined;
   }
 }
 

@@ -23,7 +23,11 @@ export async function openSession(root: string, command: string, writes: boolean
   if (!writes && !hasRuns(folders.journal)) return { recovered: [] };
   const lock = await acquireLock(folders.lock, command, writes ? LOCK_WAIT_MS : 0);
   for (const stale of lock.staleRemoved) process.stderr.write(`codebridge: took over a stale lock of pid ${stale.pid} (${stale.command}, since ${stale.since}): that process is gone.\n`);
-  if (!lock.release) return { recovered: [], ...(writes && { busy: busyMessage(root, lock.holder) }) };
+  if (!lock.release) {
+    if (writes) return { recovered: [], busy: busyMessage(root, lock.holder) };
+    process.stderr.write(`codebridge: a run of ${holderName(lock.holder)} is writing under ${root}; its journal is left to it.\n`);
+    return { recovered: [] };
+  }
   const recovered = recoverRuns(folders.journal, d);
   for (const r of recovered) process.stderr.write(`${describeRecovery(r)}\n`);
   if (!writes) lock.release();
@@ -38,7 +42,8 @@ function hasRuns(journalFolder: string): boolean {
   }
 }
 
+const holderName = (holder: Holder | undefined) => (holder ? `pid ${holder.pid} (${holder.command}, since ${holder.since})` : 'another process');
+
 function busyMessage(root: string, holder: Holder | undefined): string {
-  const who = holder ? `pid ${holder.pid} (${holder.command}, since ${holder.since})` : 'another process';
-  return `${who} is writing under ${root} and still held its lock after ${LOCK_WAIT_MS / 1000} s; nothing was written. Try again when it ends.`;
+  return `${holderName(holder)} is writing under ${root} and still held its lock after ${LOCK_WAIT_MS / 1000} s; nothing was written. Try again when it ends.`;
 }
