@@ -1,4 +1,5 @@
 import { lazy } from './lazy.js';
+import { LineIndex, lineIndexOf } from './lines.js';
 import type { SourceFile } from './types.js';
 
 /**
@@ -103,8 +104,28 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 const babelCodeFrame = lazy<typeof import('@babel/code-frame')>('@babel/code-frame');
 
+/** A code frame of `code` at a 1-based line and 0-based column. */
 export function codeFrame(code: string, line: number, column: number): string {
-  return babelCodeFrame().codeFrameColumns(code, { start: { line, column: column + 1 } }, { highlightCode: false, linesAbove: 2, linesBelow: 2 });
+  return frameIn(new LineIndex(code), line, column);
+}
+
+/** Columns of a long line (minified code) shown around the position; the rest is cut. */
+const FRAME_WIDTH = 160;
+
+/**
+ * The frame of two lines either side of a position, cut from a line index: Babel is given those
+ * five lines only (its `startLine` keeps the numbers), so a frame costs the same anywhere in a file.
+ */
+function frameIn(index: LineIndex, line: number, column: number): string {
+  const first = Math.max(1, line - 2);
+  const lines: string[] = [];
+  for (let l = first; l <= Math.min(index.count, line + 2); l++) lines.push(index.text(l - 1)!.replace(/\r$/, ''));
+  const from = Math.max(0, Math.min(column - FRAME_WIDTH / 2, (lines[line - first]?.length ?? 0) - FRAME_WIDTH));
+  const cut = (text: string) => (text.length > FRAME_WIDTH || from > 0 ? `${from > 0 ? '…' : ''}${text.slice(from, from + FRAME_WIDTH)}${text.length > from + FRAME_WIDTH ? '…' : ''}` : text);
+  const shown = from > 0 ? column - from + 1 : column;
+  // `startLine` (Babel 7.15 and later) is missing from @types/babel__code-frame.
+  const options = { highlightCode: false, linesAbove: 2, linesBelow: 2, startLine: first };
+  return babelCodeFrame().codeFrameColumns(lines.map(cut).join('\n'), { start: { line, column: shown + 1 } }, options);
 }
 
 function make(code: DiagnosticCode, severity: Severity, message: string, at?: At, hint?: string): Diagnostic {
@@ -114,24 +135,19 @@ function make(code: DiagnosticCode, severity: Severity, message: string, at?: At
     d.file = at.file.path;
     d.line = at.line;
     d.column = at.column;
-    d.frame = codeFrame(at.file.code, at.line, at.column);
+    d.frame = frameIn(lineIndexOf(at.file), at.line, at.column);
   }
   return d;
 }
 
-/** 1-based line and 0-based column of an offset. */
+/** 1-based line and 0-based column of an offset, for a one-off question (a file asked often: `atOffset`). */
 export function positionAt(code: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = code.indexOf('\n'); i !== -1 && i < offset; i = code.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart };
+  return new LineIndex(code).position(offset);
 }
 
+/** A position in a file, from the file's line index (built once per file). */
 export function atOffset(file: SourceFile, offset: number): At {
-  return { file, ...positionAt(file.code, offset) };
+  return { file, ...lineIndexOf(file).position(offset) };
 }
 
 // Warnings

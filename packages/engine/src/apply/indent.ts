@@ -1,3 +1,5 @@
+import { lineStartAt } from '../lines.js';
+
 /** The blanks that start a line. */
 export function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)![0];
@@ -5,8 +7,7 @@ export function indentOf(line: string): string {
 
 /** The indentation of the line that holds `offset`. */
 export function indentAt(code: string, offset: number): string {
-  const lineStart = code.lastIndexOf('\n', offset - 1) + 1;
-  return indentOf(code.slice(lineStart, offset));
+  return indentOf(code.slice(lineStartAt(code, offset), offset));
 }
 
 /**

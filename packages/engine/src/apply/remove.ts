@@ -1,10 +1,12 @@
+import { lineStartAt } from '../lines.js';
+
 /**
  * The range to delete so that `[start, end)` disappears cleanly: when it is alone on its lines,
  * the whole lines go with the line break before them (so what follows `end` stays in place);
  * otherwise only the range itself.
  */
 export function removalRange(code: string, start: number, end: number): { start: number; end: number } {
-  const lineStart = code.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartAt(code, start);
   const newline = code.indexOf('\n', end);
   const lineEnd = newline === -1 ? code.length : newline;
   if (code.slice(lineStart, start).trim() || code.slice(end, lineEnd).trim()) return { start, end };

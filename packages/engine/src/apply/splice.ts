@@ -1,6 +1,7 @@
 import { encode, type SourceMapSegment } from '@jridgewell/sourcemap-codec';
 import MagicString from 'magic-string';
 import type { Edit, EditOrigin, SourceFile, SourceMapV3 } from '../types.js';
+import { LineIndex, lineIndexOf, lineStartAt } from '../lines.js';
 import { indentOf, indentUnit, reindent } from './indent.js';
 
 /** Orders edits by position (insertions before a replacement that starts at the same offset). */
@@ -32,7 +33,7 @@ export function splice(target: SourceFile, bridges: SourceFile[], edits: Edit[],
 
   const decoded = s.generateDecodedMap({ source: target.path, includeContent: true, hires: false });
   const mappings = decoded.mappings as SourceMapSegment[][];
-  const lineStarts = lineStartsOf(code);
+  const lineStarts = new LineIndex(code);
   let delta = 0;
   for (const e of sorted) {
     if (e.origin && e.text) overlay(mappings, lineStarts, e.start + delta, e.text, e.origin);
@@ -64,30 +65,13 @@ function withLineEndings(edits: Edit[], eol: '\n' | '\r\n'): Edit[] {
   return edits.map((e) => (e.text.includes(foreign) ? { ...e, text: e.text.replace(breaks, eol) } : e));
 }
 
-function lineStartsOf(code: string): number[] {
-  const starts = [0];
-  for (let i = code.indexOf('\n'); i !== -1; i = code.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Replaces the target mappings inside an edit's output text with mappings into its bridge. */
-function overlay(mappings: SourceMapSegment[][], lineStarts: number[], outStart: number, text: string, origin: EditOrigin): void {
-  const firstLine = lineOf(lineStarts, outStart);
+function overlay(mappings: SourceMapSegment[][], lineStarts: LineIndex, outStart: number, text: string, origin: EditOrigin): void {
+  const firstLine = lineStarts.lineOf(outStart);
   const lines = text.split('\n');
   lines.forEach((lineText, i) => {
     const outLine = firstLine + i;
-    const from = i === 0 ? outStart - lineStarts[firstLine]! : 0;
+    const from = i === 0 ? outStart - lineStarts.start(firstLine) : 0;
     const to = i === lines.length - 1 ? from + lineText.length : Infinity;
     const kept = (mappings[outLine] ?? []).filter((seg) => seg[0] < from || seg[0] >= to);
     const src = origin.lines[i];
@@ -121,7 +105,7 @@ export function sliceBridge(
   edits: Edit[] = [],
   verbatim: Verbatim = [],
 ): BridgeSlice {
-  const lineStart = bridge.code.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartAt(bridge.code, start);
   const fromIndent = indentOf(bridge.code.slice(lineStart, start));
   let raw = bridge.code.slice(start, end);
   if (edits.length) {
@@ -134,13 +118,13 @@ export function sliceBridge(
   }
   const inside = verbatim.length ? linesInside(bridge.code, start, end, verbatim) : undefined;
   const text = reindent(raw, fromIndent, indent, indentUnit(bridge.code), indentUnit(targetCode), inside && ((i) => inside.has(i)));
-  const firstLine = countLines(bridge.code, start);
-  const bridgeLines = bridge.code.split('\n');
+  const bridgeLines = lineIndexOf(bridge);
+  const firstLine = bridgeLines.lineOf(start);
   const origin: EditOrigin = {
     bridge: bridgeIndex,
     lines: text.split('\n').map((_, i) => {
       const line = firstLine + i;
-      const source = bridgeLines[line];
+      const source = bridgeLines.text(line);
       if (source === undefined || !source.trim()) return null;
       return { line, column: i === 0 ? start - lineStart : indentOf(source).length };
     }),
@@ -156,11 +140,4 @@ function linesInside(code: string, start: number, end: number, ranges: Verbatim)
     if (ranges.some(([from, to]) => from < at && at <= to)) lines.add(line);
   }
   return lines;
-}
-
-/** 0-based line of an offset. */
-function countLines(code: string, offset: number): number {
-  let n = 0;
-  for (let i = code.indexOf('\n'); i !== -1 && i < offset; i = code.indexOf('\n', i + 1)) n++;
-  return n;
 }

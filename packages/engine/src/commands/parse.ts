@@ -27,12 +27,26 @@ export interface ParsedCommands {
   diagnostics: Diagnostic[];
 }
 
-// `@name` then an optional separator (`:`, `=`, `->`, `=>`) then the value, to the end of the line.
-const COMMAND = /@([A-Za-z][\w-]*)[ \t]*(?:->|=>|:|=)?[ \t]*(.*)$/;
+// Every pattern here sees bridge text, so each is linear: a run of blanks is matched by one
+// quantifier only (the blanks after a separator belong to the separator's group), and nothing is
+// searched for at every position of a line (closers are cut with endsWith, not with a search for `$`).
+
+/** Blanks, then an optional separator (`->`, `=>`, `:`, `=`) with the blanks after it. */
+export const SEPARATOR = String.raw`[ \t]*(?:(?:->|=>|:|=)[ \t]*)?`;
+// `@name` (a `-` inside a name, never the one of `->`) and its separator; the rest of the line is the value.
+const COMMAND = new RegExp(String.raw`^@([A-Za-z]\w*(?:-(?!>)\w*)*)${SEPARATOR}`);
 // Blanks and comment punctuation before a command on a line: `//`, `/*`, `/**`, `*`, `<!--`, `#`.
-const LEAD = /^[ \t]*(?:\/\/+|\/\*+|\*+|<!--|#)?[ \t]*/;
-// Comment closers a value must not keep.
-const TRAIL = /[ \t]*(?:\*+\/|-->)[ \t]*$/;
+const LEAD = /^[ \t]*(?:(?:\/\/+|\/\*+|\*+|<!--|#)[ \t]*)?/;
+
+/** A value without the comment closer a one-line comment ends with (stars and a slash, or `-->`). */
+function withoutCloser(value: string): string {
+  const text = value.trimEnd();
+  if (text.endsWith('-->')) return text.slice(0, -3).trimEnd();
+  if (!text.endsWith('*/')) return text;
+  let end = text.length - 1;
+  while (text[end - 1] === '*') end--;
+  return text.slice(0, end).trimEnd();
+}
 
 /**
  * Parses the commands of one comment. `text` is the comment's source text (with its delimiters)
@@ -43,15 +57,17 @@ const TRAIL = /[ \t]*(?:\*+\/|-->)[ \t]*$/;
 export function parseCommands(text: string, offset: number, bridge: SourceFile, spec: CommandSpec): ParsedCommands {
   const commands: Command[] = [];
   const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const lead = LEAD.exec(line)![0].length;
-    const match = line[lead] === '@' ? COMMAND.exec(line.slice(lead)) : null;
+    const rest = line[lead] === '@' ? line.slice(lead) : '';
+    const match = rest ? COMMAND.exec(rest) : null;
     if (match) {
       const at = offset + lineStart + lead;
       const raw = match[1]!.toLowerCase();
       const name = spec.aliases?.[raw] ?? raw;
-      const value = match[2]!.replace(TRAIL, '').trim();
+      const value = withoutCloser(rest.slice(match[0].length)).trim();
       const kind = spec.known[name];
       if (spec.ignore?.includes(raw)) {
         // documentation tag, not a command
@@ -59,7 +75,8 @@ export function parseCommands(text: string, offset: number, bridge: SourceFile, 
         diagnostics.push(unknownCommand(match[1]!, atOffset(bridge, at), Object.keys(spec.known)));
       } else if (kind === 'value' && !value) {
         diagnostics.push(emptyCommandValue(name, atOffset(bridge, at), spec.examples?.[name] ?? `@${name} value`));
-      } else if (!commands.some((c) => c.name === name && c.value === value)) {
+      } else if (!seen.has(`${name}\0${value}`)) {
+        seen.add(`${name}\0${value}`);
         commands.push({ name, value: kind === 'flag' ? '' : value, offset: at });
       }
     }
@@ -70,10 +87,20 @@ export function parseCommands(text: string, offset: number, bridge: SourceFile, 
 
 /** True when every non-blank line of a comment is a command (such comments are dropped from output). */
 export function isCommandOnly(text: string): boolean {
-  return text
-    .replace(/^\/\*+|\*+\/$|^<!--|-->$/g, '')
+  return commentBody(text)
     .split('\n')
     .map((l) => l.replace(LEAD, '').trim())
     .filter(Boolean)
     .every((l) => l.startsWith('@'));
+}
+
+/** A comment's text without its opener (a slash and stars, or `<!--`) and closer (stars and a slash, or `-->`). */
+function commentBody(text: string): string {
+  let start = 0;
+  let end = text.length;
+  if (text.startsWith('<!--')) start = 4;
+  else if (text.startsWith('/*')) for (start = 2; text[start] === '*'; ) start++;
+  if (text.endsWith('-->') && end - 3 >= start) end -= 3;
+  else if (text.endsWith('*/') && end - 2 >= start) for (end -= 2; end > start && text[end - 1] === '*'; ) end--;
+  return text.slice(start, end);
 }

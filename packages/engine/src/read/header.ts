@@ -1,8 +1,12 @@
 // What a bridge says about itself in its first comments: which file it targets and its order.
+// The patterns see bridge text, so each is linear: FIRST_COMMENT is anchored and ends at the first
+// closer; in BRIDGE and ORDER each run of blanks is matched by one quantifier only.
+
+import { SEPARATOR } from '../commands/parse.js';
 
 const FIRST_COMMENT = /^\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->)/;
-const BRIDGE = /@bridge[ \t]*(?:->|=>|:|=)?[ \t]*([^\s*]+?)[ \t]*(?:\*\/|-->)?[ \t]*$/im;
-const ORDER = /@order[ \t]*(?:->|=>|:|=)?[ \t]*(-?\d+)/i;
+const BRIDGE = new RegExp(String.raw`@bridge${SEPARATOR}([^\s*]+?)[ \t]*(?:(?:\*\/|-->)[ \t]*)?$`, 'im');
+const ORDER = new RegExp(String.raw`@order${SEPARATOR}(-?\d+)`, 'i');
 
 /** The path a bridge names with `@bridge <path>` in its leading comments, if any. */
 export function readDirective(code: string): string | undefined {

@@ -2,7 +2,8 @@ import type { AtRule, ChildNode, Container } from 'postcss';
 import { framed } from '../../apply/frame.js';
 import { blankLines } from '../../apply/remove.js';
 import { isCommandOnly } from '../../commands/parse.js';
-import { atOffset, commandNotApplicable, positionAt } from '../../diagnostics.js';
+import { atOffset, commandNotApplicable } from '../../diagnostics.js';
+import { lineIndexOf, lineStartAt } from '../../lines.js';
 import type { Edit } from '../../types.js';
 import { appendPoint, fillEmpty, mergeBody, removeChild, replaceBody, slice, type Block } from './body.js';
 import type { CssJob } from './job.js';
@@ -27,7 +28,7 @@ export function planUnits(job: CssJob, units: Unit[], containers: Container[], p
 }
 
 function addOp(job: CssJob, path: string[], kind: string, node: ChildNode, edits: Edit[]): void {
-  job.ops.push({ key: describe(path), kind, source: { bridge: job.bridgeIndex, ...positionAt(job.bridge.code, startOf(node)) }, edits });
+  job.ops.push({ key: describe(path), kind, source: { bridge: job.bridgeIndex, ...lineIndexOf(job.bridge).position(startOf(node)) }, edits });
 }
 
 function planRule(job: CssJob, unit: RuleUnit, found: ChildNode[], container: Container, path: string[]): void {
@@ -85,7 +86,7 @@ function blanksIn(job: CssJob, unit: ContextUnit): Edit[] {
   const edits: Edit[] = [];
   const blank = (node: ChildNode) => {
     const code = job.bridge.code;
-    const lineStart = code.lastIndexOf('\n', startOf(node) - 1) + 1;
+    const lineStart = lineStartAt(code, startOf(node));
     const start = code.slice(lineStart, startOf(node)).trim() ? startOf(node) : lineStart;
     edits.push({ start, end: endOf(node), text: blankLines(code, start, endOf(node)) });
   };

@@ -19,7 +19,27 @@ export interface ParsedHtml {
   body?: Element;
 }
 
-const documentLike = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype|html|head|body)[\s>]/i;
+const DOCUMENT_START = /<(?:!doctype|html|head|body)[\s>]/iy;
+
+/**
+ * True when the first thing after blanks and comments is a doctype, `<html>`, `<head>` or `<body>`.
+ * A scanner, not one pattern: `(?:\s|<!--[\s\S]*?-->)*` backtracks exponentially over `<!---->`
+ * repeated; here each comment ends at its first closer (`<!-->` and `<!--->` are closed comments,
+ * as parse5 reads them) and an unclosed one ends the search.
+ */
+function isDocumentLike(code: string): boolean {
+  let i = 0;
+  for (;;) {
+    while (i < code.length && /\s/.test(code[i]!)) i++;
+    if (!code.startsWith('<!--', i)) break;
+    const abrupt = code.startsWith('>', i + 4) ? 5 : code.startsWith('->', i + 4) ? 6 : 0;
+    const close = abrupt ? i + abrupt : code.indexOf('-->', i + 4) + 3;
+    if (close < 3) return false;
+    i = close;
+  }
+  DOCUMENT_START.lastIndex = i;
+  return DOCUMENT_START.test(code);
+}
 
 /**
  * Parses once with parse5 and its source locations. HTML is forgiving, so only a file cut short
@@ -28,7 +48,7 @@ const documentLike = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype|html|head|body)[\s>]/
 export function parseHtml(code: string, file: SourceFile, role: 'bridge' | 'target'): ParsedHtml {
   const errors: ParserError[] = [];
   const options = { sourceCodeLocationInfo: true, onParseError: (e: ParserError) => e.code.startsWith('eof-in-') && errors.push(e) };
-  const document = documentLike.test(code);
+  const document = isDocumentLike(code);
   const root = document ? parse5().parse(code, options) : parse5().parseFragment(code, options);
   const error = errors[0];
   if (error) throw new CodeBridgeError([syntaxError(role, `${error.code.replace(/-/g, ' ')}`, { file, ...positionAt(code, error.startOffset) })]);

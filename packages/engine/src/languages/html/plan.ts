@@ -1,7 +1,8 @@
 import { indentAt } from '../../apply/indent.js';
 import { removalRange } from '../../apply/remove.js';
 import { sliceBridge } from '../../apply/splice.js';
-import { atOffset, commandNotApplicable, missingElement, positionAt } from '../../diagnostics.js';
+import { atOffset, commandNotApplicable, missingElement } from '../../diagnostics.js';
+import { lineIndexOf } from '../../lines.js';
 import type { Edit } from '../../types.js';
 import { mergeInline } from './inline.js';
 import type { HtmlJob } from './job.js';
@@ -19,7 +20,7 @@ export function planUnits(job: HtmlJob, units: Unit[]): void {
 }
 
 function addOp(job: HtmlJob, key: string, kind: string, at: number, edits: Edit[]): void {
-  job.ops.push({ key, kind, source: { bridge: job.bridgeIndex, ...positionAt(job.bridge.code, at) }, edits });
+  job.ops.push({ key, kind, source: { bridge: job.bridgeIndex, ...lineIndexOf(job.bridge).position(at) }, edits });
 }
 
 /** The target element a command names; undefined after a MISSING_ELEMENT error (the merger throws them all at the end). */
@@ -53,7 +54,7 @@ function planPlace(job: HtmlJob, unit: PlaceUnit): void {
     job.diagnostics.push(commandNotApplicable(how, `${key} is not written in the target`, atOffset(job.original, unit.command.offset)));
     return;
   }
-  const where = `${job.original.path}:${positionAt(job.original.code, unit.command.offset).line}`;
+  const where = `${job.original.path}:${atOffset(job.original, unit.command.offset).line}`;
   addOp(job, `@${how} ${key} (${where})`, how, unit.command.offset, [place(job, how, ref, unit.start, unit.end)]);
 }
 
@@ -68,7 +69,7 @@ function planElement(job: HtmlJob, unit: ElementUnit): void {
   }
   if (asked && unit.key && !target) return missing(job, unit.key, asked.offset);
   if (command('delete')) return addOp(job, unit.key!, 'delete', start, [remove(job, target!)]);
-  if (!target) return addOp(job, unit.key ?? `new <${unit.el.tagName}> (${job.original.path}:${positionAt(job.original.code, start).line})`, 'append', start, [appendNew(job, unit)]);
+  if (!target) return addOp(job, unit.key ?? `new <${unit.el.tagName}> (${job.original.path}:${atOffset(job.original, start).line})`, 'append', start, [appendNew(job, unit)]);
   const merged = command('merge') && mergeInline(job, target, unit.el, command('merge')!.offset);
   const range = rangeOf(target);
   const edits = merged || [{ ...range, ...sliceBridge(job.bridge, job.bridgeIndex, start, end, indentAt(job.target.code, range.start), job.target.code) }];

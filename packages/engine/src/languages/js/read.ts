@@ -153,8 +153,11 @@ function parseBridge(bridge: BridgeSource, dialect: Dialect): ParsedBridge | Par
 
 const asModule = (module: Ast): ParsedBridge => ({ module, imports: [], importsEnd: 0, comments: module.comments ?? [] });
 
-// One import statement, after blanks and comments (`y`: from where the last one ended).
-const IMPORT = /(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*import\s[^;'"]*?(["'])[^"'\n]*\1(?:\s*(?:with|assert)\s*\{[^}]*\})?[ \t]*;?/y;
+// One import statement, after blanks and comments (`y`: from where the last one ended). Linear on
+// any text: a line comment runs to its line's end and a block comment to its first closer, so the
+// comments before `import` split one way only (`[^\n]*` and `[\s\S]*?` could stop early or run on,
+// which backtracked exponentially over `////...` or `/**/` repeated); the tail cannot fail.
+const IMPORT = /(?:\s|\/\/[^\n]*(?![^\n])|\/\*[^*]*\*+(?:[^*/][^*]*\*+)*\/)*import\s[^;'"]*?(["'])[^"'\n]*\1(?:\s*(?:with|assert)\s*\{[^}]*\})?[ \t]*;?/y;
 
 /** Members, below the imports a model wrote above them: both parsed at their own offsets. */
 function parseSnippet(code: string, dialect: Dialect): ParsedBridge {

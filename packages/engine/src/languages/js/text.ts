@@ -16,10 +16,12 @@ export function plain(text: string): Piece {
 /** Concatenates pieces; a line made of two pieces maps where its first mapped part does. */
 export function join(...pieces: Piece[]): Piece {
   let text = '';
-  let lines: Piece['lines'] = [null];
+  const lines: Piece['lines'] = [null];
   for (const p of pieces) {
+    // Appended in place: copying the lines so far for each piece was quadratic in the pieces.
     const last = lines.pop() ?? null;
-    lines = [...lines, last ?? p.lines[0] ?? null, ...p.lines.slice(1)];
+    lines.push(last ?? p.lines[0] ?? null);
+    for (let i = 1; i < p.lines.length; i++) lines.push(p.lines[i]!);
     text += p.text;
   }
   return { text, lines };
