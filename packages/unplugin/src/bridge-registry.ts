@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine';
+import { defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine/discovery';
 import type { ResolvedOptions } from './options.js';
 import { bridgeGlobMatcher } from './bridge-globs.js';
 import { targetMatcher } from './target-patterns.js';

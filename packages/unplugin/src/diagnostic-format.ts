@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '@codebridge/engine';
+import { formatDiagnostic, type Diagnostic } from '@codebridge/engine/discovery';
 
 /**
  * A Rollup log. Rollup prints the place (`loc`) and the frame beside the message, and so does the

@@ -1,4 +1,4 @@
-import { createRuntime, MergeCache, type MergeResult, type Runtime, type Settled, type SourceFile, type TaskReport } from '@codebridge/engine';
+import type { MergeCache, MergeResult, Runtime, Settled, SourceFile, TaskReport } from '@codebridge/engine';
 import { BuildStats } from './build-stats.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -16,12 +16,13 @@ interface Finished {
  * Hands merges to the engine's runtime (one per plugin instance, started on the first merge and
  * kept across watch rebuilds), through the engine's cache unless `cache: false`: a target whose
  * content and bridges were merged before (this build, an earlier one, another process) is served
- * without merging. A merge asked for while its prefetch still runs joins it.
+ * without merging. A merge asked for while its prefetch still runs joins it. The engine's runtime
+ * and cache are imported on the first merge: a build that finds no bridge never loads them.
  */
 export class MergeService {
   readonly stats = new BuildStats();
   #prefetched = new Map<string, { job: Job; finished: Promise<Finished> }>();
-  #runtime: Runtime | undefined;
+  #runtime: Promise<Runtime> | undefined;
   #cache: MergeCache | undefined;
   #endingRun: Promise<unknown> = Promise.resolve();
 
@@ -40,7 +41,7 @@ export class MergeService {
       this.#prefetched.delete(target.path);
       finished = await prefetched.finished;
     } else {
-      const { results, report } = await this.#start().mergeMany([job]);
+      const { results, report } = await (await this.#start()).mergeMany([job]);
       finished = { settled: results[0]!, report: report.tasks[0] };
     }
     const waited = performance.now() - started;
@@ -64,7 +65,7 @@ export class MergeService {
       return resolve;
     });
     this.#start()
-      .mergeMany(jobs, { onSettled: (i, settled, report) => settle[i]!({ settled, report }) })
+      .then((runtime) => runtime.mergeMany(jobs, { onSettled: (i, settled, report) => settle[i]!({ settled, report }) }))
       .catch((error: unknown) => settle.forEach((resolve) => resolve({ settled: { status: 'rejected', reason: error as never }, report: undefined })));
   }
 
@@ -80,15 +81,17 @@ export class MergeService {
     const runtime = this.#runtime;
     this.#runtime = undefined;
     await this.#endingRun;
-    await runtime?.close();
+    await (await runtime)?.close();
   }
 
-  #start(): Runtime {
-    if (this.options.cache && !this.#cache) this.#cache = new MergeCache({ root: this.root(), ...this.options.cache });
-    this.#runtime ??= createRuntime({
-      ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
-      ...(this.options.lanes ? { lanes: this.options.lanes } : {}),
-      ...(this.#cache ? { cache: this.#cache } : {}),
+  #start(): Promise<Runtime> {
+    this.#runtime ??= import('@codebridge/engine').then(({ createRuntime, MergeCache }) => {
+      if (this.options.cache && !this.#cache) this.#cache = new MergeCache({ root: this.root(), ...this.options.cache });
+      return createRuntime({
+        ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
+        ...(this.options.lanes ? { lanes: this.options.lanes } : {}),
+        ...(this.#cache ? { cache: this.#cache } : {}),
+      });
     });
     return this.#runtime;
   }

@@ -1,4 +1,4 @@
-import { isCodeBridgeError, type BridgeTarget, type Diagnostic, type SourceMapV3 } from '@codebridge/engine';
+import { isCodeBridgeError, type BridgeTarget, type Diagnostic, type SourceMapV3 } from '@codebridge/engine/discovery';
 import type { MergeService } from './merge-service.js';
 
 export type MergeOutcome =

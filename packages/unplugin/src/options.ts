@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { defaultBridgeGlobs, type Language } from '@codebridge/engine';
+import { defaultBridgeGlobs, type Language } from '@codebridge/engine/discovery';
 
 /** A glob (relative to `root`, or absolute) or a RegExp tested on the absolute path with `/` separators. */
 export type Pattern = string | RegExp;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine';
+import { notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine/discovery';
 import { BridgeRegistry } from './bridge-registry.js';
 import { MergeService } from './merge-service.js';
 import { mergeTarget, type MergeOutcome } from './merge-target.js';

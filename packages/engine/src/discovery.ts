@@ -1,0 +1,7 @@
+// `@codebridge/engine/discovery`: what a bundler plugin needs before it knows whether a project
+// has any bridge (discovery, diagnostics, file types). It loads no parser, no runtime and no
+// cache, so a build with no bridge pays for this alone (docs/performance.md, "Cache").
+export type * from './types.js';
+export * from './diagnostics.js';
+export { dialectOf, extensionOf, targetExtensions, type Dialect } from './language.js';
+export { discoverBridges, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';
