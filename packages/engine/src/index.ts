@@ -9,3 +9,8 @@ export { isInside, isRealPathInside, landingPathOf, realPathOf } from './discove
 export { readDirective, readOrder } from './read/header.js';
 export * from './runtime/index.js';
 export * from './cache/index.js';
+export { chromeTrace, type ChromeTrace, type TraceEvent } from './trace/chrome-trace.js';
+export { profileFromEnv, writeDashboard, writeTrace } from './trace/write.js';
+export { dashboardPage, renderDashboard, type DashboardOptions } from './dashboard/page.js';
+export { dashboardData, type DashboardData } from './dashboard/data.js';
+export { findBottlenecks, type Bottleneck } from './dashboard/bottlenecks.js';

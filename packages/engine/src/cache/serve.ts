@@ -1,7 +1,7 @@
 import { languageOf, sizeOf } from '../runtime/cost.js';
 import type { TaskReport } from '../runtime/report.js';
 import type { Finished } from '../runtime/scheduler.js';
-import type { MergeJob } from '../runtime/task.js';
+import { epochMs, type MergeJob } from '../runtime/task.js';
 import type { Lookup, MergeCache } from './merge-cache.js';
 
 /**
@@ -32,6 +32,7 @@ function hit(job: MergeJob, lookup: Lookup): Finished {
     bytes: sizeOf(job),
     status: 'fulfilled',
     worker: null,
+    startedAt: epochMs() - lookup.lookupMs,
     attempts: 0,
     queueMs: 0,
     readMs: 0,

@@ -1,7 +1,10 @@
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { CacheCounters } from '../cache/run-log.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import type { Language } from '../types.js';
+import type { LaneLimits } from './lanes.js';
 import type { ThreadCounts } from './scheduler.js';
+import { epochMs } from './task.js';
 
 /** One job as it ran. Plain JSON. Times in milliseconds. */
 export interface TaskReport {
@@ -15,6 +18,8 @@ export interface TaskReport {
   error?: DiagnosticCode;
   /** The thread id of the worker that answered, 'inline' for the calling thread, null when no worker answered. */
   worker: number | 'inline' | null;
+  /** When the merge (or the cache lookup) started, in ms since 1970: one clock for every thread; it ran until `startedAt + runMs`. */
+  startedAt: number;
   /** 1, or 2 when a crashed worker forced a retry; 0 for a cache hit. */
   attempts: number;
   /** From submission to the start of the (last) attempt. */
@@ -36,8 +41,16 @@ export interface TaskReport {
   cache?: { hit: boolean; bytesRead: number; bytesWritten: number; savedMs: number };
 }
 
-/** One `mergeMany` run. Plain JSON. */
+/** The process's resident memory at a moment of the run (`atMs` from its start). */
+export interface MemorySample {
+  atMs: number;
+  rssMb: number;
+}
+
+/** One `mergeMany` run, or what a recording saw (`Runtime.record`). Plain JSON. */
 export interface RunReport {
+  /** When the run started, on the clock of the tasks' `startedAt`. */
+  startedAt: number;
   jobs: number;
   fulfilled: number;
   failures: number;
@@ -64,15 +77,51 @@ export interface RunReport {
   inlineFallback: number;
   /** Warnings about the run as a whole (POOL_INLINE_FALLBACK), for a CLI or an adapter to show. */
   notices: Diagnostic[];
+  /** Time from starting the pool to its first ready thread, when the pool started during the run. */
+  poolStartMs: number;
+  /** Garbage collection on the calling thread during the run. */
+  gcMs: number;
+  /** The most tasks per language in flight at once (the runtime's lanes). */
+  lanes: LaneLimits;
+  /** RSS every SAMPLE_MS, first and last included. */
+  samples: MemorySample[];
   tasks: TaskReport[];
 }
 
-/** Starts measuring a run; `finish` turns its task reports into the run report. */
-export function startRun(cached = false, threadCounts: ThreadCounts = { started: 0, died: 0 }): (tasks: TaskReport[], poolThreads: number, notices?: Diagnostic[]) => RunReport {
+/** When a task started, in ms from the start of its run. */
+export const startMsOf = (task: TaskReport, run: RunReport) => task.startedAt - run.startedAt;
+
+/** How often a run samples the process's RSS. */
+const SAMPLE_MS = 20;
+
+export interface RunContext {
+  /** The runtime has a cache in front of it (the report then counts hits and misses). */
+  cached: boolean;
+  threadCounts: ThreadCounts;
+  lanes: LaneLimits;
+}
+
+/**
+ * Starts measuring a run (RSS samples, garbage collection on this thread); `finish` stops that and
+ * turns the run's task reports into its report.
+ */
+export function startRun(context: RunContext): (tasks: TaskReport[], poolThreads: number, notices?: Diagnostic[]) => RunReport {
+  const startedAt = epochMs();
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const counted = { ...threadCounts };
+  const counted = { ...context.threadCounts };
+  const samples: MemorySample[] = [];
+  const sample = () => samples.push({ atMs: performance.now() - started, rssMb: process.memoryUsage.rss() / 2 ** 20 });
+  sample();
+  const sampler = setInterval(sample, SAMPLE_MS).unref();
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => void (gcMs += list.getEntries().reduce((sum, e) => sum + e.duration, 0)));
+  gc.observe({ entryTypes: ['gc'] });
   return (tasks, poolThreads, notices = []) => {
+    clearInterval(sampler);
+    sample();
+    gcMs += gc.takeRecords().reduce((sum, e) => sum + e.duration, 0);
+    gc.disconnect();
     const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
@@ -80,7 +129,9 @@ export function startRun(cached = false, threadCounts: ThreadCounts = { started:
     const ran = tasks.filter((task) => !task.cache?.hit).length;
     const threads = inline === ran ? 1 : poolThreads;
     const fulfilled = tasks.filter((task) => task.status === 'fulfilled').length;
+    const { threadCounts } = context;
     return {
+      startedAt,
       jobs: tasks.length,
       fulfilled,
       failures: tasks.length - fulfilled,
@@ -92,11 +143,15 @@ export function startRun(cached = false, threadCounts: ThreadCounts = { started:
       cpuUtilisation: wallMs > 0 ? cpuMs / (wallMs * threads) : 0,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       throughput: wallMs > 0 ? (tasks.length * 1000) / wallMs : 0,
-      cache: cached ? cacheCounters(tasks) : null,
+      cache: context.cached ? cacheCounters(tasks) : null,
       threadDeaths: threadCounts.died - counted.died,
       threadStarts: threadCounts.started - counted.started,
       inlineFallback: tasks.filter((task) => task.fallback).length,
       notices,
+      poolStartMs: threadCounts.poolStartMs - counted.poolStartMs,
+      gcMs,
+      lanes: context.lanes,
+      samples,
       tasks,
     };
   };

@@ -4,7 +4,7 @@ import { submitThroughCache } from '../cache/serve.js';
 import type { MergeResult } from '../types.js';
 import { resolveOptions, type RuntimeOptions } from './options.js';
 import { startRun, type RunReport, type TaskReport } from './report.js';
-import { Scheduler, type Settled } from './scheduler.js';
+import { Scheduler, type Finished, type Settled } from './scheduler.js';
 import type { MergeJob } from './task.js';
 
 export interface RunResult {
@@ -24,6 +24,15 @@ export interface Runtime {
   readonly threads: readonly Worker[];
   /** The cache in front of the pool, if any. */
   readonly cache: MergeCache | undefined;
+  /**
+   * Starts recording every job settled from now on, through `merge` or `mergeMany` (a build's
+   * merges, asked for one module at a time); `stop` gives them as one run report.
+   */
+  record(): Recording;
+}
+
+export interface Recording {
+  stop(): RunReport;
 }
 
 export interface CreateRuntimeOptions extends RuntimeOptions {
@@ -41,16 +50,32 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const resolved = resolveOptions(options);
   const scheduler = new Scheduler(resolved);
   const cache = options?.cache;
-  const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, (missed) => scheduler.submit(missed)) : scheduler.submit(jobs));
+  const recordings = new Set<Finished[]>();
+  const submit = (jobs: MergeJob[]) => {
+    const submitted = cache ? submitThroughCache(cache, jobs, (missed) => scheduler.submit(missed)) : scheduler.submit(jobs);
+    if (recordings.size) for (const job of submitted) void job.then((f) => recordings.forEach((recorded) => recorded.push(f)));
+    return submitted;
+  };
+  const context = { cached: cache !== undefined, threadCounts: scheduler.threadCounts, lanes: resolved.lanes };
   return {
     async mergeMany(jobs, { onSettled } = {}) {
-      const finish = startRun(cache !== undefined, scheduler.threadCounts);
+      const finish = startRun(context);
       const submitted = submit(jobs);
       if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
       const finished = await Promise.all(submitted);
       await cache?.flush();
-      const notices = [...new Set(finished.flatMap((f) => f.notice ?? []))];
-      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers, notices) };
+      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers, noticesOf(finished)) };
+    },
+    record() {
+      const recorded: Finished[] = [];
+      recordings.add(recorded);
+      const finish = startRun(context);
+      return {
+        stop() {
+          recordings.delete(recorded);
+          return finish(recorded.map((f) => f.report), resolved.workers, noticesOf(recorded));
+        },
+      };
     },
     async merge(job) {
       const [finished] = await Promise.all(submit([job]));
@@ -64,6 +89,8 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
     cache,
   };
 }
+
+const noticesOf = (finished: Finished[]) => [...new Set(finished.flatMap((f) => f.notice ?? []))];
 
 let shared: { runtime: Runtime; key: string } | undefined;
 

@@ -22,6 +22,8 @@ export interface Finished {
 export interface ThreadCounts {
   started: number;
   died: number;
+  /** Time from each pool's start to its first ready thread, added up. */
+  poolStartMs: number;
 }
 
 interface Pending extends Laned {
@@ -64,7 +66,7 @@ export class Scheduler {
   private retryPoolAt = 0;
   /** Why jobs run inline now instead of on the pool, until `retryPoolAt`. */
   private fallback: Diagnostic | undefined;
-  readonly threadCounts: ThreadCounts = { started: 0, died: 0 };
+  readonly threadCounts: ThreadCounts = { started: 0, died: 0, poolStartMs: 0 };
 
   constructor(private readonly options: ResolvedOptions) {
     this.lanes = new Lanes(options.lanes);
@@ -110,11 +112,17 @@ export class Scheduler {
   private startPool(): WorkerPool {
     const { workers, timeoutMs, maxMemoryMb, workerFile } = this.options;
     this.fallback = undefined;
+    const startedAt = performance.now();
+    let ready = false;
     const pool: WorkerPool = new WorkerPool(
       { threads: workers, timeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) },
       {
         changed: () => {
           if (pool.capacity > 0) this.giveUps = 0;
+          if (pool.capacity > 0 && !ready) {
+            ready = true;
+            this.threadCounts.poolStartMs += performance.now() - startedAt;
+          }
           this.pump();
         },
         started: () => this.threadCounts.started++,
@@ -188,6 +196,7 @@ export class Scheduler {
     const settled: Settled = outcome.ok ? { status: 'fulfilled', value: outcome.value } : { status: 'rejected', reason: new CodeBridgeError(outcome.diagnostics) };
     this.finish(task, settled, {
       worker: roundTripMs === null ? 'inline' : timing.threadId,
+      startedAt: timing.startedAt,
       readMs: timing.read,
       planMs: timing.plan,
       applyMs: timing.apply,
@@ -202,7 +211,7 @@ export class Scheduler {
     const file = task.input.target.path;
     const retried = failure.kind === 'crashed' ? ' It was retried once on a fresh worker, which died too.' : '';
     const reason = new CodeBridgeError([taskFailure(failureCodes[failure.kind], file, failure.detail + retried)]);
-    this.finish(task, { status: 'rejected', reason }, { worker: null, readMs: 0, planMs: 0, applyMs: 0, runMs: roundTripMs, overheadMs: 0, cpuMs: null, heapUsedMb: null });
+    this.finish(task, { status: 'rejected', reason }, { worker: null, startedAt: performance.timeOrigin + task.startedAt, readMs: 0, planMs: 0, applyMs: 0, runMs: roundTripMs, overheadMs: 0, cpuMs: null, heapUsedMb: null });
   }
 
   private finish(task: Pending, settled: Settled, measured: Omit<TaskReport, 'id' | 'file' | 'language' | 'bytes' | 'status' | 'error' | 'attempts' | 'queueMs'>): void {

@@ -29,7 +29,12 @@ export interface TaskTiming extends PhaseTimes {
   heapUsedMb: number;
   /** The thread's id (0 is the main thread). */
   threadId: number;
+  /** When the merge started, on the clock every thread and process shares (`epochMs`). */
+  startedAt: number;
 }
+
+/** Milliseconds since 1970 with sub-millisecond precision: one clock for the calling thread and every worker. */
+export const epochMs = () => performance.timeOrigin + performance.now();
 
 /**
  * The answer of a task, as data: a CodeBridgeError becomes its diagnostics (the class does not
@@ -48,6 +53,7 @@ export function runTask(task: WorkerTask): TaskOutcome {
   const phases: PhaseTimes = { read: 0, plan: 0, apply: 0 };
   const clock = isMainThread ? () => performance.now() : threadCpuMs;
   const cpuStart = clock();
+  const startedAt = epochMs();
   const started = performance.now();
   let outcome: { ok: true; value: MergeResult } | { ok: false; diagnostics: Diagnostic[] };
   try {
@@ -63,6 +69,7 @@ export function runTask(task: WorkerTask): TaskOutcome {
     cpuMs: cpuStart === null || cpuEnd === null ? null : cpuEnd - cpuStart,
     heapUsedMb: getHeapStatistics().used_heap_size / 2 ** 20,
     threadId,
+    startedAt,
   };
   return { ...outcome, timing };
 }

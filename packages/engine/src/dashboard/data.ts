@@ -1,0 +1,59 @@
+import { startMsOf, type RunReport, type TaskReport } from '../runtime/report.js';
+import { trackOf } from '../trace/chrome-trace.js';
+import { findBottlenecks, type Bottleneck } from './bottlenecks.js';
+
+/**
+ * What the dashboard page draws, compact: a 1,000-task run must fit the page in well under
+ * 300 KB, so each task is one array of rounded numbers and file names are listed once.
+ */
+export interface DashboardData {
+  title: string;
+  tool: string;
+  generatedAt: string;
+  run: Pick<RunReport, 'jobs' | 'fulfilled' | 'failures' | 'retries' | 'inline' | 'threads' | 'wallMs' | 'cpuUtilisation' | 'throughput' | 'peakRssMb' | 'cache' | 'poolStartMs' | 'gcMs'>;
+  files: string[];
+  tracks: { id: number; name: string }[];
+  /** One row per task, in the order of `TASK_COLUMNS`. */
+  tasks: number[][];
+  bottlenecks: Bottleneck[];
+}
+
+export const TASK_COLUMNS = ['file', 'language', 'track', 'startMs', 'runMs', 'readMs', 'planMs', 'applyMs', 'queueMs', 'ok', 'cacheHit', 'bytes', 'attempts'] as const;
+export const LANGUAGES = ['js', 'css', 'html'] as const;
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+export function dashboardData(report: RunReport, options: { title?: string; tool?: string } = {}): DashboardData {
+  const files = [...new Set(report.tasks.map((t) => t.file))];
+  const index = new Map(files.map((f, i) => [f, i]));
+  const tracks = [...new Set(report.tasks.map(trackOf))].sort((a, b) => a - b).map((id) => ({ id, name: id === 0 ? 'main thread' : `worker ${id}` }));
+  const { jobs, fulfilled, failures, retries, inline, threads, wallMs, cpuUtilisation, throughput, peakRssMb, cache, poolStartMs, gcMs } = report;
+  return {
+    title: options.title ?? 'CodeBridge run',
+    tool: options.tool ?? 'codebridge',
+    generatedAt: new Date().toISOString(),
+    run: { jobs, fulfilled, failures, retries, inline, threads, wallMs: round(wallMs), cpuUtilisation: round(cpuUtilisation), throughput: round(throughput), peakRssMb: round(peakRssMb), cache, poolStartMs: round(poolStartMs), gcMs: round(gcMs) },
+    files,
+    tracks,
+    tasks: report.tasks.map((t) => taskRow(t, index.get(t.file)!, startMsOf(t, report))),
+    bottlenecks: findBottlenecks(report),
+  };
+}
+
+function taskRow(t: TaskReport, file: number, startMs: number): number[] {
+  return [
+    file,
+    LANGUAGES.indexOf(t.language),
+    trackOf(t),
+    round(startMs),
+    round(t.runMs),
+    round(t.readMs),
+    round(t.planMs),
+    round(t.applyMs),
+    round(t.queueMs),
+    t.status === 'fulfilled' ? 1 : 0,
+    t.cache?.hit ? 1 : 0,
+    t.bytes,
+    t.attempts,
+  ];
+}
