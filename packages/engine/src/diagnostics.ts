@@ -32,6 +32,7 @@ export const codes = {
   WORKER_MEMORY_LIMIT: 'WORKER_MEMORY_LIMIT',
   WORKER_CRASHED: 'WORKER_CRASHED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  NESTING_TOO_DEEP: 'NESTING_TOO_DEEP',
   TARGET_READ_ONLY: 'TARGET_READ_ONLY',
   // a warning about a whole run
   POOL_INLINE_FALLBACK: 'POOL_INLINE_FALLBACK',
@@ -318,3 +319,15 @@ export const exampleDropped = (at: At, lastLine: number) =>
 /** An import of the target itself in a bridge (the module would import itself). */
 export const selfImportDropped = (specifier: string, at: At) =>
   make(codes.SELF_IMPORT_DROPPED, 'warning', `The import of "${specifier}" names the target itself and was dropped.`, at, 'The target already declares what it would import.');
+
+/** A file nested so deeply that parsing or planning it ran out of stack (`limit`: the depth always merged). */
+export const nestingTooDeep = (role: 'bridge' | 'target', depth: number, limit: number, at: At) =>
+  make(
+    codes.NESTING_TOO_DEEP,
+    'error',
+    `The ${role} nests too deeply to merge: ${depth} levels at this point, and the stack ran out (nesting up to ${limit} levels always merges).`,
+    at,
+    role === 'bridge'
+      ? 'Flatten the bridge (move deeply nested data to a file of its own); the target was left as it was.'
+      : 'Flatten this part of the target (deeply nested data belongs in a JSON file), or leave this file out of the bridges.',
+  );

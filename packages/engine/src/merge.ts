@@ -1,6 +1,7 @@
 import { CodeBridgeError, unsupportedFileType } from './diagnostics.js';
 import { dialectOf } from './language.js';
 import { mergers } from './languages/index.js';
+import { withinStack } from './nesting.js';
 import { assertNoConflicts } from './plan/conflicts.js';
 import { orderBridges } from './read/order.js';
 import { splice } from './apply/splice.js';
@@ -10,7 +11,7 @@ import type { MergeInput, MergeResult, Plan, SourceFile } from './types.js';
 export function planMerge(target: SourceFile, bridges: SourceFile[], onRead?: () => void): Plan {
   const dialect = dialectOf(target.path);
   if (!dialect) throw new CodeBridgeError([unsupportedFileType(target.path)]);
-  const plan = mergers[dialect.language].plan(target, bridges, dialect, onRead);
+  const plan = withinStack(dialect.language, target, bridges, () => mergers[dialect.language].plan(target, bridges, dialect, onRead));
   assertNoConflicts(plan, bridges);
   return plan;
 }
