@@ -19,6 +19,8 @@ interface ApplyFlags {
   jobs?: unknown;
   json?: boolean;
   stats?: boolean;
+  trace?: unknown;
+  report?: unknown;
   deleteBridges?: boolean;
   root?: unknown;
   force?: boolean;
@@ -44,6 +46,8 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .option('--jobs <n>', 'Worker threads for merging (0: merge in this thread)')
     .option('--json', 'Print one JSON report on stdout instead of diffs and a summary')
     .option('--stats', 'Print the runtime report (merge timings, workers)')
+    .option('--trace <file>', 'Write a Chrome trace of the merges (Perfetto, chrome://tracing); also CODEBRIDGE_PROFILE=FILE')
+    .option('--report <file>', 'Write an HTML dashboard of the run (one self-contained file)')
     .option('--delete-bridges', 'After a successful --write, delete the bridges applied')
     .option('--root <dir>', 'Project root: targets must be inside it (default: the current folder)')
     .option('--force', 'With --write: replace read-only targets too (their mode is kept)')
@@ -140,6 +144,10 @@ function applyOptions(paths: string[], flags: ApplyFlags) {
     ...(flags.jobs !== undefined && { jobs: jobsOf(flags.jobs) }),
     json: flags.json === true,
     stats: flags.stats === true,
+    files: {
+      ...(flags.trace !== undefined && { trace: resolve(stringFlag('--trace', flags.trace)) }),
+      ...(flags.report !== undefined && { report: resolve(stringFlag('--report', flags.report)) }),
+    },
     deleteBridges: flags.deleteBridges === true,
     force: flags.force === true,
     durable: flags.fsync !== false,

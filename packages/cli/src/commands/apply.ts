@@ -9,6 +9,7 @@ import { jsonReport } from '../report.js';
 import { formatStats } from '../stats.js';
 import { printSummary } from '../summary.js';
 import { exitCodeFor, signalReceived } from '../transaction/signals.js';
+import { writeRunFiles, type RunFiles } from '../run-files.js';
 import { writeRun } from '../write.js';
 
 export interface ApplyOptions {
@@ -29,6 +30,8 @@ export interface ApplyOptions {
   durable: boolean;
   /** false under --no-cache; `dir` from --cache-dir. */
   cache: false | { dir?: string };
+  /** --trace and --report files. */
+  files: RunFiles;
 }
 
 /** `codebridge apply`: discover, merge everything in memory, then show, check or write. */
@@ -38,6 +41,7 @@ export async function apply(options: ApplyOptions): Promise<ExitCode> {
   const discovered = performance.now();
   const { outcomes, report } = await mergeTargets(discovery.targets, options, createProgress(process.stderr, !options.json));
   const merged = performance.now();
+  writeRunFiles(report, options.files, options.root);
   const run: ApplyRun = {
     root: options.root,
     mode: options.mode,
@@ -87,7 +91,6 @@ async function writePhase(run: ApplyRun, options: ApplyOptions): Promise<void> {
   run.errors.push(...result.refused);
   if (result.failure) run.writeFailure = { ...result.failure, path: displayPath(run.root, result.failure.path) };
   run.written = result.written.map((p) => displayPath(run.root, p));
-  if (result.lateSignal) process.stderr.write(`codebridge: ${result.lateSignal} arrived during the renames: they were finished first (every file written).\n`);
 }
 
 function exitCodeOf(run: ApplyRun, failed: boolean): ExitCode {
