@@ -1,5 +1,6 @@
 import type { RunReport } from '@codebridge/engine';
 import pc from 'picocolors';
+import { plural } from './plural.js';
 
 const SLOWEST = 5;
 
@@ -12,7 +13,7 @@ export function formatStats(report: RunReport): string {
     `  threads ${report.threads}, wall ${ms(report.wallMs)}, cpu ${ms(report.cpuMs)} (${Math.round(report.cpuUtilisation * 100)}% of the threads)`,
     `  ${Math.round(report.throughput)} jobs/s, peak RSS ${Math.round(report.peakRssMb)} MB`,
     report.cache
-      ? `  cache ${report.cache.hits} hits, ${report.cache.misses} misses, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${ms(report.cache.savedMs)} saved`
+      ? `  cache ${plural(report.cache.hits, 'hit')}, ${plural(report.cache.misses, 'miss', 'misses')}, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${ms(report.cache.savedMs)} saved`
       : '  cache off',
   ];
   const slowest = [...report.tasks].sort((a, b) => b.runMs - a.runMs).slice(0, SLOWEST);

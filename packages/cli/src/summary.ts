@@ -1,9 +1,9 @@
 import { formatDiagnostic, type Diagnostic } from '@codebridge/engine';
 import pc from 'picocolors';
 import { countOf, type ApplyRun } from './outcome.js';
+import { plural } from './plural.js';
 
 const LISTED = 20;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A diagnostic as formatDiagnostic writes it (location, message, hint, code frame), its first line coloured. */
 export function formatForTerminal(d: Diagnostic): string {

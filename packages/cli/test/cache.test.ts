@@ -73,7 +73,7 @@ describe('codebridge apply with the merge cache', () => {
     await json(['apply'], root);
     writeFileSync(join(root, 'src/m3.bridge.ts'), 'export function value3() { return 33; }\n');
     const run = await codebridge(['apply', '--stats'], { cwd: root });
-    expect(run.stderr).toMatch(/cache 5 hits, 1 misses, [\d.]+ KB read, [\d.]+ KB written, [\d.]+ ms saved/);
+    expect(run.stderr).toMatch(/cache 5 hits, 1 miss, [\d.]+ KB read, [\d.]+ KB written, [\d.]+ ms saved/);
   });
 });
 

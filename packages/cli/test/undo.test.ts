@@ -48,7 +48,7 @@ describe('codebridge undo', () => {
       expect((await codebridge(['apply', '--write'], { cwd: root })).code).toBe(0);
     }
     const list = await codebridge(['undo', '--list'], { cwd: root });
-    expect(list.stdout.match(/^\d\. .* apply --write {2}1 files/gm)).toHaveLength(5);
+    expect(list.stdout.match(/^\d\. .* apply --write {2}1 file {2}/gm)).toHaveLength(5);
     expect((await codebridge(['undo'], { cwd: root })).code).toBe(0);
     expect(readFileSync(join(root, 'src/a.ts'), 'utf8')).toBe('export const a = 6;\n');
     expect((await codebridge(['undo'], { cwd: root })).code).toBe(0);

@@ -1,5 +1,6 @@
 import { cacheInfo, cleanCache, resolveCacheDir, type CacheInfo } from '@codebridge/engine';
 import { exitCodes, UsageError, type ExitCode } from '../exit-codes.js';
+import { plural } from '../plural.js';
 
 export interface CacheCommandOptions {
   action: string;
@@ -32,8 +33,8 @@ function describe(info: CacheInfo): string {
     const hits = info.runs.reduce((n, r) => n + r.hits, 0);
     const misses = info.runs.reduce((n, r) => n + r.misses, 0);
     const saved = info.runs.reduce((n, r) => n + r.savedMs, 0);
-    lines.push(`  last ${info.runs.length} runs: hit rate ${Math.round(info.hitRate * 100)}% (${hits} hits, ${misses} misses), ${(saved / 1000).toFixed(2)} s of merging saved`);
-    for (const run of info.runs.slice(-5)) lines.push(`    ${run.at}  ${run.tool}  ${run.hits} hits, ${run.misses} misses`);
+    lines.push(`  last ${plural(info.runs.length, 'run')}: hit rate ${Math.round(info.hitRate * 100)}% (${plural(hits, 'hit')}, ${plural(misses, 'miss', 'misses')}), ${(saved / 1000).toFixed(2)} s of merging saved`);
+    for (const run of info.runs.slice(-5)) lines.push(`    ${run.at}  ${run.tool}  ${plural(run.hits, 'hit')}, ${plural(run.misses, 'miss', 'misses')}`);
   }
   return `${lines.join('\n')}\n`;
 }

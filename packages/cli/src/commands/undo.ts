@@ -7,6 +7,7 @@ import type { Change } from '../transaction/prepare.js';
 import { exitCodeFor } from '../transaction/signals.js';
 import { stateFolders } from '../transaction/state-folder.js';
 import { transaction } from '../transaction/transaction.js';
+import { plural } from '../plural.js';
 
 export interface UndoOptions {
   root: string;
@@ -51,7 +52,7 @@ export async function undo(options: UndoOptions): Promise<ExitCode> {
   const lines = restorable.slice(0, LISTED).map((e) => `restored ${shown(e.entry.path)}`);
   if (restorable.length > LISTED) lines.push(`restored ${restorable.length - LISTED} more`);
   const skipped = changedSince.length ? `; left as they are (changed since): ${changedSince.map((e) => shown(e.entry.path)).join(', ')}` : '';
-  lines.push(`Undid the ${last.journal.command} run of ${last.journal.startedAt}: ${restorable.length} files restored${skipped}.`);
+  lines.push(`Undid the ${last.journal.command} run of ${last.journal.startedAt}: ${plural(restorable.length, 'file')} restored${skipped}.`);
   process.stderr.write(`${lines.join('\n')}\n`);
   return exitCodes.ok;
 }
@@ -61,7 +62,7 @@ function list(runs: KeptRun[], root: string): ExitCode {
     process.stdout.write(`No run is kept for undo under ${root}.\n`);
     return exitCodes.ok;
   }
-  const lines = runs.map(({ journal, bytes }, i) => `${i + 1}. ${journal.startedAt}  ${journal.command}  ${journal.entries.length} files  ${kb(bytes)}`);
+  const lines = runs.map(({ journal, bytes }, i) => `${i + 1}. ${journal.startedAt}  ${journal.command}  ${plural(journal.entries.length, 'file')}  ${kb(bytes)}`);
   const header = `Runs kept for undo under ${root}, newest first (the last ${KEEP_RUNS}, older ones within ${kb(KEEP_BYTES)}); "codebridge undo" undoes the first:`;
   process.stdout.write(`${[header, ...lines].join('\n')}\n`);
   return exitCodes.ok;

@@ -2,6 +2,7 @@ import { displayPath } from '../paths.js';
 import type { Durability } from './durable.js';
 import { backupsOf, readRuns, removeRun, type Journal } from './journal.js';
 import { rollBack, type Rollback } from './rollback.js';
+import { plural } from '../plural.js';
 
 export interface Recovered {
   journal: Journal;
@@ -27,9 +28,9 @@ export function describeRecovery({ journal, rollback }: Recovered): string {
   const parts = [
     `${rollback.restored.length} restored to their old content`,
     `${rollback.alreadyOld} already old`,
-    `${rollback.temporaryFilesRemoved} temporary files removed`,
+    `${plural(rollback.temporaryFilesRemoved, 'temporary file')} removed`,
   ];
   const left = rollback.leftAlone.map((p) => displayPath(journal.root, p));
   const leftAlone = left.length ? `; left alone, changed since that run: ${left.join(', ')}` : '';
-  return `codebridge: recovered an interrupted run (${journal.command}, pid ${journal.pid}, started ${journal.startedAt}): ${journal.entries.length} files, ${parts.join(', ')}${leftAlone}.`;
+  return `codebridge: recovered an interrupted run (${journal.command}, pid ${journal.pid}, started ${journal.startedAt}): ${plural(journal.entries.length, 'file')}, ${parts.join(', ')}${leftAlone}.`;
 }
