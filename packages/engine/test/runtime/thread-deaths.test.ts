@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime, mergeSync, type MergeJob, type RunResult, type Runtime, type RuntimeOptions } from '../../src/index.js';
 // The killer is plain JavaScript (tools/bench), shared with the long series in pool-kills.js.
 import { killsByPhase, markKillTargets, phasedWorker, seeded, startKiller } from '../../../../tools/bench/src/lib/thread-killer.js';
-import { corpusJobs } from './jobs.js';
+import { corpusJobs, under } from './jobs.js';
 
 // Real worker threads killed with terminate() while they start, load, warm up, idle or run. The
 // threads run the built worker through fixtures/phased-worker.mjs. Build the engine first.
@@ -85,6 +85,19 @@ describe('thread deaths', () => {
     const result = await pool.mergeMany(jobs);
     expect(answers(result.results)).toEqual(inlineAnswers(jobs));
     expect(onThreads(result)).toBe(true);
+  });
+
+  it('the task waiting behind a killed one on its thread runs elsewhere as it was: one attempt, no failure', async () => {
+    const [first, second] = corpusJobs(2);
+    const jobs = [under('kill1', first!), second!];
+    const pool = start({ workers: 1 });
+    const channel = new BroadcastChannel('codebridge-faults');
+    channel.onmessage = (event) => void pool.threads.find((t) => t.threadId === (event as MessageEvent<{ threadId: number }>).data.threadId)?.terminate();
+    stops.push(() => channel.close());
+    const { results, report } = await pool.mergeMany(jobs);
+    expect(answers(results)).toEqual(inlineAnswers(jobs));
+    expect(report.tasks.map((task) => task.attempts)).toEqual([2, 1]);
+    expect(report.threadDeaths).toBe(1);
   });
 
   it('every thread killed while starting: after 6 failed starts in a row the rest runs inline, and the report says so', async () => {
