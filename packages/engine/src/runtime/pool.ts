@@ -54,7 +54,7 @@ export const TASKS_PER_THREAD = 2;
  * `maxBackoffMs`; a thread that becomes ready resets the count. At `failedStartsLimit` failed starts
  * in a row with no ready thread left, the pool gives up (its owner runs the rest inline).
  */
-export const restartPolicy = { backoffMs: 20, maxBackoffMs: 1000, failedStartsLimit: 6 };
+const restartPolicy = { backoffMs: 20, maxBackoffMs: 1000, failedStartsLimit: 6 };
 
 interface Sent {
   id: number;
