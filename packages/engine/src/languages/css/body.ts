@@ -39,9 +39,21 @@ export function removeChild(node: ChildNode): Edit {
  */
 export function appendPoint(job: CssJob, last: ChildNode, fallback: string): { at: number; before: string; indent: string } {
   const raw = last.raws.before ?? '';
-  const semicolon = last.type === 'decl' && job.target.code[endOf(last) - 1] !== ';' ? ';' : '';
+  const semicolon = isOpen(job.target.code, last) ? ';' : '';
   const before = raw.includes('\n') ? raw : fallback;
   return { at: endOf(last), before: semicolon + before, indent: before.slice(before.lastIndexOf('\n') + 1) };
+}
+
+/**
+ * True when the last statement before the end of `last` (a declaration or an at-rule without a
+ * body, comments after it skipped) has no closing `;`: what follows it must start with one, or
+ * the next node would join it (`padding: 2px`, a comment, then `margin: 0` read as one declaration).
+ */
+function isOpen(code: string, last: ChildNode): boolean {
+  let node: ChildNode | undefined = last;
+  while (node?.type === 'comment') node = node.prev();
+  if (!node || !(node.type === 'decl' || (node.type === 'atrule' && !node.nodes))) return false;
+  return code[endOf(node) - 1] !== ';';
 }
 
 /** Fills an empty body (`{}` or `{ }`) with a bridge slice, one level deeper than the block. */

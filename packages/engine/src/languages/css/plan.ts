@@ -1,5 +1,6 @@
 import type { AtRule, ChildNode, Container } from 'postcss';
 import { framed } from '../../apply/frame.js';
+import type { BridgeSlice } from '../../apply/splice.js';
 import { blankLines } from '../../apply/remove.js';
 import { isCommandOnly } from '../../commands/parse.js';
 import { atOffset, commandNotApplicable } from '../../diagnostics.js';
@@ -55,14 +56,20 @@ function appendNew(job: CssJob, container: Container, node: ChildNode, inner: Ed
   if (!container.nodes?.length) {
     if (container.type !== 'root') return fillEmpty(job, container as Block, startOf(node), endOf(node), inner);
     const code = job.target.code;
-    return { start: code.length, end: code.length, ...framed(slice(job, startOf(node), endOf(node), '', inner), code.trim() ? '\n' : '', code.trim() ? '' : '\n') };
+    return { start: code.length, end: code.length, ...framed(nodeSlice(job, node, '', inner), code.trim() ? '\n' : '', code.trim() ? '' : '\n') };
   }
   return insertAfter(job, container.last!, container.type === 'root' ? '\n\n' : ' ', node, inner);
 }
 
 function insertAfter(job: CssJob, last: ChildNode, fallback: string, node: ChildNode, inner: Edit[] = []): Edit {
   const point = appendPoint(job, last, fallback);
-  return { start: point.at, end: point.at, ...framed(slice(job, startOf(node), endOf(node), point.indent, inner), point.before) };
+  return { start: point.at, end: point.at, ...framed(nodeSlice(job, node, point.indent, inner), point.before) };
+}
+
+/** A bridge node's text; a statement the bridge ends without `;` (at its end) gets one, as target text may follow it. */
+function nodeSlice(job: CssJob, node: ChildNode, indent: string, inner: Edit[] = []): BridgeSlice {
+  const text = slice(job, startOf(node), endOf(node), indent, inner);
+  return isStatement(node) && !text.text.endsWith(';') ? { ...text, text: `${text.text};` } : text;
 }
 
 /** A new `@import`-like statement goes after the last one of its name, else at the top of its context. */
@@ -75,7 +82,7 @@ function insertStatement(job: CssJob, container: Container, node: AtRule): Edit 
   const raw = first.raws.before ?? '';
   const indent = raw.slice(raw.lastIndexOf('\n') + 1);
   const after = raw.includes('\n') || container.type === 'root' ? `\n${indent}` : ' ';
-  return { start: startOf(first), end: startOf(first), ...framed(slice(job, startOf(node), endOf(node), indent), '', after) };
+  return { start: startOf(first), end: startOf(first), ...framed(nodeSlice(job, node, indent), '', after) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DefaultTreeAdapterTypes as T, ParserError } from 'parse5';
-import { CodeBridgeError, positionAt, syntaxError } from '../../diagnostics.js';
+import { atOffset, CodeBridgeError, syntaxError } from '../../diagnostics.js';
 import { lazy } from '../../lazy.js';
 import type { SourceFile } from '../../types.js';
 
@@ -51,11 +51,24 @@ export function parseHtml(code: string, file: SourceFile, role: 'bridge' | 'targ
   const document = isDocumentLike(code);
   const root = document ? parse5().parse(code, options) : parse5().parseFragment(code, options);
   const error = errors[0];
-  if (error) throw new CodeBridgeError([syntaxError(role, `${error.code.replace(/-/g, ' ')}`, { file, ...positionAt(code, error.startOffset) })]);
+  if (error) throw new CodeBridgeError([syntaxError(role, `${error.code.replace(/-/g, ' ')}`, atOffset(file, error.startOffset))]);
+  const cut = cutShortComment(root, code.length);
+  if (cut) throw new CodeBridgeError([syntaxError(role, 'eof in comment (a "<!", "<?" or "</" that is never closed)', atOffset(file, cut.sourceCodeLocation!.startOffset))]);
   if (!document) return { root, document };
   const html = root.childNodes.find((n): n is Element => n.nodeName === 'html')!;
   const child = (name: string) => html.childNodes.find((n): n is Element => n.nodeName === name);
   return { root, document, head: child('head'), body: child('body') };
+}
+
+/**
+ * A bogus comment the end of the file cuts (`<!do`, `<?x`): parse5 reports no eof error for it and
+ * ends it one past the file, so it is found on the chain of last children (the end of the file).
+ */
+function cutShortComment(root: Parent, length: number): Node | undefined {
+  for (let node = root.childNodes.at(-1); node; node = 'childNodes' in node ? node.childNodes.at(-1) : undefined) {
+    if ((node.sourceCodeLocation?.endOffset ?? 0) > length) return node.nodeName === '#comment' ? node : cutShortComment(node as Parent, length) ?? node;
+  }
+  return undefined;
 }
 
 // Text, comments, doctypes and documents have `#` names (`#text`); elements have their tag name.
