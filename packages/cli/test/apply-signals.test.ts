@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codebridge, manyTargets, snapshot, tree } from './cli.js';
-import { stateFolder, unfinishedRuns, waitForFile } from './tree-state.js';
+import { stateFolder, treeState, unfinishedRuns, waitForFile } from './tree-state.js';
 
 function project(count: number) {
   const files = { ...manyTargets(count), 'node_modules/.keep': '' };
@@ -46,6 +46,15 @@ describe('SIGINT and SIGTERM during apply --write', () => {
     expect(result.code).toBe(code);
     expect(result.stderr).toContain('Interrupted before writing: no file was changed.');
     expect(snapshot(root)).toEqual({ ...before });
+    expect(unfinishedRuns(root)).toEqual([]);
+  });
+
+  it.each(['SIGINT', 'SIGTERM'])('%s during the renames: they are finished first, every file written, exit 0', async (signal) => {
+    const { files, root } = project(30);
+    const run = await codebridge(['apply', '--write'], { cwd: root, env: { CODEBRIDGE_TEST_KILL_AFTER_RENAMES: `12:${signal}` } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`codebridge: ${signal} arrived during the renames: they were finished first (every file written).`);
+    expect(treeState(root, files, 30)).toEqual({ old: 0, merged: 30, damaged: 0, temporaryFiles: [] });
     expect(unfinishedRuns(root)).toEqual([]);
   });
 });

@@ -72,7 +72,7 @@ async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, prog
     return { id: path, target: { path, code: originals[i]! }, bridges: t.bridges.map((b) => ({ path: displayPath(root, b.path), code: b.code })) };
   });
   const cache = options.cache ? new MergeCache({ root, ...options.cache }) : undefined;
-  const runtime = createRuntime({ ...(options.jobs !== undefined && { workers: options.jobs }), ...(cache && { cache }) });
+  const runtime = createRuntime({ ...threadsAskedFor(options.jobs), ...(cache && { cache }) });
   progress.start('merging', jobs.length);
   try {
     const { results, report } = await runtime.mergeMany(jobs, { onSettled: () => progress.tick() });
@@ -110,4 +110,13 @@ function show(run: ApplyRun, options: ApplyOptions, report: RunReport): void {
 
 function printDiffs(outcomes: TargetOutcome[]): void {
   for (const o of outcomes) if (o.status === 'changed') process.stdout.write(unifiedDiff(o.path, o.original, o.code!));
+}
+
+/**
+ * `--jobs N` (N > 0) means N threads, started at once and given every merge; without it the runtime
+ * decides, and keeps a run too small to pay for threads on the calling thread (--stats says so).
+ */
+function threadsAskedFor(jobs: number | undefined) {
+  if (jobs === undefined) return {};
+  return jobs === 0 ? { workers: 0 } : { workers: jobs, coldStartMs: 0, inlineBelowMs: 0 };
 }

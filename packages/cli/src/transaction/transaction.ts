@@ -27,8 +27,6 @@ export interface TransactionResult {
   failure?: { path: string; message: string };
   /** A signal stopped the run before its renames: nothing was written. */
   interrupted?: NodeJS.Signals;
-  /** A signal arrived during the renames: they were finished first. */
-  lateSignal?: NodeJS.Signals;
 }
 
 /**
@@ -40,11 +38,12 @@ export interface TransactionResult {
  */
 export async function transaction(changes: Change[], options: TransactionOptions): Promise<TransactionResult> {
   setPhase('writing');
-  try {
-    return await run(changes, options);
-  } finally {
+  const result = await run(changes, options).catch((error: unknown) => {
     setPhase('idle');
-  }
+    throw error;
+  });
+  if (!result.written.length) setPhase('idle');
+  return result;
 }
 
 async function run(changes: Change[], options: TransactionOptions): Promise<TransactionResult> {
@@ -71,11 +70,13 @@ async function run(changes: Change[], options: TransactionOptions): Promise<Tran
   if (signalReceived()) return abort();
   const renameFailure = commit(journal);
   if (renameFailure) return abort({ path: changes[renameFailure.index]!.path, message: renameFailure.message });
+  setPhase('written');
   for (const folder of new Set(journal.entries.map((e) => dirname(e.path)))) syncFolder(folder, options);
   if (options.keep) pruneHistory(keepRun(runFolder, folders.undo, options), folders.undo, options);
   else removeRun(runFolder, options);
-  const late = signalReceived();
-  return { written: changes.map((c) => c.path), refused: [], ...(late && { lateSignal: late }) };
+  // One turn of the event loop, so that a signal sent during the renames is handled (and said) now.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return { written: changes.map((c) => c.path), refused: [] };
 }
 
 function nothingWritten(refused: Diagnostic[], failure?: TransactionResult['failure']): TransactionResult {
