@@ -203,7 +203,8 @@ export class WorkerPool {
   private bury(slot: Slot, code: number): void {
     clearTimeout(slot.startTimer);
     this.slots.delete(slot);
-    this.events.died();
+    // Threads the pool stops itself (close, giving up) are not deaths.
+    if (!this.closed) this.events.died();
     const [running, ...next] = slot.sent;
     this.waiting.unshift(...next);
     if (running) {
