@@ -1,4 +1,4 @@
-import type { MergeCache, MergeResult, Runtime, Settled, SourceFile, TaskReport } from '@codebridge/engine';
+import type { Finished, MergeCache, MergeJob, MergeResult, Runtime, SourceFile } from '@codebridge/engine';
 import { BuildStats } from './build-stats.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -7,23 +7,22 @@ interface Job {
   bridges: SourceFile[];
 }
 
-interface Finished {
-  settled: Settled;
-  report: TaskReport | undefined;
-}
+type CacheModule = typeof import('@codebridge/engine/cache');
 
 /**
- * Hands merges to the engine's runtime (one per plugin instance, started on the first merge and
- * kept across watch rebuilds), through the engine's cache unless `cache: false`: a target whose
- * content and bridges were merged before (this build, an earlier one, another process) is served
- * without merging. A merge asked for while its prefetch still runs joins it. The engine's runtime
- * and cache are imported on the first merge: a build that finds no bridge never loads them.
+ * Hands merges to the engine (one runtime per plugin instance, started on the first miss and kept
+ * across watch rebuilds), through the engine's cache unless `cache: false`: a target whose content
+ * and bridges were merged before (this build, an earlier one, another process) is served without
+ * merging. A merge asked for while its prefetch still runs joins it. What loads when: the cache
+ * (a few milliseconds) on the first merge, the runtime and the merge code on the first miss; a
+ * build that finds no bridge loads neither, a build served from the cache never loads the runtime.
  */
 export class MergeService {
   readonly stats = new BuildStats();
   #prefetched = new Map<string, { job: Job; finished: Promise<Finished> }>();
-  #runtime: Promise<Runtime> | undefined;
+  #cacheModule: Promise<CacheModule> | undefined;
   #cache: MergeCache | undefined;
+  #runtime: Promise<Runtime> | undefined;
   #endingRun: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -40,33 +39,28 @@ export class MergeService {
     if (prefetched && sameJob(prefetched.job, job)) {
       this.#prefetched.delete(target.path);
       finished = await prefetched.finished;
-    } else {
-      const { results, report } = await (await this.#start()).mergeMany([job]);
-      finished = { settled: results[0]!, report: report.tasks[0] };
-    }
+    } else finished = await (await this.#submit([job]))[0]!;
     const waited = performance.now() - started;
     if (finished.settled.status === 'rejected') {
       this.stats.fail(target.path, waited);
       throw finished.settled.reason;
     }
-    this.stats.record(target.path, waited, finished.settled.value, finished.report?.cache?.hit ?? false);
+    this.stats.record(target.path, waited, finished.settled.value, finished.report.cache?.hit ?? false);
     return finished.settled.value;
   }
 
   /**
-   * Starts every merge a build will ask for, at once, on the runtime's pool: they run while the
-   * bundler resolves and parses other modules, and `merge` then picks up the result.
+   * Starts every merge a build will ask for, at once: they run while the bundler resolves and
+   * parses other modules, and `merge` then picks up the result.
    */
   prefetch(jobs: Job[]): void {
     if (jobs.length === 0) return;
-    const settle = jobs.map((job) => {
-      let resolve!: (finished: Finished) => void;
-      this.#prefetched.set(job.target.path, { job, finished: new Promise<Finished>((r) => (resolve = r)) });
-      return resolve;
+    const submitted = this.#submit(jobs);
+    jobs.forEach((job, i) => {
+      const finished = submitted.then((all) => all[i]!);
+      finished.catch(() => undefined); // a prefetch nobody asks for must not be an unhandled rejection
+      this.#prefetched.set(job.target.path, { job, finished });
     });
-    this.#start()
-      .then((runtime) => runtime.mergeMany(jobs, { onSettled: (i, settled, report) => settle[i]!({ settled, report }) }))
-      .catch((error: unknown) => settle.forEach((resolve) => resolve({ settled: { status: 'rejected', reason: error as never }, report: undefined })));
   }
 
   /** Ends a build: prints or writes its stats (with the cache's figures) and logs the run in the cache folder. */
@@ -84,16 +78,31 @@ export class MergeService {
     await (await runtime)?.close();
   }
 
-  #start(): Promise<Runtime> {
-    this.#runtime ??= import('@codebridge/engine').then(({ createRuntime, MergeCache }) => {
-      if (this.options.cache && !this.#cache) this.#cache = new MergeCache({ root: this.root(), ...this.options.cache });
-      return createRuntime({
-        ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
-        ...(this.options.lanes ? { lanes: this.options.lanes } : {}),
-        ...(this.#cache ? { cache: this.#cache } : {}),
-      });
-    });
-    return this.#runtime;
+  /** One settling promise per job, in job order: hits from the cache, the rest from the runtime. */
+  async #submit(jobs: MergeJob[]): Promise<Promise<Finished>[]> {
+    if (!this.options.cache) return this.#run(jobs);
+    this.#cacheModule ??= import('@codebridge/engine/cache');
+    const { MergeCache, submitThroughCache } = await this.#cacheModule;
+    this.#cache ??= new MergeCache({ root: this.root(), ...this.options.cache });
+    return submitThroughCache(this.#cache, jobs, (missed) => this.#run(missed));
+  }
+
+  /** Merges on the runtime (imported and started on first use), each job settling on its own. */
+  #run(jobs: MergeJob[]): Promise<Finished>[] {
+    const settle: { resolve: (f: Finished) => void; reject: (e: unknown) => void }[] = [];
+    const finished = jobs.map((): Promise<Finished> => new Promise((resolve, reject) => settle.push({ resolve, reject })));
+    if (jobs.length > 0) {
+      this.#runtime ??= import('@codebridge/engine').then(({ createRuntime }) =>
+        createRuntime({
+          ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
+          ...(this.options.lanes ? { lanes: this.options.lanes } : {}),
+        }),
+      );
+      this.#runtime
+        .then((runtime) => runtime.mergeMany(jobs, { onSettled: (i, settled, report) => settle[i]!.resolve({ settled, report }) }))
+        .catch((error: unknown) => settle.forEach((s) => s.reject(error)));
+    }
+    return finished;
   }
 }
 

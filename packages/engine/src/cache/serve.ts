@@ -1,7 +1,7 @@
 import { languageOf, sizeOf } from '../runtime/cost.js';
 import type { TaskReport } from '../runtime/report.js';
 import type { Finished } from '../runtime/scheduler.js';
-import { epochMs, type MergeJob } from '../runtime/task.js';
+import type { MergeJob } from '../runtime/task.js';
 import type { Lookup, MergeCache } from './merge-cache.js';
 
 /**
@@ -23,6 +23,12 @@ export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: 
     });
   });
 }
+
+/**
+ * The clock of `epochMs` in runtime/task.ts, which is not imported: task.ts brings the merge code,
+ * and this module must load without it (`@codebridge/engine/cache`).
+ */
+const epochMs = () => performance.timeOrigin + performance.now();
 
 function hit(job: MergeJob, lookup: Lookup): Finished {
   const report: TaskReport = {
