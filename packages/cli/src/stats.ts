@@ -15,6 +15,7 @@ export function formatStats(report: RunReport): string {
     report.cache
       ? `  cache ${plural(report.cache.hits, 'hit')}, ${plural(report.cache.misses, 'miss', 'misses')}, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${ms(report.cache.savedMs)} saved`
       : '  cache off',
+    ...whyInline(report),
   ];
   const slowest = [...report.tasks].sort((a, b) => b.runMs - a.runMs).slice(0, SLOWEST);
   if (slowest.length) lines.push('  slowest:');
@@ -22,6 +23,14 @@ export function formatStats(report: RunReport): string {
     lines.push(`    ${t.file}  run ${ms(t.runMs)} (plan ${ms(t.planMs)}, apply ${ms(t.applyMs)}), queued ${ms(t.queueMs)}, on ${t.worker === 'inline' ? 'the main thread' : `worker ${t.worker}`}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Why a run that could use threads merged on the calling thread (the runtime chose it, or fell back). */
+function whyInline(report: RunReport): string[] {
+  const ran = report.tasks.filter((t) => !t.cache?.hit).length;
+  if (report.workers === 0 || ran === 0 || report.inline < ran) return [];
+  if (report.inlineFallback > 0) return ['  merged on the main thread: worker threads could not start (see the warning above)'];
+  return [`  merged on the main thread: ${plural(ran, 'merge')} cost less than starting ${plural(report.workers, 'worker thread')}; --jobs N uses N threads anyway`];
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -59,6 +59,8 @@ export interface RunReport {
   inline: number;
   /** Threads the run could use: the pool's size, or 1 when nothing went to the pool. */
   threads: number;
+  /** Worker threads the runtime was given (`workers`): 0 merges everything on the calling thread. */
+  workers: number;
   wallMs: number;
   /** CPU time of the whole process (every thread) during the run, from `process.cpuUsage()`. */
   cpuMs: number;
@@ -138,6 +140,7 @@ export function startRun(context: RunContext): (tasks: TaskReport[], poolThreads
       retries: tasks.reduce((sum, task) => sum + Math.max(0, task.attempts - 1), 0),
       inline,
       threads,
+      workers: poolThreads,
       wallMs,
       cpuMs,
       cpuUtilisation: wallMs > 0 ? cpuMs / (wallMs * threads) : 0,

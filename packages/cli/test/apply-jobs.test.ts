@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { codebridge, manyTargets, tree } from './cli.js';
+
+describe('codebridge apply --jobs', () => {
+  it('--jobs 2 merges on two worker threads, however small the run', async () => {
+    const root = tree(manyTargets(10));
+    const run = await codebridge(['apply', '--jobs', '2', '--stats', '--no-cache'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('jobs 10 (10 merged, 0 failed, 0 retried, 0 inline)');
+    expect(run.stderr).toMatch(/threads 2,/);
+  });
+
+  it('without --jobs a small run stays on the main thread, and --stats says why', async () => {
+    const root = tree(manyTargets(10));
+    const run = await codebridge(['apply', '--stats', '--no-cache'], { cwd: root });
+    expect(run.stderr).toContain('10 inline');
+    expect(run.stderr).toMatch(/merged on the main thread: 10 merges cost less than starting \d+ worker threads?; --jobs N uses N threads anyway/);
+  });
+
+  it('--jobs 0 merges on the main thread without a word about threads', async () => {
+    const root = tree(manyTargets(3));
+    const run = await codebridge(['apply', '--jobs', '0', '--stats', '--no-cache'], { cwd: root });
+    expect(run.stderr).toContain('3 inline');
+    expect(run.stderr).not.toContain('merged on the main thread');
+  });
+});
