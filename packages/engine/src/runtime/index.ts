@@ -1,6 +1,6 @@
-export { createRuntime, mergeMany, closeSharedRuntime, type Runtime, type RunResult, type MergeManyOptions, type CreateRuntimeOptions } from './runtime.js';
+export { createRuntime, mergeMany, closeSharedRuntime, type Runtime, type RunResult, type MergeManyOptions, type CreateRuntimeOptions, type Recording } from './runtime.js';
 export type { RuntimeOptions } from './options.js';
-export type { RunReport, TaskReport } from './report.js';
+export type { MemorySample, RunReport, TaskReport } from './report.js';
 export type { Settled } from './scheduler.js';
 export type { MergeJob, WorkerRequest, WorkerTask, TaskOutcome, TaskTiming } from './task.js';
 export { runTask } from './task.js';
