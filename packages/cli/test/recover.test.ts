@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,5 +37,32 @@ describe('codebridge recover', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('recovered an interrupted run');
     expect(treeState(root, files, 3).old).toBe(3);
+  });
+
+  it('a file it cannot put back keeps the journal: writing commands refuse until a later recovery succeeds', async () => {
+    const files = { ...manyTargets(20), 'node_modules/.keep': '' };
+    const root = tree(files);
+    await codebridge(['apply', '--write'], { cwd: root, env: { CODEBRIDGE_TEST_KILL_AFTER_RENAMES: '5' } });
+    const stuck = join(root, 'src/m0.ts'); // the first renamed (discovery order: m0, m1, m10, ...)
+    try {
+      execFileSync('chattr', ['+i', stuck], { stdio: 'ignore' }); // immutable: even root cannot rename over it
+    } catch {
+      return; // no chattr or a file system without attributes: nothing to test here
+    }
+    try {
+      const failed = await codebridge(['recover'], { cwd: root });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/could not restore src\/m0\.ts \(EPERM[^)]*\): fix that and run "codebridge recover" \(the journal is kept\)/);
+      expect(failed.stderr).toContain('could not finish (above); nothing was written.');
+      expect(unfinishedRuns(root)).toHaveLength(1);
+      expect(treeState(root, files, 20)).toMatchObject({ old: 19, merged: 1, temporaryFiles: [] });
+    } finally {
+      execFileSync('chattr', ['-i', stuck]);
+    }
+    const retried = await codebridge(['recover'], { cwd: root });
+    expect(retried.code).toBe(0);
+    expect(retried.stderr).toContain('1 restored to their old content, 19 already old');
+    expect(treeState(root, files, 20)).toEqual({ old: 20, merged: 0, damaged: 0, temporaryFiles: [] });
+    expect(unfinishedRuns(root)).toEqual([]);
   });
 });

@@ -17,8 +17,10 @@ export interface Recovered {
 export function recoverRuns(journalFolder: string, d: Durability): Recovered[] {
   const recovered: Recovered[] = [];
   for (const { run, journal } of readRuns(journalFolder)) {
-    if (journal) recovered.push({ journal, rollback: rollBack(journal, backupsOf(run, journal), d) });
-    removeRun(run, d);
+    const rollback = journal && rollBack(journal, backupsOf(run, journal), d);
+    if (journal && rollback) recovered.push({ journal, rollback });
+    // A file that could not be put back keeps the journal, for the next attempt.
+    if (!rollback?.failed.length) removeRun(run, d);
   }
   return recovered;
 }
@@ -32,5 +34,7 @@ export function describeRecovery({ journal, rollback }: Recovered): string {
   ];
   const left = rollback.leftAlone.map((p) => displayPath(journal.root, p));
   const leftAlone = left.length ? `; left alone, changed since that run: ${left.join(', ')}` : '';
-  return `codebridge: recovered an interrupted run (${journal.command}, pid ${journal.pid}, started ${journal.startedAt}): ${plural(journal.entries.length, 'file')}, ${parts.join(', ')}${leftAlone}.`;
+  const failed = rollback.failed.map((f) => `${displayPath(journal.root, f.path)} (${f.message})`);
+  const retry = failed.length ? `; could not restore ${failed.join(', ')}: fix that and run "codebridge recover" (the journal is kept)` : '';
+  return `codebridge: recovered an interrupted run (${journal.command}, pid ${journal.pid}, started ${journal.startedAt}): ${plural(journal.entries.length, 'file')}, ${parts.join(', ')}${leftAlone}${retry}.`;
 }

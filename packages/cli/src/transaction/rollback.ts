@@ -11,6 +11,8 @@ export interface Rollback {
   alreadyOld: number;
   /** Files holding neither the old nor the new content: someone changed them; not touched. */
   leftAlone: string[];
+  /** Files that could not be put back (the error said): the journal must stay for another attempt. */
+  failed: { path: string; message: string }[];
   temporaryFilesRemoved: number;
 }
 
@@ -21,30 +23,43 @@ export interface Rollback {
  * old content is left; a file holding anything else was edited by someone and is left alone.
  */
 export function rollBack(journal: Journal, backups: (Buffer | null)[], d: Durability): Rollback {
-  const result: Rollback = { restored: [], alreadyOld: 0, leftAlone: [], temporaryFilesRemoved: 0 };
+  const result: Rollback = { restored: [], alreadyOld: 0, leftAlone: [], failed: [], temporaryFilesRemoved: 0 };
   journal.entries.forEach((entry, i) => {
-    if (bytesAt(entry.temp) !== null) {
-      rmSync(entry.temp, { force: true });
-      result.temporaryFilesRemoved++;
+    try {
+      rollBackOne(entry, backups[i] ?? null, result, d);
+    } catch (error) {
+      result.failed.push({ path: entry.path, message: (error as Error).message });
     }
-    const now = currentHash(entry.path);
-    if (now === entry.before) result.alreadyOld++;
-    else if (now === entry.after) {
-      restore(entry, backups[i] ?? null, d);
-      result.restored.push(entry.path);
-    } else result.leftAlone.push(entry.path);
   });
   for (const folder of [...journal.createdFolders].reverse()) removeIfEmpty(folder);
   for (const folder of new Set(journal.entries.map((e) => dirname(e.path)))) syncFolder(folder, d);
   return result;
 }
 
+function rollBackOne(entry: JournalEntry, old: Buffer | null, result: Rollback, d: Durability): void {
+  if (currentHash(entry.temp) !== null) {
+    rmSync(entry.temp, { force: true });
+    result.temporaryFilesRemoved++;
+  }
+  const now = currentHash(entry.path);
+  if (now === entry.before) result.alreadyOld++;
+  else if (now === entry.after) {
+    restore(entry, old, d);
+    result.restored.push(entry.path);
+  } else result.leftAlone.push(entry.path);
+}
+
 /** Gives one file its old bytes, through its temporary file and a rename (never half-written). */
 export function restore(entry: JournalEntry, old: Buffer | null, d: Durability): void {
   if (old === null) return rmSync(entry.path, { force: true });
   rmSync(entry.temp, { force: true });
-  writeNewSync(entry.temp, old, entry.mode, d);
-  renameSync(entry.temp, entry.path);
+  try {
+    writeNewSync(entry.temp, old, entry.mode, d);
+    renameSync(entry.temp, entry.path);
+  } catch (error) {
+    rmSync(entry.temp, { force: true });
+    throw error;
+  }
 }
 
 /** The hash a path holds now; a path that cannot be read as a file counts as edited by someone. */

@@ -31,7 +31,8 @@ export async function openSession(root: string, command: string, writes: boolean
   const recovered = recoverRuns(folders.journal, d);
   for (const r of recovered) process.stderr.write(`${describeRecovery(r)}\n`);
   if (!writes) lock.release();
-  return { recovered };
+  const unfinished = recovered.some((r) => r.rollback.failed.length);
+  return { recovered, ...(writes && unfinished && { busy: `the recovery of an interrupted run under ${root} could not finish (above); nothing was written.` }) };
 }
 
 function hasRuns(journalFolder: string): boolean {

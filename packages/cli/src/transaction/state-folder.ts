@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { resolveCacheDir } from '@codebridge/engine';
 
 /**
- * The cache folder of a root: `<root>/node_modules/.cache/codebridge` when the root has a
- * node_modules folder, else a folder of the OS temporary folder named after the root.
- * The one place the CLI decides it; when the engine's cache gets its own resolver, this calls it.
+ * The folder holding a root's transaction state: the engine's cache folder of the root
+ * (`resolveCacheDir`: CODEBRIDGE_CACHE_DIR, else `<root>/node_modules/.cache/codebridge`, else the
+ * OS temp folder). A cache folder outside the root may be shared by several roots: there, each
+ * root gets a sub-folder named after its real path, so no root ever sees another's journal or lock.
  */
 export function cacheFolder(root: string): string {
-  const modules = join(root, 'node_modules');
-  if (existsSync(modules) && statSync(modules).isDirectory()) return join(modules, '.cache', 'codebridge');
-  return join(tmpdir(), `codebridge-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
+  const base = resolveCacheDir(root);
+  const rel = relative(root, base);
+  if (!rel.startsWith('..') && !isAbsolute(rel)) return base;
+  return join(base, `root-${createHash('sha256').update(realpathSync(root)).digest('hex').slice(0, 16)}`);
 }
 
 /** Where the transaction state of a root lives: unfinished runs, the runs kept for undo, the lock. */

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const argValue = (name, fallback) => {
@@ -11,7 +11,7 @@ const argValue = (name, fallback) => {
 };
 
 /** The CLI binary: packages/cli/dist/bin.js, or `--bin PATH` (another build, to compare). */
-export const cliBin = argValue('--bin', fileURLToPath(new URL('../../../../packages/cli/dist/bin.js', import.meta.url)));
+export const cliBin = resolve(argValue('--bin', fileURLToPath(new URL('../../../../packages/cli/dist/bin.js', import.meta.url))));
 export { argValue };
 
 /** `count` targets src/m<i>.ts, each with a bridge replacing its function (as the CLI tests' manyTargets), and a node_modules folder (the journal's home). */
