@@ -15,6 +15,8 @@ export const codes = {
   EXAMPLE_DROPPED: 'EXAMPLE_DROPPED',
   SELF_IMPORT_DROPPED: 'SELF_IMPORT_DROPPED',
   NOT_APPLICABLE_HERE: 'NOT_APPLICABLE_HERE',
+  REFERENCES_NOT_FOLLOWED: 'REFERENCES_NOT_FOLLOWED',
+  DELETED_STILL_USED: 'DELETED_STILL_USED',
   // errors
   BRIDGE_SYNTAX_ERROR: 'BRIDGE_SYNTAX_ERROR',
   TARGET_SYNTAX_ERROR: 'TARGET_SYNTAX_ERROR',
@@ -331,3 +333,17 @@ export const nestingTooDeep = (role: 'bridge' | 'target', depth: number, limit: 
       ? 'Flatten the bridge (move deeply nested data to a file of its own); the target was left as it was.'
       : 'Flatten this part of the target (deeply nested data belongs in a JSON file), or leave this file out of the bridges.',
   );
+
+/** A reference a rename cannot follow: `super.x`, `other.x`, `this['x']`, a subclass's override. */
+export const referencesNotFollowed = (what: string, places: string[], at: At) =>
+  make(
+    codes.REFERENCES_NOT_FOLLOWED,
+    'warning',
+    `${what}, but ${places.length === 1 ? 'this use keeps' : `these ${places.length} uses keep`} the old name: ${places.join('; ')}.`,
+    at,
+    'A rename follows `this.name` inside its class only; change these by hand where they mean the renamed member.',
+  );
+
+/** A deleted unit the target still uses. */
+export const deletedStillUsed = (what: string, places: string[], at: At) =>
+  make(codes.DELETED_STILL_USED, 'warning', `${what} was deleted but the target still uses it: ${places.join('; ')}.`, at, 'Remove or change those uses too, or keep it.');

@@ -120,6 +120,32 @@ describe('warnings', () => {
     expect(warning(result.diagnostics, 'SELF_IMPORT_DROPPED')).toMatchObject({ line: 4, column: 0, frame: expect.stringContaining("> 4 | import { escapePath } from './target.js';") });
   });
 
+  test('a member rename lists the uses it cannot follow (another object, a subclass override), each with its line', () => {
+    const d = warning(expectMerged('rename-unfollowed-references').diagnostics, 'REFERENCES_NOT_FOLLOWED');
+    const target = 'test/fixtures/js/rename-unfollowed-references/target.js';
+    expect(d).toMatchObject({ file: 'test/fixtures/js/rename-unfollowed-references/bridge.js', line: 2, column: 3 });
+    expect(d.message).toContain(`${target}:55 (child.hasEffects (another object))`);
+    expect(d.message).toContain(`${target}:149 (overridden in class BlockStatement)`);
+    expect(d.message).toContain(`${target}:155 (node.hasEffects (another object))`);
+  });
+
+  test('a member rename lists super.x in a subclass declared in the same file', () => {
+    const found = expectMerged('rename-unfollowed-references').diagnostics.filter((d) => d.code === 'REFERENCES_NOT_FOLLOWED');
+    expect(found.map((d) => d.line)).toEqual([2, 25]);
+    expect(found[1]!.message).toContain('rename-unfollowed-references/target.js:113 (super.render)');
+  });
+
+  test('@delete of a member still used lists the uses left, each with its line', () => {
+    const d = warning(expectMerged('rename-unfollowed-references').diagnostics, 'DELETED_STILL_USED');
+    expect(d.message).toContain('target.js:110 (this.expression.removeAnnotations (another object))');
+    expect(d.message).toContain('target.js:109 (overridden in class ExpressionStatement)');
+  });
+
+  test('@delete of a binding still used lists its references left, each with its line', () => {
+    const d = warning(expectMerged('delete-still-used').diagnostics, 'DELETED_STILL_USED');
+    expect(d).toMatchObject({ line: 1, column: 3, message: expect.stringContaining('delete-still-used/target.js:22 (escapeWin32Path)') });
+  });
+
   test('prose around markdown fences is dropped with a warning', () => {
     const d = warning(expectMerged('fences').diagnostics, 'PROSE_DROPPED');
     expect(d).toMatchObject({ file: 'test/fixtures/js/fences/bridge.md', line: 1, column: 0, frame: expect.stringContaining('> 1 | Here is the updated method:') });

@@ -2,7 +2,7 @@ import type * as t from '@babel/types';
 import { renameConflict } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
 import { moduleScope, renamedBindingReferences, scopeReferences, unitReferences } from './commands/binding-references.js';
-import { functionOf, paramsEdit } from './commands/params.js';
+import { functionOf, paramsEdit, paramsProblem } from './commands/params.js';
 import { leadingStart } from './comments.js';
 import { sourceOf, type PlanContext } from './context.js';
 import { decoratorPrefix } from './members.js';
@@ -11,6 +11,7 @@ import { anchorOf, appendToModule, insertAt } from './place.js';
 import { command, type Unit } from './read.js';
 import type { TargetBinding, TargetClass } from './target.js';
 import { edit, plain, removalRange, unitText, type Piece } from './text.js';
+import { warnBindingUses } from './unfollowed.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -33,7 +34,11 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
   const remove = command(unit, 'delete');
   if (remove) {
     if (!target) ctx.warn(unit, remove, `the target has no "${name}"`);
-    else ctx.op(key, 'delete', unit, ctx.target.declarations(name, space).map((b) => removal(ctx, b)));
+    else {
+      const removed = ctx.target.declarations(name, space);
+      ctx.op(key, 'delete', unit, removed.map((b) => removal(ctx, b)));
+      if (space !== 'type') warnBindingUses(ctx, unit, name, removed);
+    }
     return;
   }
   const own = [...renameEdits(ctx, unit, name, target, renames), ...paramsEdits(ctx, unit)];
@@ -118,8 +123,9 @@ function paramsEdits(ctx: PlanContext, unit: Unit): Edit[] {
   const params = command(unit, 'params');
   if (!params) return [];
   const fn = functionOf(unit.node);
-  if (fn) return [paramsEdit(fn, unit.bridge.file.code, params.value)];
-  ctx.warn(unit, params, 'it is not a function');
+  const problem = fn ? paramsProblem(fn, params.value, ctx.dialect) : 'it is not a function';
+  if (!problem) return [paramsEdit(fn!, unit.bridge.file.code, params.value)];
+  ctx.warn(unit, params, problem);
   return [];
 }
 

@@ -4,7 +4,7 @@ import type { Edit } from '../../types.js';
 import { isAccess, jsAccessName, tsAccessEdit } from './commands/access.js';
 import { renamedBindingReferences } from './commands/binding-references.js';
 import { newDecorators } from './commands/decorator.js';
-import { functionOf, paramsEdit } from './commands/params.js';
+import { functionOf, paramsEdit, paramsProblem } from './commands/params.js';
 import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
 import { leadingStart } from './comments.js';
 import { sourceOf, type PlanContext } from './context.js';
@@ -12,6 +12,7 @@ import { hasBody, isMember, isStatic, keyOf, memberName, type Member } from './n
 import { anchorOf, insertAt } from './place.js';
 import { command, type Unit } from './read.js';
 import type { TargetClass } from './target.js';
+import { warnMemberUses } from './unfollowed.js';
 import { bridgeText, edit, join, lineStart, plain, removalRange, unitText, type Piece } from './text.js';
 
 const IDENTIFIER = /^#?[A-Za-z_$][\w$]*$/;
@@ -31,6 +32,7 @@ export function planMembers(ctx: PlanContext, cls: TargetClass, units: Unit[]): 
   const placer = new MemberPlacer(ctx, cls);
   for (const unit of units) planMember(ctx, cls, unit, names.get(unit), renames, placer);
   placer.finish(units[0]);
+  warnMemberUses(ctx, cls, names, units);
   if (renames.size) {
     const edits = cls.node.body.body.flatMap((m) => thisReferences(m, renames, ctx.code));
     ctx.references.push({ key: `${cls.name} this-references`, kind: 'rename-references', source: sourceOf(units[0]!), edits });
@@ -144,8 +146,10 @@ function innerEdits(ctx: PlanContext, unit: Unit, node: Member, to: string | und
   const params = command(unit, 'params');
   if (params) {
     const fn = functionOf(node);
-    if (fn) edits.push(paramsEdit(fn, code, params.value));
-    else ctx.warn(unit, params, `"${memberName(node, code)}" is not a method`);
+    const problem = fn && paramsProblem(fn, params.value, ctx.dialect);
+    if (!fn) ctx.warn(unit, params, `"${memberName(node, code)}" is not a method`);
+    else if (problem) ctx.warn(unit, params, problem);
+    else edits.push(paramsEdit(fn, code, params.value));
   }
   const own = edits.filter((e) => e.end > e.start);
   const references = renames.size ? thisReferences(node, renames, code).filter((r) => !own.some((e) => r.start >= e.start && r.end <= e.end)) : [];

@@ -1,0 +1,51 @@
+import { atOffset, deletedStillUsed, referencesNotFollowed } from '../../diagnostics.js';
+import { moduleScope } from './commands/binding-references.js';
+import { memberUses, type MemberUse } from './commands/member-uses.js';
+import type { PlanContext } from './context.js';
+import { isMember, memberKey, memberName } from './names.js';
+import { command, type Unit } from './read.js';
+import type { TargetBinding, TargetClass } from './target.js';
+
+/** The places of the uses, as `file:line (how)`; a long list is cut. */
+function places(ctx: PlanContext, uses: MemberUse[]): string[] {
+  const shown = uses.slice(0, 12).map((u) => `${ctx.target.file.path}:${atOffset(ctx.target.file, u.offset).line} (${u.how})`);
+  return uses.length > shown.length ? [...shown, `and ${uses.length - shown.length} more`] : shown;
+}
+
+/**
+ * Warns of what a member rename cannot follow (uses outside `this.name` in its class) and of the
+ * uses a deleted member leaves behind, each place with its line. The target is walked only when
+ * a bridge renames or deletes a member.
+ */
+export function warnMemberUses(ctx: PlanContext, cls: TargetClass, renamed: ReadonlyMap<Unit, string>, units: Unit[]): void {
+  const nameOf = (u: Unit) => (isMember(u.node) ? memberName(u.node, u.bridge.file.code) : undefined);
+  const deleted = units.filter((u) => command(u, 'delete') && cls.members().has(keyName(u)));
+  const program = ctx.target.ast.program;
+  if (renamed.size) {
+    const uses = memberUses(program, ctx.code, cls.node, cls.name, new Set([...renamed.keys()].map((u) => nameOf(u)!)));
+    for (const [unit, to] of renamed) {
+      const found = uses.get(nameOf(unit)!);
+      const by = command(unit, 'rename') ?? command(unit, 'access')!;
+      if (found?.length) ctx.diagnostics.push(referencesNotFollowed(`"${nameOf(unit)}" of class ${cls.name} became "${to}"`, places(ctx, found), ctx.at(unit, by.offset)));
+    }
+  }
+  if (deleted.length) {
+    const uses = memberUses(program, ctx.code, cls.node, cls.name, new Set(deleted.map((u) => nameOf(u)!)), true);
+    for (const unit of deleted) {
+      const removed = cls.members().get(keyName(unit))!;
+      const left = (uses.get(nameOf(unit)!) ?? []).filter((use) => !removed.some((m) => use.offset >= m.start! && use.offset < m.end!));
+      if (left.length) ctx.diagnostics.push(deletedStillUsed(`"${nameOf(unit)}" of class ${cls.name}`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!.offset)));
+    }
+  }
+}
+
+const keyName = (unit: Unit) => (isMember(unit.node) ? memberKey(unit.node, unit.bridge.file.code) : '');
+
+/** Warns of the references to a deleted top-level binding left outside what is deleted (found through the scope). */
+export function warnBindingUses(ctx: PlanContext, unit: Unit, name: string, removed: TargetBinding[]): void {
+  const binding = moduleScope(ctx.target.ast).getBinding(name);
+  if (!binding) return;
+  const inside = (offset: number) => removed.some((b) => offset >= b.statement.start! && offset < b.statement.end!);
+  const left = binding.referencePaths.map((p) => ({ offset: p.node.start!, how: name })).filter((u) => !inside(u.offset));
+  if (left.length) ctx.diagnostics.push(deletedStillUsed(`"${name}"`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!.offset)));
+}
