@@ -1,6 +1,7 @@
 import type { Finished, MergeCache, MergeJob, MergeResult, Runtime, SourceFile } from '@codebridge/engine';
 import { BuildStats } from './build-stats.js';
 import type { ResolvedOptions } from './options.js';
+import { RunFiles } from './run-files.js';
 
 interface Job {
   target: SourceFile;
@@ -23,12 +24,16 @@ export class MergeService {
   #cacheModule: Promise<CacheModule> | undefined;
   #cache: MergeCache | undefined;
   #runtime: Promise<Runtime> | undefined;
+  #started: Runtime | undefined;
   #endingRun: Promise<unknown> = Promise.resolve();
+  readonly #runFiles: RunFiles;
 
   constructor(
     private readonly options: ResolvedOptions,
     private readonly root: () => string,
-  ) {}
+  ) {
+    this.#runFiles = new RunFiles(options, () => this.#started);
+  }
 
   /** Merges the bridges into the target; a failure rejects with the engine's CodeBridgeError. */
   async merge(target: SourceFile, bridges: SourceFile[]): Promise<MergeResult> {
@@ -40,6 +45,7 @@ export class MergeService {
       this.#prefetched.delete(target.path);
       finished = await prefetched.finished;
     } else finished = await (await this.#submit([job]))[0]!;
+    this.#runFiles.add(finished);
     const waited = performance.now() - started;
     if (finished.settled.status === 'rejected') {
       this.stats.fail(target.path, waited);
@@ -67,13 +73,14 @@ export class MergeService {
   endBuild(stats: boolean | string, root: string, tool: string): void {
     const cache = this.#cache;
     this.stats.flush(stats, root, cache ? { ...cache.counters } : null);
-    if (cache) this.#endingRun = cache.endRun(tool);
+    this.#endingRun = Promise.all([cache?.endRun(tool), this.#runFiles.write(root, tool)]);
   }
 
   /** Stops the worker pool (a later merge starts a new one) once the cache has written its entries. */
   async close(): Promise<void> {
     const runtime = this.#runtime;
     this.#runtime = undefined;
+    this.#started = undefined;
     await this.#endingRun;
     await (await runtime)?.close();
   }
@@ -92,12 +99,13 @@ export class MergeService {
     const settle: { resolve: (f: Finished) => void; reject: (e: unknown) => void }[] = [];
     const finished = jobs.map((): Promise<Finished> => new Promise((resolve, reject) => settle.push({ resolve, reject })));
     if (jobs.length > 0) {
-      this.#runtime ??= import('@codebridge/engine').then(({ createRuntime }) =>
-        createRuntime({
+      this.#runtime ??= import('@codebridge/engine').then(({ createRuntime }) => {
+        this.#started = createRuntime({
           ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
           ...(this.options.lanes ? { lanes: this.options.lanes } : {}),
-        }),
-      );
+        });
+        return this.#started;
+      });
       this.#runtime
         .then((runtime) => runtime.mergeMany(jobs, { onSettled: (i, settled, report) => settle[i]!.resolve({ settled, report }) }))
         .catch((error: unknown) => settle.forEach((s) => s.reject(error)));

@@ -52,6 +52,13 @@ export interface Options {
    */
   stats?: boolean | string;
   /**
+   * After each build, a Chrome trace of its merges (open it in Perfetto or chrome://tracing) at
+   * this path, relative to `root`. `CODEBRIDGE_PROFILE=FILE` does the same without a config change.
+   */
+  trace?: string;
+  /** After each build, an HTML dashboard of its merges (one self-contained file) at this path, relative to `root`. */
+  report?: string;
+  /**
    * Warnings (unknown commands, prose dropped, ...) fail the build.
    * @default false
    */
@@ -81,6 +88,8 @@ export interface ResolvedOptions {
   /** false: no cache at all. */
   cache: false | CacheOption;
   stats: boolean | string;
+  trace: string | undefined;
+  report: string | undefined;
   strict: boolean;
   watchNewTargets: boolean;
 }
@@ -95,6 +104,8 @@ const checks: { [K in keyof Options]-?: (value: unknown) => boolean } = {
     typeof v === 'object' && v !== null && Object.entries(v).every(([k, n]) => ['js', 'css', 'html'].includes(k) && Number.isInteger(n) && n > 0),
   cache: (v) => typeof v === 'boolean' || isCacheOption(v),
   stats: (v) => typeof v === 'boolean' || typeof v === 'string',
+  trace: (v) => typeof v === 'string' && v !== '',
+  report: (v) => typeof v === 'string' && v !== '',
   strict: (v) => typeof v === 'boolean',
   watchNewTargets: (v) => typeof v === 'boolean',
 };
@@ -130,6 +141,8 @@ export function resolveOptions(options: Options | undefined = {}): ResolvedOptio
     lanes: options.lanes,
     cache: options.cache === false ? false : options.cache === true || options.cache === undefined ? {} : options.cache,
     stats: options.stats ?? false,
+    trace: options.trace,
+    report: options.report,
     strict: options.strict ?? false,
     watchNewTargets: options.watchNewTargets ?? false,
   };

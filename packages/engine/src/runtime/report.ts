@@ -96,22 +96,28 @@ export const startMsOf = (task: TaskReport, run: RunReport) => task.startedAt - 
 /** How often a run samples the process's RSS. */
 const SAMPLE_MS = 20;
 
+/** What a run report needs of the runtime that ran it. */
 export interface RunContext {
   /** The runtime has a cache in front of it (the report then counts hits and misses). */
   cached: boolean;
+  /** The runtime's counters (live: the report takes what changed during the run). */
   threadCounts: ThreadCounts;
   lanes: LaneLimits;
+  /** Worker threads the runtime was given. */
+  workers: number;
 }
 
 /**
  * Starts measuring a run (RSS samples, garbage collection on this thread); `finish` stops that and
- * turns the run's task reports into its report.
+ * turns the run's task reports into its report. The context may be read late (a build whose
+ * runtime starts on its first merge): it is asked for at the start and at the end.
  */
-export function startRun(context: RunContext): (tasks: TaskReport[], poolThreads: number, notices?: Diagnostic[]) => RunReport {
+export function startRun(context: RunContext | (() => RunContext)): (tasks: TaskReport[], notices?: Diagnostic[]) => RunReport {
+  const contextNow = typeof context === 'function' ? context : () => context;
   const startedAt = epochMs();
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const counted = { ...context.threadCounts };
+  const counted = { ...contextNow().threadCounts };
   const samples: MemorySample[] = [];
   const sample = () => samples.push({ atMs: performance.now() - started, rssMb: process.memoryUsage.rss() / 2 ** 20 });
   sample();
@@ -119,7 +125,7 @@ export function startRun(context: RunContext): (tasks: TaskReport[], poolThreads
   let gcMs = 0;
   const gc = new PerformanceObserver((list) => void (gcMs += list.getEntries().reduce((sum, e) => sum + e.duration, 0)));
   gc.observe({ entryTypes: ['gc'] });
-  return (tasks, poolThreads, notices = []) => {
+  return (tasks, notices = []) => {
     clearInterval(sampler);
     sample();
     gcMs += gc.takeRecords().reduce((sum, e) => sum + e.duration, 0);
@@ -127,11 +133,11 @@ export function startRun(context: RunContext): (tasks: TaskReport[], poolThreads
     const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
+    const { threadCounts, cached, lanes, workers } = contextNow();
     const inline = tasks.filter((task) => task.worker === 'inline').length;
     const ran = tasks.filter((task) => !task.cache?.hit).length;
-    const threads = inline === ran ? 1 : poolThreads;
+    const threads = inline === ran ? 1 : workers;
     const fulfilled = tasks.filter((task) => task.status === 'fulfilled').length;
-    const { threadCounts } = context;
     return {
       startedAt,
       jobs: tasks.length,
@@ -140,20 +146,20 @@ export function startRun(context: RunContext): (tasks: TaskReport[], poolThreads
       retries: tasks.reduce((sum, task) => sum + Math.max(0, task.attempts - 1), 0),
       inline,
       threads,
-      workers: poolThreads,
+      workers,
       wallMs,
       cpuMs,
       cpuUtilisation: wallMs > 0 ? cpuMs / (wallMs * threads) : 0,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       throughput: wallMs > 0 ? (tasks.length * 1000) / wallMs : 0,
-      cache: context.cached ? cacheCounters(tasks) : null,
+      cache: cached ? cacheCounters(tasks) : null,
       threadDeaths: threadCounts.died - counted.died,
       threadStarts: threadCounts.started - counted.started,
       inlineFallback: tasks.filter((task) => task.fallback).length,
       notices,
       poolStartMs: threadCounts.poolStartMs - counted.poolStartMs,
       gcMs,
-      lanes: context.lanes,
+      lanes,
       samples,
       tasks,
     };

@@ -3,7 +3,7 @@ import type { MergeCache } from '../cache/merge-cache.js';
 import { submitThroughCache } from '../cache/serve.js';
 import type { MergeResult } from '../types.js';
 import { resolveOptions, type RuntimeOptions } from './options.js';
-import { startRun, type RunReport, type TaskReport } from './report.js';
+import { startRun, type RunContext, type RunReport, type TaskReport } from './report.js';
 import { Scheduler, type Finished, type Settled } from './scheduler.js';
 import type { MergeJob } from './task.js';
 
@@ -24,15 +24,8 @@ export interface Runtime {
   readonly threads: readonly Worker[];
   /** The cache in front of the pool, if any. */
   readonly cache: MergeCache | undefined;
-  /**
-   * Starts recording every job settled from now on, through `merge` or `mergeMany` (a build's
-   * merges, asked for one module at a time); `stop` gives them as one run report.
-   */
-  record(): Recording;
-}
-
-export interface Recording {
-  stop(): RunReport;
+  /** What a report of work done on this runtime needs (`measureRun`: a build's merges, asked for one at a time). */
+  readonly context: RunContext;
 }
 
 export interface CreateRuntimeOptions extends RuntimeOptions {
@@ -50,13 +43,8 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const resolved = resolveOptions(options);
   const scheduler = new Scheduler(resolved);
   const cache = options?.cache;
-  const recordings = new Set<Finished[]>();
-  const submit = (jobs: MergeJob[]) => {
-    const submitted = cache ? submitThroughCache(cache, jobs, (missed) => scheduler.submit(missed)) : scheduler.submit(jobs);
-    if (recordings.size) for (const job of submitted) void job.then((f) => recordings.forEach((recorded) => recorded.push(f)));
-    return submitted;
-  };
-  const context = { cached: cache !== undefined, threadCounts: scheduler.threadCounts, lanes: resolved.lanes };
+  const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, (missed) => scheduler.submit(missed)) : scheduler.submit(jobs));
+  const context: RunContext = { cached: cache !== undefined, threadCounts: scheduler.threadCounts, lanes: resolved.lanes, workers: resolved.workers };
   return {
     async mergeMany(jobs, { onSettled } = {}) {
       const finish = startRun(context);
@@ -64,18 +52,7 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
       if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
       const finished = await Promise.all(submitted);
       await cache?.flush();
-      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), resolved.workers, noticesOf(finished)) };
-    },
-    record() {
-      const recorded: Finished[] = [];
-      recordings.add(recorded);
-      const finish = startRun(context);
-      return {
-        stop() {
-          recordings.delete(recorded);
-          return finish(recorded.map((f) => f.report), resolved.workers, noticesOf(recorded));
-        },
-      };
+      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), noticesOf(finished)) };
     },
     async merge(job) {
       const [finished] = await Promise.all(submit([job]));
@@ -87,6 +64,7 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
       return scheduler.threads;
     },
     cache,
+    context,
   };
 }
 
