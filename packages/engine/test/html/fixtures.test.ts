@@ -16,6 +16,7 @@ const behaviours: [string, string][] = [
   ['an inline style marked @merge is merged through the CSS engine', 'inline-style-merge'],
   ['a fragment target is keyed too and takes new elements at its end', 'fragment-target'],
   ['markup placed into an empty element goes one level deeper on its own line', 'empty-element-filled'],
+  ['a placement comment after an explicit </head> places the following element where it says', 'placement-after-head'],
 ];
 
 for (const [behaviour, name] of behaviours) {

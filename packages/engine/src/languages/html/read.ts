@@ -50,12 +50,21 @@ export interface PlaceUnit {
 
 export type Unit = ElementUnit | DeleteUnit | PlaceUnit;
 
-/** The bridge's top-level units: fragment children, or the children of a document's head and body. */
+/**
+ * The bridge's top-level units: fragment children, or the children of a document's head and body.
+ * A comment written after `</head>` (or after `</body>`) is kept by parse5 in `<html>`, outside
+ * both: it is read with the body, where the markup it places went.
+ */
 export function readUnits(parsed: ParsedHtml, bridge: SourceFile, inTarget: (key: string) => boolean, diagnostics: Diagnostic[]): Unit[] {
   if (!parsed.document) return readSiblings(parsed.root.childNodes, undefined, bridge, inTarget, diagnostics);
+  const html = parsed.head?.parentNode ?? parsed.body?.parentNode;
+  const outside = (html?.childNodes ?? []).filter((n) => n.nodeName === '#comment');
+  const bodyStart = parsed.body?.sourceCodeLocation?.startOffset ?? Infinity;
+  const beforeBody = outside.filter((n) => rangeOf(n).start < bodyStart);
+  const afterBody = outside.filter((n) => rangeOf(n).start >= bodyStart);
   return [
     ...readSiblings(parsed.head?.childNodes ?? [], 'head', bridge, inTarget, diagnostics),
-    ...readSiblings(parsed.body?.childNodes ?? [], 'body', bridge, inTarget, diagnostics),
+    ...readSiblings([...beforeBody, ...(parsed.body?.childNodes ?? []), ...afterBody], 'body', bridge, inTarget, diagnostics),
   ];
 }
 
