@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, readFile, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from './atomic-write.js';
@@ -11,6 +11,8 @@ export interface DiskUsage {
 
 /** A temporary file older than this was left by a process that died mid-write. */
 const STALE_TEMP_MS = 10 * 60_000;
+/** An entry read is marked as used when its mtime is older than this (eviction's granularity). */
+const TOUCH_AFTER_MS = 24 * 3600_000;
 /** Eviction brings the folder down to this share of `maxSize`, so the next runs do not evict again at once. */
 const EVICT_TO = 0.9;
 
@@ -23,17 +25,37 @@ const EVICT_TO = 0.9;
  * refreshes) go when the folder grows past `maxSize`.
  */
 export class DiskStore {
+  #touches: string[] = [];
+
   constructor(
     readonly dir: string,
     readonly maxSize: number,
   ) {}
 
-  /** The entry file's bytes, or undefined when there is none (or it cannot be read). */
+  /**
+   * The entry file's bytes, or undefined when there is none (or it cannot be read). A hit marks
+   * the entry as used (eviction goes by mtime) when its mtime is older than a day: refreshing
+   * every entry on every hit cost a warm CLI run over 1,000 targets a fifth of its time.
+   */
   read(key: string): Buffer | undefined {
+    const path = this.#path(key);
+    let fd: number | undefined;
     try {
-      return readFileSync(this.#path(key));
+      fd = openSync(path, 'r');
+      const { size, mtimeMs } = fstatSync(fd);
+      const data = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const n = readSync(fd, data, read, size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      if (Date.now() - mtimeMs > TOUCH_AFTER_MS) this.#touches.push(path);
+      return read === size ? data : data.subarray(0, read);
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -41,10 +63,11 @@ export class DiskStore {
     return writeAtomic(this.#path(key), data);
   }
 
-  /** Marks an entry as just used (least-recently-used eviction reads the mtime). */
-  async touch(key: string): Promise<void> {
+  /** Refreshes the mtime of the entries read since the last call that were older than a day. */
+  async touchRead(): Promise<void> {
     const now = new Date();
-    await utimes(this.#path(key), now, now);
+    const paths = this.#touches.splice(0);
+    await Promise.all(paths.map((path) => utimes(path, now, now).catch(() => undefined)));
   }
 
   /** After a run wrote `written` bytes: updates the size estimate and evicts when it passes `maxSize`. */

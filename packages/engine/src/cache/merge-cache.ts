@@ -64,10 +64,7 @@ export class MergeCache {
       const file = this.#disk.read(keyed.key);
       entry = file && decodeEntry(file, keyed.key, CACHE_SCHEMA);
       if (file) bytesRead = file.length;
-      if (entry) {
-        this.#memory?.set(keyed.key, entry, file!.length);
-        this.#track(this.#disk.touch(keyed.key));
-      }
+      if (entry) this.#memory?.set(keyed.key, entry, file!.length);
     }
     this.#counters.bytesRead += bytesRead;
     const lookupMs = performance.now() - started;
@@ -92,8 +89,9 @@ export class MergeCache {
     return data.length;
   }
 
-  /** Waits for the entries being written, then evicts if the folder grew past its cap. */
+  /** Marks the entries read as used, waits for the entries being written, then evicts if the folder grew past its cap. */
   async flush(): Promise<void> {
+    this.#track(this.#disk.touchRead());
     while (this.#pending.size > 0) await Promise.all(this.#pending);
     const written = this.#unsettledBytes;
     this.#unsettledBytes = 0;

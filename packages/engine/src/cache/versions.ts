@@ -52,23 +52,20 @@ function codeHash(dist: string): string {
 }
 
 /**
- * A dependency's version from its package.json. parse5 does not export `./package.json`, so the
- * folder is found from its entry: the nearest package.json above it that carries its name.
+ * A dependency's version from its package.json, found from its entry: the nearest package.json
+ * above it that carries its name (parse5 does not export `./package.json`, and the error thrown
+ * by asking for it costs more than the walk).
  */
 function packageVersion(name: string): string {
   try {
-    return versionAt(dirname(require.resolve(`${name}/package.json`)));
-  } catch {
-    try {
-      for (let folder = dirname(require.resolve(name)); folder !== dirname(folder); folder = dirname(folder)) {
-        const manifest = readManifest(folder);
-        if (manifest?.name === name) return manifest.version ?? 'unknown';
-      }
-    } catch {
-      // not installed: merges of that language fail anyway
+    for (let folder = dirname(require.resolve(name)); folder !== dirname(folder); folder = dirname(folder)) {
+      const manifest = readManifest(folder);
+      if (manifest?.name === name) return manifest.version ?? 'unknown';
     }
-    return 'missing';
+  } catch {
+    // not installed: merges of that language fail anyway
   }
+  return 'missing';
 }
 
 function readManifest(folder: string): { name?: string; version?: string } | undefined {

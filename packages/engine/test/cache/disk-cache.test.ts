@@ -104,7 +104,7 @@ describe('disk cache', () => {
     const cold = await mergeProject(root);
     const files = entryFiles(cold.dir);
     const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
-    const old = new Date(Date.now() - 3600_000);
+    const old = new Date(Date.now() - 2 * 24 * 3600_000); // older than the day after which a hit refreshes an entry
     for (const f of files) utimesSync(f, old, old);
     // The next run uses the Invoice entry (a hit) and writes one new entry; the others stay old.
     const invoice = files.find((f) => readFileSync(f, 'utf8').includes('class Invoice'))!;
