@@ -1,0 +1,141 @@
+// The merge cache (docs/cache.md), measured side by side, interleaved, medians:
+//  1. what the key's hashing costs per MB (sha256, node:crypto), and a miss's whole lookup;
+//  2. cold runs with the cache against no cache (target: at most +3%);
+//  3. a warm rebuild with 5% of the bridged targets changed against a cold run: hit rate (target
+//     >= 95%) and merge phase (target >= 10x faster), from memory (watch) and from disk (a new process);
+//  4. `codebridge apply --check` over 1,000 targets, first run against second (target >= 10x).
+// Usage: node tools/bench/src/cache.js [--runs N] [--modules N] [--cli-targets N]   (build first)
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRuntime, MergeCache } from '@codebridge/engine';
+import { generateCorpus, writeCorpus } from './corpus.js';
+import { median, printTable, round, runsFromArgs, writeResult } from './lib/measure.js';
+
+const runs = runsFromArgs(9);
+const argOf = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const modules = argOf('--modules', 200);
+const cliTargets = argOf('--cli-targets', 1000);
+const cli = fileURLToPath(new URL('../../../packages/cli/dist/bin.js', import.meta.url));
+const base = mkdtempSync(join(tmpdir(), 'codebridge-cache-bench-'));
+const root = join(base, 'project');
+const rows = [];
+const samples = {};
+
+/** `modules` bridged targets at absolute paths under the root, as an adapter passes them. */
+const corpus = generateCorpus({ modules, classes: 2, methods: 10, editedMethods: 2 }).map((job) => ({
+  target: { path: join(root, job.target.path), code: job.target.code },
+  bridges: job.bridges.map((b) => ({ path: join(root, b.path), code: b.code })),
+}));
+const megabytes = corpus.reduce((n, job) => n + Buffer.byteLength(job.target.code) + job.bridges.reduce((m, b) => m + Buffer.byteLength(b.code), 0), 0) / 2 ** 20;
+
+/** 5% of the jobs with an edited bridge (a different one each round, so each round's edits are new). */
+const edited = (round) =>
+  corpus.map((job, i) => (i % 20 !== 0 ? job : { ...job, bridges: job.bridges.map((b) => ({ ...b, code: `${b.code}\n// edit ${round}\n` })) }));
+
+async function mergeAll(jobs, cache) {
+  const runtime = createRuntime({ ...(cache && { cache }) });
+  const started = performance.now();
+  const { report } = await runtime.mergeMany(jobs);
+  const ms = performance.now() - started;
+  await runtime.close();
+  return { ms, report };
+}
+
+try {
+  // 1. Hashing: the key is sha256 over the job's texts; a miss also tries memory and one file read.
+  const hashMs = [];
+  const missMs = [];
+  for (let r = 0; r < runs; r++) {
+    let started = performance.now();
+    for (const job of corpus) {
+      const hash = createHash('sha256').update(job.target.code);
+      for (const b of job.bridges) hash.update(b.path).update(b.code);
+      hash.digest('hex');
+    }
+    hashMs.push((performance.now() - started) / megabytes);
+    const cache = new MergeCache({ root, dir: join(base, `miss-${r}`), memory: false });
+    started = performance.now();
+    for (const job of corpus) cache.lookup(job);
+    missMs.push((performance.now() - started) / megabytes);
+  }
+  samples.hashMsPerMb = hashMs;
+  samples.missLookupMsPerMb = missMs;
+  rows.push({ case: 'sha256 of the inputs', measure: 'ms per MB', value: round(median(hashMs), 2), target: '-', ok: '-' });
+  rows.push({ case: 'lookup of a miss (hash, memory, one file read)', measure: 'ms per MB', value: round(median(missMs), 2), target: '-', ok: '-' });
+
+  // 2 and 3. Cold without a cache, cold with one (an empty folder, and no process memory: the
+  // process-wide memory store would serve the earlier rounds' merges), then the 5% rebuild from
+  // memory (a watch: the build before filled it) and from disk (a new process: memory off).
+  const s = { none: [], cold: [], memory: [], disk: [], memoryHitRate: [], diskHitRate: [] };
+  for (let r = 0; r < runs; r++) {
+    const dir = join(base, `cache-${r}`);
+    const order = r % 2 ? ['none', 'cold'] : ['cold', 'none'];
+    for (const variant of order) {
+      if (variant === 'none') s.none.push((await mergeAll(corpus)).ms);
+      else s.cold.push((await mergeAll(corpus, new MergeCache({ root, dir, memory: false }))).ms);
+    }
+    const watching = new MergeCache({ root, dir });
+    await mergeAll(corpus, watching); // the build before the edit: memory now holds every merge
+    const jobs = edited(r);
+    const fromMemory = await mergeAll(jobs, watching);
+    s.memory.push(fromMemory.ms);
+    s.memoryHitRate.push(fromMemory.report.cache.hits / jobs.length);
+    const fromDisk = await mergeAll(edited(r + runs), new MergeCache({ root, dir, memory: false }));
+    s.disk.push(fromDisk.ms);
+    s.diskHitRate.push(fromDisk.report.cache.hits / jobs.length);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  samples.engine = s;
+  const cold = median(s.cold);
+  const coldOverhead = round(((cold - median(s.none)) / median(s.none)) * 100, 1);
+  rows.push({ case: `cold run, ${modules} targets: cache on against off`, measure: 'overhead %', value: coldOverhead, target: '<= 3', ok: coldOverhead <= 3 });
+  for (const [name, key, rate] of [
+    ['memory (watch)', 'memory', 'memoryHitRate'],
+    ['disk (new process)', 'disk', 'diskHitRate'],
+  ]) {
+    const speedup = round(cold / median(s[key]), 1);
+    rows.push({ case: `rebuild, 5% changed, from ${name}`, measure: 'hit rate %', value: round(median(s[rate]) * 100, 1), target: '>= 95', ok: median(s[rate]) >= 0.95 });
+    rows.push({ case: `rebuild, 5% changed, from ${name}`, measure: 'merge phase speedup x', value: speedup, target: '>= 10', ok: speedup >= 10 });
+  }
+
+  // 4. The CLI over `cliTargets` targets: a first (cold) run against the second; also cold without a cache.
+  const project = join(base, 'cli');
+  writeCorpus(project, generateCorpus({ modules: cliTargets, classes: 1, methods: 6, editedMethods: 2 }));
+  writeFileSync(join(project, 'package.json'), '{ "private": true }\n');
+  const apply = (...flags) => {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [cli, 'apply', '--check', ...flags], { cwd: project, encoding: 'utf8' });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`codebridge apply failed:\n${run.stderr}`);
+    return performance.now() - started;
+  };
+  const c = { noCache: [], first: [], second: [] };
+  const cacheDir = join(project, 'node_modules', '.cache', 'codebridge');
+  apply('--no-cache'); // warm-up: file cache, Node's compile cache
+  for (let r = 0; r < Math.max(5, Math.ceil(runs / 2)); r++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    if (r % 2) c.noCache.push(apply('--no-cache'));
+    c.first.push(apply());
+    c.second.push(apply());
+    if (!(r % 2)) c.noCache.push(apply('--no-cache'));
+  }
+  samples.cli = c;
+  const cliSpeedup = round(median(c.first) / median(c.second), 1);
+  const cliCold = round(((median(c.first) - median(c.noCache)) / median(c.noCache)) * 100, 1);
+  rows.push({ case: `apply --check, ${cliTargets} targets: second run against first`, measure: 'speedup x', value: cliSpeedup, target: '>= 10', ok: cliSpeedup >= 10 });
+  rows.push({ case: `apply --check, ${cliTargets} targets: first run against --no-cache`, measure: 'overhead %', value: cliCold, target: '<= 3', ok: cliCold <= 3 });
+  rows.push({ case: `apply --check medians (ms)`, measure: 'no cache / first / second', value: `${round(median(c.noCache), 0)} / ${round(median(c.first), 0)} / ${round(median(c.second), 0)}`, target: '-', ok: '-' });
+  rows.push({ case: `engine medians (ms)`, measure: 'none / cold / memory / disk', value: `${round(median(s.none), 1)} / ${round(cold, 1)} / ${round(median(s.memory), 1)} / ${round(median(s.disk), 1)}`, target: '-', ok: '-' });
+} finally {
+  rmSync(base, { recursive: true, force: true });
+}
+
+printTable(rows);
+const file = writeResult('cache', { runs, modules, cliTargets, megabytes, rows, samples });
+console.log(`\nwritten ${file}`);
