@@ -1,4 +1,4 @@
-import type { Finished, MergeCache, MergeJob, MergeResult, Runtime, SourceFile } from '@codebridge/engine';
+import type { Finished, MergeCache, MergeJob, MergeResult, RunContext, Runtime, SourceFile } from '@codebridge/engine';
 import { BuildStats } from './build-stats.js';
 import type { ResolvedOptions } from './options.js';
 import { RunFiles } from './run-files.js';
@@ -9,6 +9,9 @@ interface Job {
 }
 
 type CacheModule = typeof import('@codebridge/engine/cache');
+
+/** A plugin that has not started its runtime (every merge a cache hit) has no lanes nor threads. */
+const NO_RUNTIME = { threadCounts: { started: 0, died: 0, poolStartMs: 0 }, lanes: { js: 0, css: 0, html: 0 }, workers: 0 };
 
 /**
  * Hands merges to the engine (one runtime per plugin instance, started on the first miss and kept
@@ -27,12 +30,23 @@ export class MergeService {
   #started: Runtime | undefined;
   #endingRun: Promise<unknown> = Promise.resolve();
   readonly #runFiles: RunFiles;
+  readonly #listeners = new Set<(finished: Finished) => void>();
 
   constructor(
     private readonly options: ResolvedOptions,
     private readonly root: () => string,
   ) {
-    this.#runFiles = new RunFiles(options, () => this.#started);
+    this.#runFiles = new RunFiles(options, () => this.runContext());
+  }
+
+  /** What a report of this plugin's merges needs: its runtime's counters (none yet if every merge was a hit); `cached` is the plugin's, whose cache sits in front of the runtime. */
+  runContext(): RunContext {
+    return { ...(this.#started?.context ?? NO_RUNTIME), cached: this.options.cache !== false };
+  }
+
+  /** Calls `listener` with each merge the bundler asked for, as it settles (the dev server's live page). */
+  onMerged(listener: (finished: Finished) => void): void {
+    this.#listeners.add(listener);
   }
 
   /** Merges the bridges into the target; a failure rejects with the engine's CodeBridgeError. */
@@ -46,6 +60,7 @@ export class MergeService {
       finished = await prefetched.finished;
     } else finished = await (await this.#submit([job]))[0]!;
     this.#runFiles.add(finished);
+    for (const listener of this.#listeners) listener(finished);
     const waited = performance.now() - started;
     if (finished.settled.status === 'rejected') {
       this.stats.fail(target.path, waited);

@@ -6,6 +6,7 @@ import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
 import { createLoadHook } from './rollup-load-hook.js';
 import { PLUGIN_NAME, reportRollup, rollupLifecycle, watchBridgeFolders } from './rollup-plugin.js';
+import { serveLiveDashboard } from './vite-live-dashboard.js';
 import { optimizerPlugin } from './vite-optimizer.js';
 
 /**
@@ -60,6 +61,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
     },
     configureServer(server) {
       watchBridges(server, state, root);
+      serveLiveDashboard(server, state);
     },
     ...rollupLifecycle(state),
   };

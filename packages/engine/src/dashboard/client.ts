@@ -12,7 +12,7 @@ export function client(doc: Document, data: DashboardData, live: string | null):
   const LANGS = ['js', 'css', 'html'];
   const SVG = 'http://www.w3.org/2000/svg';
   const $ = (id: string) => doc.getElementById(id)!;
-  const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
+  const fmt = (ms: number) => (Math.abs(ms) >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
   const el = (tag: string, attrs: Record<string, string | number> = {}, text?: string) => {
     const node = ['svg', 'rect', 'text', 'line', 'g', 'title'].includes(tag) ? doc.createElementNS(SVG, tag) : doc.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
@@ -58,8 +58,10 @@ export function client(doc: Document, data: DashboardData, live: string | null):
     const width = 1000;
     const rowHeight = 30;
     const left = 110;
-    const span = Math.max(d.run.wallMs, ...rows.map((x) => x.start + x.run), 1);
-    const x = (ms: number) => left + (ms / span) * (width - left - 10);
+    // A live page's measure starts with its first request: merges from before it start below 0.
+    const origin = Math.min(0, ...rows.map((r) => r.start));
+    const span = Math.max(d.run.wallMs, ...rows.map((r) => r.start + r.run), 1) - origin;
+    const x = (ms: number) => left + ((ms - origin) / span) * (width - left - 10);
     const svg = el('svg', { viewBox: `0 0 ${width} ${d.tracks.length * rowHeight + 24}`, class: 'timeline', role: 'img' });
     d.tracks.forEach((track, i) => {
       const g = el('g', { class: 'row', 'data-track': track.id });
@@ -83,7 +85,10 @@ export function client(doc: Document, data: DashboardData, live: string | null):
       });
       svg.append(g);
     });
-    for (let k = 0; k <= 4; k++) svg.append(el('text', { x: x((span * k) / 4), y: d.tracks.length * rowHeight + 18, class: 'axis', 'text-anchor': k === 0 ? 'start' : k === 4 ? 'end' : 'middle' }, fmt((span * k) / 4)));
+    for (let k = 0; k <= 4; k++) {
+      const at = origin + (span * k) / 4;
+      svg.append(el('text', { x: x(at), y: d.tracks.length * rowHeight + 18, class: 'axis', 'text-anchor': k === 0 ? 'start' : k === 4 ? 'end' : 'middle' }, fmt(at)));
+    }
     $('timeline').replaceChildren(svg);
     $('legend').replaceChildren(...LANGS.map((lang, i) => el('span', { class: 'key', style: `--c:${COLORS[i]}` }, lang)), el('span', { class: 'key', style: '--c:#d8dde3' }, 'cache hit'));
   }

@@ -93,8 +93,9 @@ export interface RunReport {
 /** When a task started, in ms from the start of its run. */
 export const startMsOf = (task: TaskReport, run: RunReport) => task.startedAt - run.startedAt;
 
-/** How often a run samples the process's RSS. */
+/** How often a run samples the process's RSS, and how many samples it keeps. */
 const SAMPLE_MS = 20;
+const MAX_SAMPLES = 2000;
 
 /** What a run report needs of the runtime that ran it. */
 export interface RunContext {
@@ -107,29 +108,37 @@ export interface RunContext {
   workers: number;
 }
 
+/** A run being measured: `finish` ends it; `snapshot` reports it so far and goes on (a live page). */
+export interface MeasuredRun {
+  finish(tasks: TaskReport[], notices?: Diagnostic[]): RunReport;
+  snapshot(tasks: TaskReport[], notices?: Diagnostic[]): RunReport;
+}
+
 /**
- * Starts measuring a run (RSS samples, garbage collection on this thread); `finish` stops that and
- * turns the run's task reports into its report. The context may be read late (a build whose
- * runtime starts on its first merge): it is asked for at the start and at the end.
+ * Starts measuring a run (RSS samples, garbage collection on this thread) whose task reports
+ * become its report. The context may be read late (a build whose runtime starts on its first
+ * merge): it is asked for at the start and whenever a report is made.
  */
-export function startRun(context: RunContext | (() => RunContext)): (tasks: TaskReport[], notices?: Diagnostic[]) => RunReport {
+export function startRun(context: RunContext | (() => RunContext)): MeasuredRun {
   const contextNow = typeof context === 'function' ? context : () => context;
   const startedAt = epochMs();
   const started = performance.now();
   const cpu = process.cpuUsage();
   const counted = { ...contextNow().threadCounts };
   const samples: MemorySample[] = [];
-  const sample = () => samples.push({ atMs: performance.now() - started, rssMb: process.memoryUsage.rss() / 2 ** 20 });
+  const sample = () => {
+    // A long run (a dev server's live page) keeps MAX_SAMPLES at most: every other one goes when full.
+    if (samples.length >= MAX_SAMPLES) samples.splice(0, samples.length, ...samples.filter((_, i) => i % 2 === 0));
+    samples.push({ atMs: performance.now() - started, rssMb: process.memoryUsage.rss() / 2 ** 20 });
+  };
   sample();
   const sampler = setInterval(sample, SAMPLE_MS).unref();
   let gcMs = 0;
   const gc = new PerformanceObserver((list) => void (gcMs += list.getEntries().reduce((sum, e) => sum + e.duration, 0)));
   gc.observe({ entryTypes: ['gc'] });
-  return (tasks, notices = []) => {
-    clearInterval(sampler);
+  const report = (tasks: TaskReport[], notices: Diagnostic[]): RunReport => {
     sample();
     gcMs += gc.takeRecords().reduce((sum, e) => sum + e.duration, 0);
-    gc.disconnect();
     const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
@@ -160,9 +169,18 @@ export function startRun(context: RunContext | (() => RunContext)): (tasks: Task
       poolStartMs: threadCounts.poolStartMs - counted.poolStartMs,
       gcMs,
       lanes,
-      samples,
+      samples: [...samples],
       tasks,
     };
+  };
+  return {
+    snapshot: (tasks, notices = []) => report(tasks, notices),
+    finish(tasks, notices = []) {
+      clearInterval(sampler);
+      const done = report(tasks, notices);
+      gc.disconnect();
+      return done;
+    },
   };
 }
 

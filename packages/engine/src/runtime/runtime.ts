@@ -47,12 +47,12 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const context: RunContext = { cached: cache !== undefined, threadCounts: scheduler.threadCounts, lanes: resolved.lanes, workers: resolved.workers };
   return {
     async mergeMany(jobs, { onSettled } = {}) {
-      const finish = startRun(context);
+      const run = startRun(context);
       const submitted = submit(jobs);
       if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
       const finished = await Promise.all(submitted);
       await cache?.flush();
-      return { results: finished.map((f) => f.settled), report: finish(finished.map((f) => f.report), noticesOf(finished)) };
+      return { results: finished.map((f) => f.settled), report: run.finish(finished.map((f) => f.report), noticesOf(finished)) };
     },
     async merge(job) {
       const [finished] = await Promise.all(submit([job]));
