@@ -114,9 +114,9 @@ export class MergeService {
     const settle: { resolve: (f: Finished) => void; reject: (e: unknown) => void }[] = [];
     const finished = jobs.map((): Promise<Finished> => new Promise((resolve, reject) => settle.push({ resolve, reject })));
     if (jobs.length > 0) {
-      this.#runtime ??= import('@codebridge/engine').then(({ createRuntime }) => {
+      this.#runtime ??= import('@codebridge/engine').then(({ createRuntime, threadsAskedFor }) => {
         this.#started = createRuntime({
-          ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
+          ...threadsAskedFor(this.options.workers),
           ...(this.options.lanes ? { lanes: this.options.lanes } : {}),
         });
         return this.#started;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRuntime, discoverBridges, MergeCache, type BridgeTarget, type RunReport } from '@codebridge/engine';
+import { createRuntime, discoverBridges, MergeCache, threadsAskedFor, type BridgeTarget, type RunReport } from '@codebridge/engine';
 import { unifiedDiff } from '../diff.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { countOf, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
@@ -110,13 +110,4 @@ function show(run: ApplyRun, options: ApplyOptions, report: RunReport): void {
 
 function printDiffs(outcomes: TargetOutcome[]): void {
   for (const o of outcomes) if (o.status === 'changed') process.stdout.write(unifiedDiff(o.path, o.original, o.code!));
-}
-
-/**
- * `--jobs N` (N > 0) means N threads, started at once and given every merge; without it the runtime
- * decides, and keeps a run too small to pay for threads on the calling thread (--stats says so).
- */
-function threadsAskedFor(jobs: number | undefined) {
-  if (jobs === undefined) return {};
-  return jobs === 0 ? { workers: 0 } : { workers: jobs, coldStartMs: 0, inlineBelowMs: 0 };
 }

@@ -1,5 +1,5 @@
 export { createRuntime, mergeMany, closeSharedRuntime, type Runtime, type RunResult, type MergeManyOptions, type CreateRuntimeOptions } from './runtime.js';
-export type { RuntimeOptions } from './options.js';
+export { threadsAskedFor, type RuntimeOptions } from './options.js';
 export { startRun as measureRun, type MeasuredRun, type MemorySample, type RunContext, type RunReport, type TaskReport } from './report.js';
 export type { Settled } from './scheduler.js';
 export type { MergeJob, WorkerRequest, WorkerTask, TaskOutcome, TaskTiming } from './task.js';

@@ -52,3 +52,13 @@ export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
   if (options.workerFile) resolved.workerFile = options.workerFile;
   return resolved;
 }
+
+/**
+ * The runtime options for a thread count a user gave (`--jobs N`, the plugins' `workers: N`): N
+ * threads, started at once and given every merge. Undefined leaves the choice to the runtime (a
+ * run too small to pay for threads stays on the calling thread); 0 merges on the calling thread.
+ */
+export function threadsAskedFor(workers: number | undefined): RuntimeOptions {
+  if (workers === undefined) return {};
+  return workers === 0 ? { workers: 0 } : { workers, coldStartMs: 0, inlineBelowMs: 0 };
+}
