@@ -35,6 +35,7 @@ export const codes = {
   WORKER_CRASHED: 'WORKER_CRASHED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
   NESTING_TOO_DEEP: 'NESTING_TOO_DEEP',
+  MERGE_OUTPUT_INVALID: 'MERGE_OUTPUT_INVALID',
   TARGET_READ_ONLY: 'TARGET_READ_ONLY',
   // a warning about a whole run
   POOL_INLINE_FALLBACK: 'POOL_INLINE_FALLBACK',
@@ -332,6 +333,16 @@ export const nestingTooDeep = (role: 'bridge' | 'target', depth: number, limit: 
     role === 'bridge'
       ? 'Flatten the bridge (move deeply nested data to a file of its own); the target was left as it was.'
       : 'Flatten this part of the target (deeply nested data belongs in a JSON file), or leave this file out of the bridges.',
+  );
+
+/** The text a merge made for a unit does not parse, though the target and bridges did: nothing is written. */
+export const mergeOutputInvalid = (language: string, reason: string, at: At) =>
+  make(
+    codes.MERGE_OUTPUT_INVALID,
+    'error',
+    `Merging this unit gives ${language} that does not parse (${reason}); nothing was written.`,
+    at,
+    'This is a bug in CodeBridge; please report it with the bridge and the target. Writing the unit in full (without @merge) may avoid it.',
   );
 
 /** A reference a rename cannot follow: `super.x`, `other.x`, `this['x']`, a subclass's override. */

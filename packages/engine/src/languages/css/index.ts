@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { stripFences } from '../../read/fences.js';
 import type { PlanOp } from '../../types.js';
 import type { LanguageMerger } from '../language.js';
+import { checkEdits } from './check.js';
 import { TargetIndex } from './job.js';
 import { parseCss } from './parse.js';
 import { planUnits } from './plan.js';
@@ -14,7 +15,8 @@ import { readUnits } from './read.js';
  */
 export const css: LanguageMerger = {
   plan(target, bridges, _dialect, onRead) {
-    const index = new TargetIndex(parseCss(target.code, target, 'target'));
+    const root = parseCss(target.code, target, 'target');
+    const index = new TargetIndex(root);
     const unit = indentUnit(target.code);
     const ops: PlanOp[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -28,6 +30,7 @@ export const css: LanguageMerger = {
     read.forEach(({ original, bridge, units }, bridgeIndex) => {
       planUnits({ target, bridge, original, bridgeIndex, unit, index, ops, diagnostics }, units, [index.root], []);
     });
+    checkEdits(target, root, ops, bridges);
     return { language: 'css', ops, diagnostics };
   },
 };

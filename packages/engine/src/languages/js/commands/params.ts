@@ -1,5 +1,7 @@
 import type * as t from '@babel/types';
+import type { Dialect } from '../../../language.js';
 import type { Edit } from '../../../types.js';
+import { isSyntaxError, parseModule } from '../parse.js';
 
 type Fn = t.Function | t.TSDeclareMethod | t.TSDeclareFunction;
 
@@ -30,4 +32,46 @@ export function paramsEdit(fn: Fn, code: string, value: string): Edit {
   const stop = fn.returnType?.start ?? ('body' in fn && fn.body ? fn.body.start! : fn.end!);
   const close = code.lastIndexOf(')', stop);
   return { start: open + 1, end: close, text: value };
+}
+
+/**
+ * Why `value` cannot be the parameter list of `fn` (the parser's reason), or undefined when it can.
+ * The value is spliced as written, so it is parsed first, in a function of the same kind: a
+ * parameter list that does not close (`a = \``) or closes early (`a) {}; (b`) would break the output.
+ */
+export function paramsProblem(fn: Fn, value: string, dialect: Dialect): string | undefined {
+  const [open, close] = wrapperOf(fn);
+  const code = `${open}${value}${close}`;
+  try {
+    const statements = parseModule(code, dialect).program.body;
+    const body = bodyOf(statements);
+    // One function, whose empty body is the one written after the value: the list ended where it should.
+    return statements.length === 1 && body?.start === open.length + value.length + close.indexOf('{') ? undefined : 'it is not one parameter list';
+  } catch (error) {
+    if (!isSyntaxError(error)) throw error;
+    return `it is not a parameter list (${error.message.replace(/\.? \(\d+:\d+\)$/, '')})`;
+  }
+}
+
+/** Text around a parameter list that makes it a function of `fn`'s kind (constructors allow parameter properties, setters one parameter). */
+function wrapperOf(fn: Fn): [string, string] {
+  const prefix = `${'async' in fn && fn.async ? 'async ' : ''}`;
+  const star = 'generator' in fn && fn.generator ? '*' : '';
+  if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'TSDeclareMethod') {
+    const kind = fn.kind === 'method' ? '' : `${fn.kind === 'constructor' ? '' : `${fn.kind} `}`;
+    const name = fn.kind === 'constructor' ? 'constructor' : 'm';
+    return [`(class { ${prefix}${star}${kind}${name}(`, ') {} });'];
+  }
+  if (fn.type === 'ArrowFunctionExpression') return [`(${prefix}(`, ') => {});'];
+  return [`(${prefix}function${star} f(`, ') {});'];
+}
+
+/** The body of the one function the wrapper declares. */
+function bodyOf(statements: t.Statement[]): t.Node | undefined {
+  const expression = statements[0]?.type === 'ExpressionStatement' ? statements[0].expression : undefined;
+  if (expression?.type === 'ClassExpression') {
+    const member = expression.body.body;
+    return member.length === 1 && member[0]!.type === 'ClassMethod' ? member[0].body : undefined;
+  }
+  return expression?.type === 'FunctionExpression' || expression?.type === 'ArrowFunctionExpression' ? expression.body : undefined;
 }
