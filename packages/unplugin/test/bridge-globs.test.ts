@@ -26,6 +26,7 @@ const cases = [
   { feature: 'character classes', bridges: ['**/*.bridge.[jt]s'], edit: 'src/greet.bridge.js', url: '/src/greet.js', skipped: 'src/style.bridge.css' },
   { feature: 'globstar', bridges: ['src/**/*.bridge.js'], edit: 'src/nested/deep/plain.bridge.js', url: '/src/plain.js', skipped: 'src/format.bridge.ts' },
   { feature: 'negation', bridges: ['**/*.bridge.js', '!src/dep.bridge.js'], edit: 'src/greet.bridge.js', url: '/src/greet.js', skipped: 'src/dep.bridge.js' },
+  { feature: 'a folder (what is under it)', bridges: ['src/nested'], edit: 'src/nested/deep/plain.bridge.js', url: '/src/plain.js', skipped: 'src/greet.bridge.js' },
 ];
 
 function withNestedBridge(f: Fixture): Fixture {
