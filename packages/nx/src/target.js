@@ -8,7 +8,9 @@ import { quoteShellArg } from 'nx/src/devkit-internals';
 /**
  * The target runs from the workspace root (Nx's default for commands) so that a bridge may edit
  * files of other projects and of dependencies; it names its bridges one by one, so it merges
- * exactly the files it hashes. Its metadata keeps the links for createDependencies.
+ * exactly the files it hashes. `--no-cache`: Nx is the cache, and the run writes nothing but its
+ * out folder (no merge cache under node_modules/.cache). Its metadata keeps the links for
+ * createDependencies.
  * @param {string} projectRoot
  * @param {import('./links.js').BridgeLink[]} links
  * @param {import('./options.js').NormalizedOptions} options
@@ -18,7 +20,7 @@ import { quoteShellArg } from 'nx/src/devkit-internals';
 export function codebridgeTarget(projectRoot, links, options, tool) {
   const outDir = projectRoot === '.' ? options.outDir : `${projectRoot}/${options.outDir}`;
   const mode = options.mode === 'out' ? ['--out', outDir] : ['--check'];
-  const args = [...mode, ...links.map((l) => l.bridge)];
+  const args = ['--no-cache', ...mode, ...links.map((l) => l.bridge)];
   return {
     command: `${tool.command} apply ${args.map(quoteShellArg).join(' ')}`,
     cache: true,

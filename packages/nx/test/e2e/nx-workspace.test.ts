@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsumer, git, install, nx, packPackages } from '../support/consumer.js';
@@ -33,6 +33,7 @@ function snapshot(folder: string): Record<string, string> {
   return out;
 }
 
+const filesUnder = (folder: string) => (existsSync(folder) ? Object.keys(snapshot(folder)) : []);
 const outputsOf = (root: string) => ({ app: snapshot(join(root, 'apps/app/.codebridge')), patcher: snapshot(join(root, 'apps/patcher/.codebridge')) });
 const ran = (output: string, project: string) => new RegExp(`nx run ${project}:codebridge(?! +\\[)`).test(output);
 const cached = (output: string, project: string, where: 'local' | 'remote') => output.includes(`nx run ${project}:codebridge  [${where} cache]`);
@@ -43,7 +44,7 @@ describe('the plugin in a real Nx workspace installed from tarballs', () => {
     const target = app.targets.codebridge;
     expect(target.executor).toBe('nx:run-commands');
     expect(target.options.command).toBe(
-      'codebridge apply --out apps/app/.codebridge apps/app/index.bridge.html apps/app/src/cart.bridge.ts apps/app/src/format.bridge.ts',
+      'codebridge apply --no-cache --out apps/app/.codebridge apps/app/index.bridge.html apps/app/src/cart.bridge.ts apps/app/src/format.bridge.ts',
     );
     expect(target.cache).toBe(true);
     expect(target.outputs).toEqual(['{projectRoot}/.codebridge']);
@@ -59,6 +60,12 @@ describe('the plugin in a real Nx workspace installed from tarballs', () => {
     const merged = readFileSync(join(first, 'apps/app/.codebridge/apps/app/src/cart.ts'), 'utf8');
     expect(merged).toContain('sum(): number');
     expect(readFileSync(join(first, 'apps/patcher/.codebridge/node_modules/@demo/lib/src/greeter.js'), 'utf8')).toContain("'Hi ' + name");
+    // It wrote its out folders and nothing else (no merge cache: Nx is the cache), with no absolute path in them.
+    expect(git(first, 'status', '--porcelain')).toBe('');
+    expect(filesUnder(join(first, 'node_modules/.cache'))).toEqual([]);
+    for (const bytes of [...Object.values(outputsOf(first).app), ...Object.values(outputsOf(first).patcher)]) {
+      expect(Buffer.from(bytes, 'base64').toString('utf8')).not.toContain(scratch);
+    }
     const warm = (await nx(first, ['run-many', '-t', 'codebridge', '--outputStyle=stream'])).output;
     expect(cached(warm, '@demo/app', 'local') && cached(warm, '@demo/patcher', 'local')).toBe(true);
     expect(warm).toMatch(/Nx read the output from the cache instead of running the command for 2 out of 2 tasks/);
