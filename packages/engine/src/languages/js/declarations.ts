@@ -1,7 +1,8 @@
 import type * as t from '@babel/types';
 import { renameConflict } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
-import { moduleScope, renamedBindingReferences, scopeReferences, unitReferences } from './commands/binding-references.js';
+import { referenceEdits, renamedBindingReferences, unitReferences } from './commands/binding-references.js';
+import { moduleReferences } from './commands/module-references.js';
 import { functionOf, paramsEdit, paramsProblem } from './commands/params.js';
 import { leadingStart } from './comments.js';
 import { sourceOf, type PlanContext } from './context.js';
@@ -167,13 +168,12 @@ export function collectBindingRenames(ctx: PlanContext, units: Unit[]): void {
   }
 }
 
-/** The references of every renamed binding, found through one crawl of the target's scope. */
+/** The references of every renamed binding in the target, found by a walk of the scopes that can see it. */
 export function planBindingRenames(ctx: PlanContext, renames: BindingRename[]): void {
-  if (!renames.length) return;
-  const scope = moduleScope(ctx.target.ast);
   for (const { from, to, unit } of renames) {
-    const binding = scope.getBinding(from);
-    if (binding) ctx.references.push({ key: `references of ${from}`, kind: 'rename-references', source: sourceOf(unit), edits: scopeReferences(binding, to) });
+    if (ctx.target.binding(from)?.statement.type === 'ExpressionStatement') continue;
+    const edits = referenceEdits(moduleReferences(ctx.target.ast.program, ctx.code, from), from, to);
+    ctx.references.push({ key: `references of ${from}`, kind: 'rename-references', source: sourceOf(unit), edits });
   }
 }
 

@@ -84,7 +84,8 @@ export interface BoundClass {
 
 /**
  * The class of `class X {}`, `let X = class X {}` (how TypeScript emits a decorated class),
- * `const X = class {}`, `export const X = class ...` and `module.exports = class X ...`.
+ * `const X = class {}`, `export const X = class ...`, `module.exports = class X ...` and
+ * `Dep.Template = class DepTemplate ...`.
  */
 export function classOf(statement: t.Statement): BoundClass | undefined {
   const decl = declarationOf(statement);
@@ -105,14 +106,14 @@ function assigned(node: t.Expression): t.Expression {
   return node.type === 'AssignmentExpression' && node.operator === '=' ? assigned(node.right) : node;
 }
 
-/** `module.exports = class X {}` or `exports.X = class {}`: named by the class, else by the property. */
+/**
+ * A class assigned to a property: `module.exports = class X {}`, `Dep.Template = class DepTemplate {}`
+ * (webpack's pattern), named by the class; an anonymous one only as `exports.X = class {}`.
+ */
 function exportedClass(statement: t.ExpressionStatement): BoundClass | undefined {
   const e = statement.expression;
   if (e.type !== 'AssignmentExpression' || e.operator !== '=' || e.right.type !== 'ClassExpression' || e.left.type !== 'MemberExpression') return undefined;
-  const path = memberPath(e.left);
-  const property = path === 'module.exports' ? undefined : /^(?:module\.)?exports\.([\w$]+)$/.exec(path ?? '')?.[1];
-  if (path !== 'module.exports' && !property) return undefined;
-  const name = e.right.id?.name ?? property;
+  const name = e.right.id?.name ?? /^(?:module\.)?exports\.([\w$]+)$/.exec(memberPath(e.left) ?? '')?.[1];
   return name ? { name, node: e.right } : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { atOffset, deletedStillUsed, referencesNotFollowed } from '../../diagnostics.js';
-import { moduleScope } from './commands/binding-references.js';
+import { moduleReferences } from './commands/module-references.js';
 import { memberUses, type MemberUse } from './commands/member-uses.js';
 import type { PlanContext } from './context.js';
 import { isMember, memberKey, memberName } from './names.js';
@@ -41,11 +41,11 @@ export function warnMemberUses(ctx: PlanContext, cls: TargetClass, renamed: Read
 
 const keyName = (unit: Unit) => (isMember(unit.node) ? memberKey(unit.node, unit.bridge.file.code) : '');
 
-/** Warns of the references to a deleted top-level binding left outside what is deleted (found through the scope). */
+/** Warns of the references to a deleted top-level binding left outside what is deleted. */
 export function warnBindingUses(ctx: PlanContext, unit: Unit, name: string, removed: TargetBinding[]): void {
-  const binding = moduleScope(ctx.target.ast).getBinding(name);
-  if (!binding) return;
   const inside = (offset: number) => removed.some((b) => offset >= b.statement.start! && offset < b.statement.end!);
-  const left = binding.referencePaths.map((p) => ({ offset: p.node.start!, how: name })).filter((u) => !inside(u.offset));
+  const left = moduleReferences(ctx.target.ast.program, ctx.code, name)
+    .map((r) => ({ offset: r.id.start!, how: name }))
+    .filter((u) => !inside(u.offset));
   if (left.length) ctx.diagnostics.push(deletedStillUsed(`"${name}"`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!.offset)));
 }

@@ -1,43 +1,11 @@
-import type { Binding, Scope } from '@babel/traverse';
 import type * as t from '@babel/types';
-import { lazy } from '../../../lazy.js';
 import type { Edit } from '../../../types.js';
-import type { Ast } from '../parse.js';
+import type { ModuleReference } from './module-references.js';
 import { walk } from '../walk.js';
 
-const traverse = lazy<{ default: typeof import('@babel/traverse').default }>('@babel/traverse');
-
-/**
- * The module scope of the target. Building it crawls the whole file (9-11x a parse), so it is
- * only called when a bridge renames a binding.
- */
-export function moduleScope(ast: Ast): Scope {
-  let scope: Scope | undefined;
-  traverse().default(ast, {
-    Program(path) {
-      scope = path.scope;
-      path.stop();
-    },
-  });
-  return scope!;
-}
-
-/** Edits renaming every reference to a module binding in the target, found through its scope. */
-export function scopeReferences(binding: Binding, to: string): Edit[] {
-  const from = binding.identifier.name;
-  const edits: Edit[] = [identifierEdit(binding.identifier, to)];
-  for (const path of binding.referencePaths) {
-    const node = path.node;
-    if ((node.type !== 'Identifier' && node.type !== 'JSXIdentifier') || node.name !== from) continue;
-    const parent = path.parent;
-    const shorthand = parent.type === 'ObjectProperty' && parent.shorthand && parent.value === node;
-    edits.push(shorthand ? { start: parent.start!, end: parent.end!, text: `${from}: ${to}` } : identifierEdit(node, to));
-  }
-  for (const path of binding.constantViolations) {
-    const id = path.getBindingIdentifiers()[from];
-    if (id) edits.push(identifierEdit(id, to));
-  }
-  return edits;
+/** Edits renaming every reference to a module binding in the target (`{ from }` becomes `{ from: to }`). */
+export function referenceEdits(references: ModuleReference[], from: string, to: string): Edit[] {
+  return references.map(({ id, shorthand }) => (shorthand ? { start: shorthand.start!, end: shorthand.end!, text: `${from}: ${to}` } : identifierEdit(id, to)));
 }
 
 function identifierEdit(node: t.Identifier | t.JSXIdentifier, to: string): Edit {
