@@ -87,6 +87,13 @@ describe('the HTML dashboard of a CLI run, in Chromium', () => {
     await page.close();
   });
 
+  it('counts the operations the plans made: 30 methods replaced', async () => {
+    const { page } = await openDashboard();
+    const operations = await page.locator('#operations').innerText();
+    expect(operations).toMatch(/replace-member\s+30/);
+    await page.close();
+  });
+
   it('lists the bottleneck the run has: the cache was off', async () => {
     const { page } = await openDashboard();
     const rule = page.locator('#bottlenecks li[data-rule="cache-off"]');

@@ -25,6 +25,8 @@ export interface PhaseTimes {
   read: number;
   plan: number;
   apply: number;
+  /** How many operations of each kind the plan made (`replace-member`, `add`, `rename-references`...). */
+  ops?: Record<string, number>;
 }
 
 /**
@@ -47,6 +49,8 @@ export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
     phases.read = read - started;
     phases.plan = planned - read;
     phases.apply = performance.now() - planned;
+    phases.ops = {};
+    for (const op of plan.ops) phases.ops[op.kind] = (phases.ops[op.kind] ?? 0) + 1;
   }
   return { code, map, diagnostics: plan.diagnostics, changed: code !== input.target.code };
 }

@@ -29,6 +29,7 @@ export function client(doc: Document, data: DashboardData, live: string | null):
     summary(d, rows);
     timeline(d, rows);
     breakdowns(rows);
+    operations(d);
     slowest(rows);
     bottlenecks(d);
   }
@@ -114,12 +115,17 @@ export function client(doc: Document, data: DashboardData, live: string | null):
     bars('languages', LANGS.map((lang, i) => [lang, ran.filter((r) => r.lang === i).reduce((s, r) => s + r.run, 0), COLORS[i]!] as [string, number, string]));
   }
 
-  function bars(id: string, items: [string, number, string][]): void {
+  function operations(d: DashboardData): void {
+    if (d.operations.length === 0) return void $('operations').replaceChildren(el('p', { class: 'muted' }, 'No merge was planned in this run.'));
+    bars('operations', d.operations.map(([kind, n]) => [kind, n, '#5c7ad6'] as [string, number, string]), (n) => `${n}`);
+  }
+
+  function bars(id: string, items: [string, number, string][], format: (value: number) => string = fmt): void {
     const max = Math.max(...items.map((i) => i[1]), 1e-9);
     $(id).replaceChildren(...items.map(([name, value, color]) => {
       const line = el('div', { class: 'hbar' });
       const fill = el('div', { class: 'fill', style: `width:${(value / max) * 100}%;background:${color}` });
-      line.append(el('span', { class: 'name' }, name), fill, el('span', { class: 'num' }, fmt(value)));
+      line.append(el('span', { class: 'name' }, name), fill, el('span', { class: 'num' }, format(value)));
       return line;
     }));
   }

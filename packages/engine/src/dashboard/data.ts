@@ -15,6 +15,8 @@ export interface DashboardData {
   tracks: { id: number; name: string }[];
   /** One row per task, in the order of `TASK_COLUMNS`. */
   tasks: number[][];
+  /** Operations the plans made, by kind, most frequent first. */
+  operations: [string, number][];
   bottlenecks: Bottleneck[];
 }
 
@@ -36,6 +38,7 @@ export function dashboardData(report: RunReport, options: { title?: string; tool
     files,
     tracks,
     tasks: report.tasks.map((t) => taskRow(t, index.get(t.file)!, startMsOf(t, report))),
+    operations: operationCounts(report.tasks),
     bottlenecks: findBottlenecks(report),
   };
 }
@@ -56,4 +59,10 @@ function taskRow(t: TaskReport, file: number, startMs: number): number[] {
     t.bytes,
     t.attempts,
   ];
+}
+
+function operationCounts(tasks: TaskReport[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const t of tasks) for (const [kind, n] of Object.entries(t.ops ?? {})) counts.set(kind, (counts.get(kind) ?? 0) + n);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }

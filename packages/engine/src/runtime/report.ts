@@ -29,6 +29,8 @@ export interface TaskReport {
   applyMs: number;
   /** The merge on its thread (read + plan + apply, plus the cost of catching errors). */
   runMs: number;
+  /** Operations of each kind the merge's plan made; absent when it did not plan (a failure, a cache hit). */
+  ops?: Record<string, number>;
   /** Time of the round trip to a worker beyond `runMs` (structured clone and messaging); 0 inline. */
   overheadMs: number;
   /** CPU time of the thread during the merge; null where unknown (a task that never answered). */

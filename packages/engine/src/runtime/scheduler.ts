@@ -201,6 +201,7 @@ export class Scheduler {
       planMs: timing.plan,
       applyMs: timing.apply,
       runMs: timing.runMs,
+      ...(timing.ops && { ops: timing.ops }),
       overheadMs: roundTripMs === null ? 0 : roundTripMs - timing.runMs,
       cpuMs: timing.cpuMs,
       heapUsedMb: timing.heapUsedMb,

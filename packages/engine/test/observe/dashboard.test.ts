@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDashboard } from '../../src/index.js';
+import { dashboardData, renderDashboard } from '../../src/index.js';
 import { corpusJobs, runOf } from './runs.js';
 
 describe('the HTML dashboard file', () => {
@@ -16,5 +16,15 @@ describe('the HTML dashboard file', () => {
     const html = renderDashboard(report);
     expect(html).not.toContain('</script><script>alert(1)');
     expect(html.match(/<\/script>/g)).toHaveLength(1);
+  });
+});
+
+describe('the dashboard data', () => {
+  it('counts the operations the plans made, by kind', async () => {
+    const report = await runOf(corpusJobs(4), { workers: 0 });
+    const { operations } = dashboardData(report);
+    const replaced = operations.find(([kind]) => kind === 'replace-member');
+    expect(replaced?.[1]).toBe(report.tasks.reduce((n, t) => n + (t.ops?.['replace-member'] ?? 0), 0));
+    expect(replaced?.[1]).toBeGreaterThanOrEqual(4);
   });
 });
