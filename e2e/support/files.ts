@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 /** Replaces `from` with `to` in a file; returns the function that puts the original bytes back (once). */
 export function editFile(path: string, from: string, to: string): () => void {
@@ -19,4 +21,14 @@ export function readIfExists(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A fresh folder under the OS temp folder holding these files (path -> text); returns its path. */
+export function tempProject(prefix: string, files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
 }

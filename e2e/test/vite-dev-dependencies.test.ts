@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import codebridge from 'unplugin-codebridge/vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../packages/unplugin/test/helpers/watch.js';
+import { tempProject } from '../support/files.js';
 import { freePort, launchChromium } from '../support/browser.js';
 
 // A page importing two dependencies that bridges patch: a CommonJS one (which only works in the
@@ -28,11 +28,7 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'cb-vite-deps-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  root = tempProject('cb-vite-deps-', files);
   const port = await freePort();
   url = `http://127.0.0.1:${port}/`;
   server = await createServer({ root, configFile: false, logLevel: 'silent', plugins: [codebridge({ workers: 0 })], server: { host: '127.0.0.1', port, strictPort: true } });

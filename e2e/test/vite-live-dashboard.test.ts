@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
 import codebridge from 'unplugin-codebridge/vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../packages/unplugin/test/helpers/watch.js';
+import { tempProject } from '../support/files.js';
 import { freePort, launchChromium, screenshotsDir } from '../support/browser.js';
 
 const files: Record<string, string> = {
@@ -23,11 +23,7 @@ let base: string;
 const printed: string[] = [];
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'cb-live-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  root = tempProject('cb-live-', files);
   const port = await freePort();
   base = `http://127.0.0.1:${port}/`;
   const logger = createLogger('info');
@@ -64,7 +60,8 @@ describe('the live dashboard of the Vite dev server', () => {
     expect(await dashboard.locator('#live').innerText()).toContain('live');
 
     writeFileSync(join(root, 'src/greet.bridge.js'), files['src/greet.bridge.js']!.replace('bridged hello', 'edited hello'));
-    await waitFor(async () => (await app.textContent('#out')) === 'edited hello live', 20_000, async () => `the app shows ${await app.textContent('#out')}`);
+    let shown: string | null = null;
+    await waitFor(async () => (shown = await app.textContent('#out')) === 'edited hello live', 20_000, () => `the app shows ${shown}`);
     await waitFor(async () => (await dashboard.locator('.timeline .bar').count()) > before, 10_000, () => 'the dashboard drew no new bar');
     // Every merge is drawn inside the timeline, the one from before the page was opened too.
     const xs = await dashboard.locator('.timeline .bar').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('x'))));
