@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { BroadcastChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime, mergeSync, type MergeJob, type RunResult, type Runtime, type RuntimeOptions } from '../../src/index.js';
@@ -137,6 +139,24 @@ describe('thread deaths', () => {
     expect(answers(results)).toEqual(inlineAnswers(jobs));
     expect(report).toMatchObject({ inlineFallback: 10, threadDeaths: 6 });
     expect(report.wallMs).toBeLessThan(15_000);
+  });
+
+  it('a host that may not create threads (permission model without --allow-worker) merges every job inline, with a notice', () => {
+    const engine = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+    const corpus = fileURLToPath(new URL('../../../../tools/bench/src/corpus.js', import.meta.url));
+    const program = `
+      const { createRuntime, mergeSync } = await import(${JSON.stringify(engine)});
+      const { generateCorpus } = await import(${JSON.stringify(corpus)});
+      const jobs = generateCorpus({ modules: 10, classes: 1, methods: 4, editedMethods: 2 });
+      const runtime = createRuntime({ workers: 2, coldStartMs: 0, inlineBelowMs: 0 });
+      const { results, report } = await runtime.mergeMany(jobs);
+      await runtime.close();
+      const equal = results.every((r, i) => r.status === 'fulfilled' && r.value.code === mergeSync(jobs[i]).code);
+      console.log(JSON.stringify({ equal, inlineFallback: report.inlineFallback, notices: report.notices }));`;
+    const flags = ['--experimental-permission', '--allow-fs-read=*', '--no-warnings', '--input-type=module', '-e', program];
+    const out = JSON.parse(execFileSync(process.execPath, flags, { encoding: 'utf8' })) as { equal: boolean; inlineFallback: number; notices: { code: string; message: string }[] };
+    expect(out).toMatchObject({ equal: true, inlineFallback: 10, notices: [{ code: 'POOL_INLINE_FALLBACK' }] });
+    expect(out.notices[0]!.message).toContain('Access to this API has been restricted');
   });
 
   it('survives 30+ seeded random kills over 300 jobs (starting, loading, warming up, running, idle): each job settles once, equal to inline', async () => {
