@@ -97,6 +97,17 @@ describe('createNodesV2 on a workspace of real files', () => {
     expect(targetOf(projects, 'apps/app').command).toContain("'apps/app/src/my cart.bridge.ts'");
   });
 
+  it('runs a CLI that is a workspace project from its build, which it depends on, hashing its sources', async () => {
+    const cli = JSON.stringify({ name: '@codebridge/cli', version: '0.1.0', bin: { codebridge: './dist/bin.js' } });
+    const root = writeTree(workspace({ 'tools/cli/package.json': cli }), { 'node_modules/@codebridge/cli': { symlink: 'tools/cli' } });
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'three', private: true, workspaces: ['apps/*', 'libs/*', 'tools/*'] }));
+    const app = targetOf(await infer(root), 'apps/app');
+    expect(app.command).toMatch(/^node tools\/cli\/dist\/bin\.js apply --no-cache --out /);
+    expect(app.dependsOn).toEqual([{ projects: ['@codebridge/cli'], target: 'build' }]);
+    expect(app.inputs).toContainEqual({ input: 'production', projects: ['@codebridge/cli', '@codebridge/engine'] });
+    expect(app.inputs).not.toContainEqual({ externalDependencies: ['@codebridge/engine', '@codebridge/cli'] });
+  });
+
   it('refuses wrong options with the option named', async () => {
     const root = workspace();
     await expect(infer(root, { mode: 'write' })).rejects.toThrow(/"mode".*"out" or "check".*"write"/);
