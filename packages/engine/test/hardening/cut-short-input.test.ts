@@ -30,6 +30,12 @@ describe('a CSS statement the end of the file cuts before any parameter (`@impor
     expect(outline(result.code)).toEqual(['.btn', '@impor', '.card']);
   });
 
+  test('as the last thing in a block of a bridge merged into a target rule', () => {
+    const result = merge({ path: 'src/site.css', code: '.btn { color: red; }\n' }, { path: 'src/site.bridge.css', code: '/* @merge */\n.btn { color: blue; @impor }\n' });
+    expect(postcss.parse(result.code).first).toMatchObject({ selector: '.btn' });
+    expect(result.code).toContain('color: blue;');
+  });
+
   test('a bridge statement with no `;` that goes before target rules is closed', () => {
     const result = merge({ path: 'src/site.css', code: '.btn { color: red; }\n' }, { path: 'src/site.bridge.css', code: '@import "theme.css"' });
     expect(outline(result.code)).toEqual(['@import "theme.css"', '.btn']);

@@ -22,7 +22,7 @@ describe('a merge whose inputs parse gives output that parses', () => {
     expect(code).toContain('/* note */');
   });
 
-  const ts = (code: string) => parse(code, { sourceType: 'module', plugins: ['typescript'] });
+  const ts = (code: string) => parse(code, { sourceType: 'module', plugins: ['typescript', 'decorators-legacy'] });
   const target = { path: 'src/cart.ts', code: 'export class Cart {\n  total(items) {\n    return items.length;\n  }\n}\n' };
 
   test.each([
@@ -42,6 +42,15 @@ describe('a merge whose inputs parse gives output that parses', () => {
     expect(code).toContain('total(items: Item[] = [], { strict }: Options = {}) {');
     expect(diagnostics).toEqual([]);
     expect(() => ts(code)).not.toThrow();
+  });
+
+  test.each(['Injectable()Worker${', '}}Injectable()'])('a @decorator value that is not one decorator (%j) is a warning, and nothing is added', (value) => {
+    const decorated = { path: 'src/service.ts', code: '@Injectable()\nexport class Service {\n  run(): number {\n    return 1;\n  }\n}\n' };
+    const bridge = { path: 'src/service.bridge.ts', code: `// @decorator ${value}\nclass Service {\n  stop(): number {\n    return 0;\n  }\n}\n` };
+    const result = mergeSync({ target: decorated, bridges: [bridge] });
+    expect(() => ts(result.code)).not.toThrow();
+    expect(result.code.match(/@/g)).toHaveLength(1);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'COMMAND_NOT_APPLICABLE', line: 1, message: expect.stringMatching(/not (one|a) decorator/) })]);
   });
 
   test('CSS edits whose text would not parse are refused with MERGE_OUTPUT_INVALID at the unit that made them', () => {

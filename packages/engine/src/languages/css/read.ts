@@ -3,7 +3,7 @@ import { atOffset, commandNotApplicable, type Diagnostic } from '../../diagnosti
 import { isCommandOnly, parseCommands, type Command, type CommandSpec } from '../../commands/parse.js';
 import type { SourceFile } from '../../types.js';
 import { isContext, keyOf } from './keys.js';
-import { startOf } from './parse.js';
+import { endOf, startOf } from './parse.js';
 
 export const cssCommands: CommandSpec = {
   known: { merge: 'flag', delete: 'flag', replace: 'flag', bridge: 'optional', order: 'optional' },
@@ -40,7 +40,7 @@ export function readUnits(container: Container, bridge: SourceFile, diagnostics:
   let pending: Command[] = [];
   for (const node of container.nodes ?? []) {
     if (node.type === 'comment') {
-      const parsed = parseCommands(bridge.code.slice(startOf(node), node.source!.end!.offset), startOf(node), bridge, cssCommands);
+      const parsed = parseCommands(bridge.code.slice(startOf(node), endOf(node)), startOf(node), bridge, cssCommands);
       diagnostics.push(...parsed.diagnostics);
       pending.push(...parsed.commands.filter((c) => placing.has(c.name)));
       continue;
@@ -66,7 +66,7 @@ function strayCommands(commands: Command[], why: string, bridge: SourceFile, dia
 export function commandsAbove(node: ChildNode, bridge: SourceFile, diagnostics: Diagnostic[]): Command[] {
   const found: Command[] = [];
   for (let prev = node.prev(); prev?.type === 'comment'; prev = prev.prev()) {
-    const text = bridge.code.slice(startOf(prev), prev.source!.end!.offset);
+    const text = bridge.code.slice(startOf(prev), endOf(prev));
     if (!isCommandOnly(text)) continue;
     const parsed = parseCommands(text, startOf(prev), bridge, cssCommands);
     diagnostics.push(...parsed.diagnostics);

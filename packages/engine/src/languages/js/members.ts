@@ -3,13 +3,14 @@ import { renameConflict } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
 import { isAccess, jsAccessName, tsAccessEdit } from './commands/access.js';
 import { renamedBindingReferences } from './commands/binding-references.js';
-import { newDecorators } from './commands/decorator.js';
+import { decoratorProblem, newDecorators } from './commands/decorator.js';
 import { functionOf, paramsEdit, paramsProblem } from './commands/params.js';
 import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
 import { leadingStart } from './comments.js';
 import { sourceOf, type PlanContext } from './context.js';
 import { hasBody, isMember, isStatic, keyOf, memberName, type Member } from './names.js';
 import { anchorOf, insertAt } from './place.js';
+import type { Command } from '../../commands/parse.js';
 import { command, type Unit } from './read.js';
 import type { TargetClass } from './target.js';
 import { warnMemberUses } from './unfollowed.js';
@@ -165,8 +166,15 @@ function targetDecorators(code: string, member: Member): string {
 
 /** The decorators `@decorator` commands add, each on its own line at `indent`. */
 export function decoratorPrefix(ctx: PlanContext, unit: Unit, existing: t.Decorator[] | null | undefined, code: string, indent: string): Piece[] {
-  const values = unit.commands.filter((c) => c.name === 'decorator').map((c) => c.value);
+  const values = unit.commands.filter((c) => c.name === 'decorator' && !decoratorRefused(ctx, unit, c)).map((c) => c.value);
   return newDecorators(values, existing, code).map((d) => plain(`${d}\n${indent}`));
+}
+
+/** True (and a warning) when a `@decorator` value would not parse as one decorator where it is spliced. */
+function decoratorRefused(ctx: PlanContext, unit: Unit, c: Command): boolean {
+  const problem = decoratorProblem(c.value, ctx.dialect);
+  if (problem) ctx.warn(unit, c, problem);
+  return problem !== undefined;
 }
 
 /** Places new members of one class: after an anchor, or at the end of the body. */
