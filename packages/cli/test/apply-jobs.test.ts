@@ -17,6 +17,17 @@ describe('codebridge apply --jobs', () => {
     expect(run.stderr).toMatch(/merged on the main thread: 10 merges cost less than starting \d+ worker threads?; --jobs N uses N threads anyway/);
   });
 
+  it('a host where worker threads cannot start merges on the main thread and says so once', async () => {
+    const root = tree(manyTargets(10));
+    // Node's permission model without --allow-worker: every thread the pool starts fails.
+    const env = { NODE_OPTIONS: '--experimental-permission --allow-fs-read=* --allow-fs-write=* --no-warnings' };
+    const run = await codebridge(['apply', '--jobs', '2', '--no-cache'], { cwd: root, env });
+    expect(run.code).toBe(0);
+    expect(run.stderr.match(/warning: .*POOL_INLINE_FALLBACK|warning: Worker threads died/g)).toHaveLength(1);
+    expect(run.stderr).toContain('the jobs left ran on the calling thread');
+    expect(run.stderr).toContain('10 targets, 10 changed');
+  });
+
   it('--jobs 0 merges on the main thread without a word about threads', async () => {
     const root = tree(manyTargets(3));
     const run = await codebridge(['apply', '--jobs', '0', '--stats', '--no-cache'], { cwd: root });

@@ -7,7 +7,7 @@ import { displayPath, mirrorPath } from '../paths.js';
 import { createProgress, type Progress } from '../progress.js';
 import { jsonReport } from '../report.js';
 import { formatStats } from '../stats.js';
-import { printSummary } from '../summary.js';
+import { formatForTerminal, printSummary } from '../summary.js';
 import { exitCodeFor, signalReceived } from '../transaction/signals.js';
 import { writeRunFiles, type RunFiles } from '../run-files.js';
 import { writeRun } from '../write.js';
@@ -104,6 +104,8 @@ function exitCodeOf(run: ApplyRun, failed: boolean): ExitCode {
 function show(run: ApplyRun, options: ApplyOptions, report: RunReport): void {
   if (options.json) return void process.stdout.write(jsonReport(run));
   if (options.mode === 'diff') printDiffs(run.outcomes);
+  // Said about the run as a whole (the worker threads could not start: it merged on the main thread).
+  for (const notice of report.notices) process.stderr.write(`${formatForTerminal(notice)}\n`);
   printSummary(run);
   if (options.stats) process.stderr.write(formatStats(report));
 }
