@@ -286,7 +286,7 @@ export const poolInlineFallback = (reason: string, failedStarts: number, retryMs
     message:
       `Worker threads died ${failedStarts} times in a row before they were ready (last: ${reason}); ` +
       `the jobs left ran on the calling thread, and threads are tried again by the first run after ${retryMs / 1000} s.`,
-    hint: 'If the worker module cannot load (workerFile, a broken install), fix that; workers: 0 runs everything on the calling thread without trying threads.',
+    hint: 'If the worker module cannot load (workerFile, a broken install) or the host may not create threads, fix that; workers: 0 (the CLI: --jobs 0) merges on the calling thread without trying threads.',
   }) satisfies Diagnostic;
 
 /** A bridge holding class members and top-level code side by side: neither reading parses. */
