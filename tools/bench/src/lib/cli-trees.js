@@ -40,11 +40,11 @@ export function treeMaker(files) {
   };
 }
 
-/** Runs the binary; `started(child)` is called once it is spawned. Resolves with code, signal, stdout, stderr and wall ms. */
-export function runCli(args, { cwd, env = {}, started } = {}) {
+/** Runs the binary (`bin`, default cliBin); `started(child)` is called once it is spawned. Resolves with code, signal, stdout, stderr and wall ms. */
+export function runCli(args, { cwd, env = {}, started, bin = cliBin } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [cliBin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
