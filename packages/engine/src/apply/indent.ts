@@ -33,16 +33,20 @@ function measureUnit(code: string): string {
   let spaces = 0;
   let previous = 0;
   let lines = 0;
+  // Reads characters, not sliced lines: this runs once for every target and bridge of a merge.
   for (let start = 0, n = 0; start < code.length && n < 400; n++) {
-    const newline = code.indexOf('\n', start);
-    const line = code.slice(start, newline === -1 ? code.length : newline);
+    let i = start;
+    let width = 0;
+    while (code[i] === ' ' || code[i] === '\t') width += code[i++] === '\t' ? 4 : 1;
+    const newline = code.indexOf('\n', i);
+    const first = code[i];
+    const indented = i > start;
+    const tabbed = code[start] === '\t';
     start = newline === -1 ? code.length : newline + 1;
-    const indent = indentOf(line);
-    if (!line.trim() || line.startsWith('*', indent.length)) continue;
+    if (first === undefined || first === '\n' || first === '\r' || first === '*') continue;
     lines++;
-    if (indent.startsWith('\t')) tabs++;
-    else if (indent) spaces++;
-    const width = indent.replace(/\t/g, '    ').length;
+    if (tabbed) tabs++;
+    else if (indented) spaces++;
     const step = Math.abs(width - previous);
     if (step > 0) counts.set(step, (counts.get(step) ?? 0) + 1);
     previous = width;

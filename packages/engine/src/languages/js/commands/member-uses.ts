@@ -1,6 +1,7 @@
 import type * as t from '@babel/types';
 import { isMember, memberName } from '../names.js';
 import { walk } from '../walk.js';
+import { nameFinder } from './name-finder.js';
 
 /** A use of a member's name that `this.` renames do not reach, at a target offset. */
 export interface MemberUse {
@@ -30,8 +31,10 @@ export function memberUses(program: t.Program, code: string, cls: t.Class, class
   const uses = new Map<string, MemberUse[]>();
   const add = (name: string, offset: number, how: string) => (uses.get(name) ?? uses.set(name, []).get(name)!).push({ offset, how });
   const ownerOf = (c: t.Class): Owner => (c === cls ? 'own' : c.superClass?.type === 'Identifier' && c.superClass.name === className ? 'subclass' : 'other');
+  const mentions = nameFinder(code, [...names].map((n) => n.replace(/^#/, '')));
   const visit = (root: t.Node, owner: Owner) =>
     walk(root, (n) => {
+      if (!mentions(n)) return false;
       if (n !== root && isClassNode(n)) {
         visitClass(n);
         return false;

@@ -1,5 +1,6 @@
 import type * as t from '@babel/types';
 import { visitorKeys } from '../visitor-keys.js';
+import { nameFinder } from './name-finder.js';
 
 /**
  * The identifiers in a module that refer to its top-level binding `name`: references, assignments
@@ -14,11 +15,7 @@ import { visitorKeys } from '../visitor-keys.js';
  */
 export function moduleReferences(program: t.Program, code: string, name: string): ModuleReference[] {
   const found: ModuleReference[] = [];
-  const at = occurrences(code, name);
-  const holdsName = (node: t.Node) => {
-    const i = firstAtOrAfter(at, node.start!);
-    return i < at.length && at[i]! < node.end!;
-  };
+  const holdsName = nameFinder(code, [name]);
   const visit = (node: t.Node, parent: t.Node, key: string): void => {
     if (node.type === 'Identifier') {
       if (node.name === name && isReference(parent, key)) found.push({ id: node, shorthand: parent.type === 'ObjectProperty' && parent.shorthand ? parent : undefined });
@@ -47,27 +44,6 @@ export function moduleReferences(program: t.Program, code: string, name: string)
 export interface ModuleReference {
   id: t.Identifier | t.JSXIdentifier;
   shorthand?: t.ObjectProperty;
-}
-
-/** Offsets where `name` is written as a whole word, in order. */
-function occurrences(code: string, name: string): number[] {
-  const found: number[] = [];
-  const word = /[\w$]/;
-  for (let i = code.indexOf(name); i !== -1; i = code.indexOf(name, i + name.length)) {
-    if (!word.test(code[i - 1] ?? '') && !word.test(code[i + name.length] ?? '')) found.push(i);
-  }
-  return found;
-}
-
-function firstAtOrAfter(sorted: number[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** False for the names that are not variables: property names, keys, labels, imported and exported aliases. */
