@@ -16,6 +16,7 @@ export function formatStats(report: RunReport): string {
       ? `  cache ${plural(report.cache.hits, 'hit')}, ${plural(report.cache.misses, 'miss', 'misses')}, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${ms(report.cache.savedMs)} saved`
       : '  cache off',
     ...whyInline(report),
+    ...predictionLines(report),
   ];
   const slowest = [...report.tasks].sort((a, b) => b.runMs - a.runMs).slice(0, SLOWEST);
   if (slowest.length) lines.push('  slowest:');
@@ -23,6 +24,15 @@ export function formatStats(report: RunReport): string {
     lines.push(`    ${t.file}  run ${ms(t.runMs)} (plan ${ms(t.planMs)}, apply ${ms(t.applyMs)}), queued ${ms(t.queueMs)}, on ${t.worker === 'inline' ? 'the main thread' : `worker ${t.worker}`}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** How the run's cost predictions held, and its anomalies. */
+function predictionLines(report: RunReport): string[] {
+  const p = report.predictions;
+  if (p.scored === 0) return [];
+  const lines = [`  predictions: ${Math.round(p.within30 * 100)}% of ${plural(p.scored, 'merge')} within 30%, median error ${Math.round(p.medianErrorPct)}%`];
+  for (const a of p.anomalies) lines.push(`    anomaly: ${a.file} took ${a.actualMs.toFixed(1)} ms, ${(a.actualMs / a.predictedMs).toFixed(1)}x the ${a.predictedMs.toFixed(1)} ms predicted (from its ${a.from === 'size' ? 'size' : a.from === 'target' ? 'earlier runs' : "class's runs"})`);
+  return lines;
 }
 
 /** Why a run that could use threads merged on the calling thread (the runtime chose it, or fell back). */

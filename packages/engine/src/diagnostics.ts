@@ -39,6 +39,7 @@ export const codes = {
   TARGET_READ_ONLY: 'TARGET_READ_ONLY',
   // a warning about a whole run
   POOL_INLINE_FALLBACK: 'POOL_INLINE_FALLBACK',
+  SLOW_MERGE: 'SLOW_MERGE',
 } as const;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes];
@@ -358,3 +359,13 @@ export const referencesNotFollowed = (what: string, places: string[], at: At) =>
 /** A deleted unit the target still uses. */
 export const deletedStillUsed = (what: string, places: string[], at: At) =>
   make(codes.DELETED_STILL_USED, 'warning', `${what} was deleted but the target still uses it: ${places.join('; ')}.`, at, 'Remove or change those uses too, or keep it.');
+
+/** A merge that took far longer than its history predicted (an anomaly of the run's prediction score). */
+export const slowMerge = (file: string, predictedMs: number, actualMs: number) =>
+  ({
+    code: codes.SLOW_MERGE,
+    severity: 'warning',
+    message: `${file} took ${Math.round(actualMs)} ms to merge, ${(actualMs / predictedMs).toFixed(1)}x the ${Math.round(predictedMs)} ms its earlier runs predicted.`,
+    hint: 'Something changed its cost: a bigger target, a binding @rename (a scope walk), or a busy machine. --stats and --report show the run.',
+    file,
+  }) satisfies Diagnostic;

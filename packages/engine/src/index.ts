@@ -14,3 +14,4 @@ export { profileFromEnv, writeDashboard, writeTrace } from './trace/write.js';
 export { dashboardPage, renderDashboard, type DashboardOptions } from './dashboard/page.js';
 export { dashboardData, type DashboardData } from './dashboard/data.js';
 export { findBottlenecks, type Bottleneck } from './dashboard/bottlenecks.js';
+export { RunHistory, type Prediction, type PredictedFrom } from './history/run-history.js';

@@ -10,5 +10,19 @@ const require = createRequire(import.meta.url);
  */
 export function lazy<T>(id: string): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= require(id) as T);
+  return () => (loaded ??= timedRequire<T>(id));
+}
+
+let loadingMs = 0;
+
+/** Time this thread has spent loading lazy dependencies: a merge that loads a parser is not what merges cost. */
+export const loadingTime = () => loadingMs;
+
+function timedRequire<T>(id: string): T {
+  const started = performance.now();
+  try {
+    return require(id) as T;
+  } finally {
+    loadingMs += performance.now() - started;
+  }
 }

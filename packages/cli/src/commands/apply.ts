@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRuntime, discoverBridges, MergeCache, threadsAskedFor, type BridgeTarget, type RunReport } from '@codebridge/engine';
+import { createRuntime, discoverBridges, MergeCache, RunHistory, slowMerge, threadsAskedFor, type BridgeTarget, type RunReport } from '@codebridge/engine';
 import { unifiedDiff } from '../diff.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { countOf, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
@@ -30,6 +30,8 @@ export interface ApplyOptions {
   durable: boolean;
   /** false under --no-cache; `dir` from --cache-dir. */
   cache: false | { dir?: string };
+  /** false under --no-history: no prediction from earlier runs, nothing learned. */
+  history: boolean;
   /** --trace and --report files. */
   files: RunFiles;
 }
@@ -72,7 +74,8 @@ async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, prog
     return { id: path, target: { path, code: originals[i]! }, bridges: t.bridges.map((b) => ({ path: displayPath(root, b.path), code: b.code })) };
   });
   const cache = options.cache ? new MergeCache({ root, ...options.cache }) : undefined;
-  const runtime = createRuntime({ ...threadsAskedFor(options.jobs), ...(cache && { cache }) });
+  const history = options.history ? new RunHistory(root, options.cache ? options.cache.dir : undefined) : undefined;
+  const runtime = createRuntime({ ...threadsAskedFor(options.jobs), ...(cache && { cache }), ...(history && { history }) });
   progress.start('merging', jobs.length);
   try {
     const { results, report } = await runtime.mergeMany(jobs, { onSettled: () => progress.tick() });
@@ -106,6 +109,8 @@ function show(run: ApplyRun, options: ApplyOptions, report: RunReport): void {
   if (options.mode === 'diff') printDiffs(run.outcomes);
   // Said about the run as a whole (the worker threads could not start: it merged on the main thread).
   for (const notice of report.notices) process.stderr.write(`${formatForTerminal(notice)}\n`);
+  // Merges far slower than their own history said: the size model's rough guesses are not flagged here.
+  for (const a of report.predictions.anomalies.filter((x) => x.from !== 'size')) process.stderr.write(`${formatForTerminal(slowMerge(a.file, a.predictedMs, a.actualMs))}\n`);
   printSummary(run);
   if (options.stats) process.stderr.write(formatStats(report));
 }

@@ -2,6 +2,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import type { CacheCounters } from '../cache/run-log.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import type { Language } from '../types.js';
+import type { PredictedFrom } from '../history/run-history.js';
 import type { LaneLimits } from './lanes.js';
 import type { ThreadCounts } from './scheduler.js';
 import { epochMs } from './task.js';
@@ -22,6 +23,9 @@ export interface TaskReport {
   startedAt: number;
   /** 1, or 2 when a crashed worker forced a retry; 0 for a cache hit. */
   attempts: number;
+  /** What the scheduler expected the merge to cost, and from what (absent for a cache hit). */
+  predictedMs?: number;
+  predictedFrom?: PredictedFrom;
   /** From submission to the start of the (last) attempt. */
   queueMs: number;
   readMs: number;
@@ -29,6 +33,8 @@ export interface TaskReport {
   applyMs: number;
   /** The merge on its thread (read + plan + apply, plus the cost of catching errors). */
   runMs: number;
+  /** Part of `runMs` spent loading a parser for the first time on its thread (0 once warm). */
+  loadMs?: number;
   /** Operations of each kind the merge's plan made; absent when it did not plan (a failure, a cache hit). */
   ops?: Record<string, number>;
   /** Time of the round trip to a worker beyond `runMs` (structured clone and messaging); 0 inline. */
@@ -89,8 +95,42 @@ export interface RunReport {
   lanes: LaneLimits;
   /** RSS every SAMPLE_MS, first and last included. */
   samples: MemorySample[];
+  /** Every prediction of the run scored against what the merge took. */
+  predictions: PredictionScore;
   tasks: TaskReport[];
 }
+
+/** How well a run's cost predictions held, over the merges that ran and succeeded. */
+export interface PredictionScore {
+  scored: number;
+  /** Share of them within +-30% of their prediction. */
+  within30: number;
+  /** Median absolute percentage error. */
+  medianErrorPct: number;
+  /** Merges that took more than ANOMALY_RATIO times their prediction (and ANOMALY_FLOOR_MS more). */
+  anomalies: { file: string; predictedMs: number; actualMs: number; from: PredictedFrom }[];
+}
+
+export const ANOMALY_RATIO = 3;
+/** Below this much over its prediction, a merge is not an anomaly whatever the ratio (a 0.4 ms guess, a 2 ms merge). */
+export const ANOMALY_FLOOR_MS = 5;
+
+export function scorePredictions(tasks: TaskReport[]): PredictionScore {
+  const scored = tasks.filter((t) => t.predictedMs !== undefined && t.predictedMs > 0 && t.status === 'fulfilled' && !t.cache?.hit);
+  const errors = scored.map((t) => Math.abs(mergeMsOf(t) - t.predictedMs!) / t.predictedMs!).sort((a, b) => a - b);
+  const anomalies = scored
+    .filter((t) => mergeMsOf(t) > ANOMALY_RATIO * t.predictedMs! && mergeMsOf(t) - t.predictedMs! >= ANOMALY_FLOOR_MS)
+    .map((t) => ({ file: t.file, predictedMs: t.predictedMs!, actualMs: mergeMsOf(t), from: t.predictedFrom ?? 'size' }));
+  return {
+    scored: scored.length,
+    within30: scored.length ? errors.filter((e) => e <= 0.3).length / scored.length : 0,
+    medianErrorPct: errors.length ? errors[Math.floor(errors.length / 2)]! * 100 : 0,
+    anomalies,
+  };
+}
+
+/** What a merge cost, less loading its parser the first time: what predictions are about. */
+export const mergeMsOf = (task: TaskReport) => task.runMs - (task.loadMs ?? 0);
 
 /** When a task started, in ms from the start of its run. */
 export const startMsOf = (task: TaskReport, run: RunReport) => task.startedAt - run.startedAt;
@@ -172,6 +212,7 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
       gcMs,
       lanes,
       samples: [...samples],
+      predictions: scorePredictions(tasks),
       tasks,
     };
   };

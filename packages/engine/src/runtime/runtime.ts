@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { MergeCache } from '../cache/merge-cache.js';
+import type { RunHistory } from '../history/run-history.js';
 import { submitThroughCache } from '../cache/serve.js';
 import type { MergeResult } from '../types.js';
 import { resolveOptions, type RuntimeOptions } from './options.js';
@@ -31,6 +32,8 @@ export interface Runtime {
 export interface CreateRuntimeOptions extends RuntimeOptions {
   /** Serve jobs whose inputs were merged before from this cache; a hit never reaches a thread or a parser. */
   cache?: MergeCache;
+  /** Predict each merge's cost from what merges cost before, and learn from this runtime's (saved on close). */
+  history?: RunHistory;
 }
 
 export interface MergeManyOptions {
@@ -43,7 +46,13 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const resolved = resolveOptions(options);
   const scheduler = new Scheduler(resolved);
   const cache = options?.cache;
-  const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, (missed) => scheduler.submit(missed)) : scheduler.submit(jobs));
+  const history = options?.history;
+  const run = (jobs: MergeJob[]) => {
+    const submitted = scheduler.submit(jobs, history && ((job) => history.predict(job)));
+    if (history) submitted.forEach((finished, i) => void finished.then((f) => history.learn(jobs[i]!, f.report)));
+    return submitted;
+  };
+  const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, run) : run(jobs));
   const context: RunContext = { cached: cache !== undefined, threadCounts: scheduler.threadCounts, lanes: resolved.lanes, workers: resolved.workers };
   return {
     async mergeMany(jobs, { onSettled } = {}) {
@@ -59,7 +68,10 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
       if (finished!.settled.status === 'rejected') throw finished!.settled.reason;
       return finished!.settled.value;
     },
-    close: () => scheduler.close(),
+    async close() {
+      await scheduler.close();
+      await history?.save().catch(() => undefined); // a history that cannot be written is only not kept
+    },
     get threads() {
       return scheduler.threads;
     },

@@ -1,4 +1,5 @@
 import { CodeBridgeError, codes, poolInlineFallback, taskFailure, type Diagnostic } from '../diagnostics.js';
+import type { Prediction, PredictedFrom } from '../history/run-history.js';
 import type { MergeInput, MergeResult } from '../types.js';
 import { expectedCostMs, languageOf, poolBreakEvenMs, sizeOf } from './cost.js';
 import { Heap } from './heap.js';
@@ -29,6 +30,8 @@ export interface ThreadCounts {
 interface Pending extends Laned {
   id: string;
   input: MergeInput;
+  /** What it was expected to cost (its `cost`), and from what. */
+  predictedFrom: PredictedFrom;
   attempts: number;
   submittedAt: number;
   startedAt: number;
@@ -76,9 +79,11 @@ export class Scheduler {
     return this.pool?.threads ?? [];
   }
 
-  submit(jobs: MergeJob[]): Promise<Finished>[] {
+  /** Queues jobs; `predict` gives each one's expected cost (from history), else the size model does. */
+  submit(jobs: MergeJob[], predict?: (job: MergeJob) => Prediction): Promise<Finished>[] {
     const { costs, workers } = this.options;
-    const expected = jobs.map((job) => expectedCostMs(job, costs));
+    const predictions = jobs.map((job): Prediction => predict?.(job) ?? { ms: expectedCostMs(job, costs), from: 'size' });
+    const expected = predictions.map((p) => p.ms);
     this.demandMs += expected.reduce((sum, ms) => sum + ms, 0);
     const now = performance.now();
     if (workers > 0 && !this.pool && this.demandMs >= poolBreakEvenMs(costs, workers) && now >= this.retryPoolAt) this.pool = this.startPool();
@@ -87,7 +92,7 @@ export class Scheduler {
         new Promise<Finished>((resolve) => {
           const cost = expected[index]!;
           const input: MergeInput = { target: job.target, bridges: job.bridges, ...(job.options && { options: job.options }) };
-          const task: Pending = { id: job.id ?? job.target.path, input, cost, seq: this.seq++, lane: languageOf(job), attempts: 1, submittedAt: now, startedAt: now, resolve };
+          const task: Pending = { id: job.id ?? job.target.path, input, cost, predictedFrom: predictions[index]!.from, seq: this.seq++, lane: languageOf(job), attempts: 1, submittedAt: now, startedAt: now, resolve };
           if (this.pool && cost >= costs.inlineBelowMs) this.lanes.push(task);
           else this.runInlineLater(task, this.fallback && cost >= costs.inlineBelowMs ? this.fallback : undefined);
         }),
@@ -201,6 +206,7 @@ export class Scheduler {
       planMs: timing.plan,
       applyMs: timing.apply,
       runMs: timing.runMs,
+      ...(timing.loadMs > 0 && { loadMs: timing.loadMs }),
       ...(timing.ops && { ops: timing.ops }),
       overheadMs: roundTripMs === null ? 0 : roundTripMs - timing.runMs,
       cpuMs: timing.cpuMs,
@@ -224,6 +230,8 @@ export class Scheduler {
       status: settled.status,
       ...(settled.status === 'rejected' && { error: settled.reason.code }),
       attempts: task.attempts,
+      predictedMs: task.cost,
+      predictedFrom: task.predictedFrom,
       queueMs: task.startedAt - task.submittedAt,
       ...measured,
       ...(task.notice && { fallback: true as const }),

@@ -3,6 +3,7 @@ import { isMainThread, threadId } from 'node:worker_threads';
 import { internalError, isCodeBridgeError, type Diagnostic } from '../diagnostics.js';
 import { mergeSync, type PhaseTimes } from '../merge.js';
 import type { MergeInput, MergeResult } from '../types.js';
+import { loadingTime } from '../lazy.js';
 import { threadCpuMs } from './thread-cpu.js';
 
 /** One unit of work for the runtime: a merge input, plus an id to find it in the report. */
@@ -31,6 +32,8 @@ export interface TaskTiming extends PhaseTimes {
   threadId: number;
   /** When the merge started, on the clock every thread and process shares (`epochMs`). */
   startedAt: number;
+  /** Part of `runMs` spent loading a parser for the first time on this thread. */
+  loadMs: number;
 }
 
 /** Milliseconds since 1970 with sub-millisecond precision: one clock for the calling thread and every worker. */
@@ -54,6 +57,7 @@ export function runTask(task: WorkerTask): TaskOutcome {
   const clock = isMainThread ? () => performance.now() : threadCpuMs;
   const cpuStart = clock();
   const startedAt = epochMs();
+  const loadedBefore = loadingTime();
   const started = performance.now();
   let outcome: { ok: true; value: MergeResult } | { ok: false; diagnostics: Diagnostic[] };
   try {
@@ -70,6 +74,7 @@ export function runTask(task: WorkerTask): TaskOutcome {
     heapUsedMb: getHeapStatistics().used_heap_size / 2 ** 20,
     threadId,
     startedAt,
+    loadMs: loadingTime() - loadedBefore,
   };
   return { ...outcome, timing };
 }

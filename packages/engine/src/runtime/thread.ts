@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { TaskOutcome, WorkerRequest, WorkerTask } from './task.js';
+import { epochMs, type TaskOutcome, type WorkerRequest, type WorkerTask } from './task.js';
 
 /** What the pool gives each thread it starts. */
 export interface ThreadData {
@@ -21,11 +21,21 @@ const handle = ((await import(pathToFileURL((workerData as ThreadData).workerFil
 await handle({ warmUp: true });
 port.on('message', async ({ id, task }: ThreadRequest) => {
   let reply: ThreadReply;
+  const startedAt = epochMs();
+  const started = performance.now();
   try {
-    reply = { id, outcome: (await handle(task))! };
+    reply = { id, outcome: heldThread((await handle(task))!, startedAt, performance.now() - started) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(reply);
 });
 port.postMessage({ ready: true } satisfies ThreadReply);
+
+/**
+ * The time the task held its thread, from the request to the answer: the merge, plus whatever the
+ * worker module did around it (a wrapper's own work counts: the thread was not free meanwhile).
+ */
+function heldThread(outcome: TaskOutcome, startedAt: number, ms: number): TaskOutcome {
+  return { ...outcome, timing: { ...outcome.timing, startedAt, runMs: Math.max(outcome.timing.runMs, ms) } };
+}

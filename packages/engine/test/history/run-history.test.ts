@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRuntime, RunHistory, type MergeJob, type RunReport } from '../../src/index.js';
+import { corpusJobs, faultWorker, under } from '../runtime/jobs.js';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'cb-history-'));
+  writeFileSync(join(root, 'package.json'), '{}');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+async function run(jobs: MergeJob[], history: RunHistory | undefined, options = {}): Promise<RunReport> {
+  const runtime = createRuntime({ workers: 0, ...options, ...(history && { history }) });
+  try {
+    return (await runtime.mergeMany(jobs)).report;
+  } finally {
+    await runtime.close();
+  }
+}
+
+describe('run history', () => {
+  it('predicts a target from its own last merge on the next run, scaled by its size, and scores it', async () => {
+    const jobs = corpusJobs(6, { classes: 2, methods: 10 });
+    const first = await run(jobs, new RunHistory(root));
+    expect(first.tasks.every((t) => t.predictedFrom === 'size')).toBe(true);
+    const second = await run(jobs, new RunHistory(root));
+    for (const task of second.tasks) {
+      const before = first.tasks.find((t) => t.file === task.file)!;
+      expect(task.predictedFrom).toBe('target');
+      expect(task.predictedMs).toBeCloseTo(before.runMs - (before.loadMs ?? 0), 6);
+    }
+    expect(second.predictions.scored).toBe(6);
+  });
+
+  it('predicts a new target of a known class from its class, not its size alone', async () => {
+    await run(corpusJobs(4, { classes: 2, methods: 10 }), new RunHistory(root));
+    const [fresh] = corpusJobs(1, { classes: 2, methods: 10 });
+    const report = await run([{ ...fresh!, target: { ...fresh!.target, path: 'src/new-module.ts' } }], new RunHistory(root));
+    expect(report.tasks[0]!.predictedFrom).toBe('class');
+  });
+
+  it('keeps the file under the cache folder, and a corrupt file is ignored, then rewritten', async () => {
+    const history = new RunHistory(root);
+    expect(history.file).toBe(join(root, 'node_modules/.cache/codebridge/history/history.json'));
+    mkdirSync(dirname(history.file), { recursive: true });
+    writeFileSync(history.file, '{"schema":1,"machine":1,"targ');
+    const report = await run(corpusJobs(2), new RunHistory(root));
+    expect(report.tasks.every((t) => t.predictedFrom === 'size')).toBe(true);
+    const written = JSON.parse(readFileSync(history.file, 'utf8')) as { targets: Record<string, unknown> };
+    expect(Object.keys(written.targets)).toHaveLength(2);
+  });
+
+  it('--no-history: a runtime without one predicts from size and writes nothing', async () => {
+    const report = await run(corpusJobs(2), undefined);
+    expect(report.tasks.every((t) => t.predictedFrom === 'size' && t.predictedMs! > 0)).toBe(true);
+    expect(() => readFileSync(new RunHistory(root).file)).toThrow();
+  });
+
+  it('two processes writing history at once leave one valid file holding both runs', async () => {
+    const script = (prefix: string) => `
+      import { createRuntime, RunHistory } from '@codebridge/engine';
+      import { generateCorpus } from ${JSON.stringify(new URL('../../../../tools/bench/src/corpus.js', import.meta.url).href)};
+      const jobs = generateCorpus({ modules: 40, classes: 1, methods: 4, editedMethods: 1 }).map((j) => ({ ...j, target: { ...j.target, path: '${prefix}/' + j.target.path } }));
+      for (let round = 0; round < 5; round++) {
+        const runtime = createRuntime({ workers: 0, history: new RunHistory(${JSON.stringify(root)}) });
+        await runtime.mergeMany(jobs);
+        await runtime.close();
+      }`;
+    const node = (prefix: string) => promisify(execFile)(process.execPath, ['--input-type=module', '-e', script(prefix)]);
+    await Promise.all([node('a'), node('b')]);
+    const data = JSON.parse(readFileSync(new RunHistory(root).file, 'utf8')) as { targets: Record<string, unknown> };
+    const paths = Object.keys(data.targets);
+    expect(paths.filter((p) => p.startsWith('a/'))).toHaveLength(40);
+    expect(paths.filter((p) => p.startsWith('b/'))).toHaveLength(40);
+  });
+
+  it('flags a merge made slow on purpose (the test-only worker wrapper) as an anomaly of the run', async () => {
+    const jobs = corpusJobs(4).map((job) => under('busy', job));
+    await run(jobs.map((job) => ({ ...job, target: { ...job.target, path: job.target.path.replace('busy/', 'calm/') } })), new RunHistory(root));
+    const history = new RunHistory(root);
+    // The same targets under a path the wrapper spins on for 400 ms: their own history says ~1 ms.
+    writeFileSync(history.file, readFileSync(history.file, 'utf8').replaceAll('"calm/', '"busy/'));
+    const report = await run(jobs, new RunHistory(root), { workers: 1, coldStartMs: 0, inlineBelowMs: 0, workerFile: faultWorker });
+    expect(report.predictions.anomalies.map((a) => a.file).sort()).toEqual(jobs.map((j) => j.target.path).sort());
+    expect(report.predictions.anomalies.every((a) => a.from === 'target' && a.actualMs >= 400)).toBe(true);
+  });
+});
