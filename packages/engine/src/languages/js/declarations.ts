@@ -43,7 +43,7 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
     return;
   }
   const own = [...renameEdits(ctx, unit, name, target, renames), ...paramsEdits(ctx, unit)];
-  const edits = [...own, ...renamedBindingReferences(unit.node, ctx.bindingRenames, own, name)];
+  const edits = [...own, ...renamedBindingReferences(unit.node, unit.bridge.file.code, ctx.bindingRenames, own, name)];
   const decl = declarationOf(unit.node as t.Statement);
   const decorators = decl.type === 'ClassDeclaration' ? decl.decorators : undefined;
   if (!target) {
@@ -109,7 +109,7 @@ function renameEdits(ctx: PlanContext, unit: Unit, name: string, target: TargetB
   else if (!target) ctx.warn(unit, rename, `the target has no "${name}" to rename`);
   else {
     registerRename(ctx, unit, name, rename.value, rename.offset, renames);
-    return unitReferences(unit.node, name, rename.value);
+    return unitReferences(unit.node, unit.bridge.file.code, name, rename.value);
   }
   return [];
 }

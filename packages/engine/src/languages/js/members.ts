@@ -154,7 +154,7 @@ function innerEdits(ctx: PlanContext, unit: Unit, node: Member, to: string | und
   }
   const own = edits.filter((e) => e.end > e.start);
   const references = renames.size ? thisReferences(node, renames, code).filter((r) => !own.some((e) => r.start >= e.start && r.end <= e.end)) : [];
-  return [...edits, ...references, ...renamedBindingReferences(node, ctx.bindingRenames, edits)];
+  return [...edits, ...references, ...renamedBindingReferences(node, code, ctx.bindingRenames, edits)];
 }
 
 /** The text of the target member's decorators, with the blanks that follow them (kept when the bridge has none). */

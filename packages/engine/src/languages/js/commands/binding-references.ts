@@ -14,10 +14,13 @@ function identifierEdit(node: t.Identifier | t.JSXIdentifier, to: string): Edit 
 
 /**
  * Edits renaming `from` inside one bridge unit: identifiers that are not property names. The unit
- * is small and written with the rename in mind, so a name walk stands in for a scope.
+ * is small and written with the rename in mind, so a name walk stands in for a scope; a unit whose
+ * text (`code`, the file it was parsed from) does not hold the name is not walked.
  */
-export function unitReferences(node: t.Node, from: string, to: string): Edit[] {
+export function unitReferences(node: t.Node, code: string, from: string, to: string): Edit[] {
   const edits: Edit[] = [];
+  const first = code.indexOf(from, node.start!);
+  if (first === -1 || first >= node.end!) return edits;
   walk(node, (n, parent) => {
     if (n.type !== 'Identifier' || n.name !== from || isPropertyName(n, parent)) return;
     const shorthand = parent?.type === 'ObjectProperty' && parent.shorthand;
@@ -38,11 +41,11 @@ function isPropertyName(n: t.Identifier, parent: t.Node | undefined): boolean {
  * (except `own`, the unit's own name, which its own rename handles), less those inside `covered`
  * (a range another edit of the unit replaces, such as a new parameter list).
  */
-export function renamedBindingReferences(node: t.Node, renames: ReadonlyMap<string, string>, covered: Edit[], own?: string): Edit[] {
+export function renamedBindingReferences(node: t.Node, code: string, renames: ReadonlyMap<string, string>, covered: Edit[], own?: string): Edit[] {
   const replaced = covered.filter((e) => e.end > e.start);
   return [...renames]
     .filter(([from]) => from !== own)
-    .flatMap(([from, to]) => unitReferences(node, from, to))
+    .flatMap(([from, to]) => unitReferences(node, code, from, to))
     .filter((r) => !replaced.some((e) => r.start >= e.start && r.end <= e.end));
 }
 
