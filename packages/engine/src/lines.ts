@@ -41,6 +41,22 @@ export class LineIndex {
     return line < this.starts.length ? this.starts[line]! : this.code.length;
   }
 
+  /**
+   * The spaces and tabs a 0-based line starts with, or undefined when the line is blank (or past
+   * the end). Reads no further than the first character that is not white space, so asking about
+   * a long minified line costs its indentation, not its length.
+   */
+  indent(line: number): string | undefined {
+    if (line < 0 || line >= this.starts.length) return undefined;
+    const from = this.starts[line]!;
+    const to = line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.code.length;
+    let blanks = from;
+    while (blanks < to && (this.code[blanks] === ' ' || this.code[blanks] === '\t')) blanks++;
+    let text = blanks;
+    while (text < to && /\s/.test(this.code[text]!)) text++;
+    return text === to ? undefined : this.code.slice(from, blanks);
+  }
+
   /** The text of a 0-based line, without its `\n`. */
   text(line: number): string | undefined {
     if (line < 0 || line >= this.starts.length) return undefined;

@@ -96,11 +96,19 @@ function jsPlugins(path) {
   return [...(ts ? ['typescript', 'decorators-legacy'] : ['decorators']), 'decoratorAutoAccessors', 'explicitResourceManagement', ...(jsx ? ['jsx'] : [])];
 }
 
+// Names a bridge may use that the target is to declare (the engine lets them through when it
+// parses a bridge): output that still lacks them is the bridge's assumption, not a broken splice.
+const assumedByBridges = new Set(['ModuleExportUndefined', 'InvalidPrivateFieldResolution']);
+
 /** Why a merged output does not parse, or undefined when it does. */
 export function outputProblem(language, path, code) {
   try {
     if (language === 'css') postcss.parse(code);
-    else if (language === 'js') babelParse(code, { sourceType: 'module', plugins: jsPlugins(path), attachComment: false });
+    else if (language === 'js') {
+      const ast = babelParse(code, { sourceType: 'module', plugins: jsPlugins(path), attachComment: false, errorRecovery: true });
+      const error = ast.errors?.find((e) => !assumedByBridges.has(e.reasonCode));
+      if (error) return error.message;
+    }
     else {
       const errors = [];
       const options = { sourceCodeLocationInfo: true, onParseError: (e) => e.code.startsWith('eof-in-') && errors.push(e.code) };

@@ -15,6 +15,11 @@ export function plain(text: string): Piece {
 
 /** Concatenates pieces; a line made of two pieces maps where its first mapped part does. */
 export function join(...pieces: Piece[]): Piece {
+  return joinAll(pieces);
+}
+
+/** `join` of a list: a unit may keep thousands of comments, more than a call's arguments may be. */
+function joinAll(pieces: Piece[]): Piece {
   let text = '';
   const lines: Piece['lines'] = [null];
   for (const p of pieces) {
@@ -37,7 +42,7 @@ export function bridgeText(unit: Unit, start: number, end: number, indent: strin
 export function unitText(unit: Unit, indent: string, targetCode: string, edits: Edit[] = [], prefix: Piece[] = []): Piece {
   const comments = unit.keep.map((c) => join(bridgeText(unit, c.start!, c.end!, indent, targetCode), plain(`\n${indent}`)));
   const verbatim = verbatimRanges(unit.node, unit.bridge.file.code);
-  return join(...comments, ...prefix, bridgeText(unit, unit.node.start!, unit.node.end!, indent, targetCode, edits, verbatim));
+  return joinAll([...comments, ...prefix, bridgeText(unit, unit.node.start!, unit.node.end!, indent, targetCode, edits, verbatim)]);
 }
 
 export function edit(start: number, end: number, piece: Piece, bridge: number): Edit {
