@@ -94,6 +94,13 @@ describe('the HTML dashboard of a CLI run, in Chromium', () => {
     await page.close();
   });
 
+  it('plots each merge against its prediction and gives the score of the run', async () => {
+    const { page } = await openDashboard();
+    expect(await page.locator('#predictions .scatter .dot').count()).toBe(36);
+    expect(await page.locator('#predictions').innerText()).toMatch(/\d+% of 36 merges within 30% of their prediction/);
+    await page.close();
+  });
+
   it('lists the bottleneck the run has: the cache was off', async () => {
     const { page } = await openDashboard();
     const rule = page.locator('#bottlenecks li[data-rule="cache-off"]');

@@ -17,10 +17,11 @@ export interface DashboardData {
   tasks: number[][];
   /** Operations the plans made, by kind, most frequent first. */
   operations: [string, number][];
+  predictions: RunReport['predictions'];
   bottlenecks: Bottleneck[];
 }
 
-export const TASK_COLUMNS = ['file', 'language', 'track', 'startMs', 'runMs', 'readMs', 'planMs', 'applyMs', 'queueMs', 'ok', 'cacheHit', 'bytes', 'attempts'] as const;
+export const TASK_COLUMNS = ['file', 'language', 'track', 'startMs', 'runMs', 'readMs', 'planMs', 'applyMs', 'queueMs', 'ok', 'cacheHit', 'bytes', 'attempts', 'predictedMs'] as const;
 export const LANGUAGES = ['js', 'css', 'html'] as const;
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -39,6 +40,7 @@ export function dashboardData(report: RunReport, options: { title?: string; tool
     tracks,
     tasks: report.tasks.map((t) => taskRow(t, index.get(t.file)!, startMsOf(t, report))),
     operations: operationCounts(report.tasks),
+    predictions: report.predictions,
     bottlenecks: findBottlenecks(report),
   };
 }
@@ -58,6 +60,7 @@ function taskRow(t: TaskReport, file: number, startMs: number): number[] {
     t.cache?.hit ? 1 : 0,
     t.bytes,
     t.attempts,
+    t.predictedMs === undefined || t.cache?.hit ? -1 : round(t.predictedMs),
   ];
 }
 

@@ -40,7 +40,7 @@ export function dashboardPage(data: DashboardData, live?: string): string {
 <section class="panel"><h2>Where the time went</h2><h3>Phases</h3><div id="phases"></div><h3>Languages</h3><div id="languages"></div><h3>Operations planned (by kind)</h3><div id="operations"></div></section>
 </div>
 <section class="panel"><h2>Slowest targets</h2><table><thead><tr><th>target</th><th>lang</th><th>run</th><th>read</th><th>queued</th><th></th></tr></thead><tbody id="slowest"></tbody></table></section>
-<section class="panel"><h2>Predicted against actual</h2><p id="predictions" class="muted">This run carries no predictions: cost predictions from history are not part of CodeBridge yet.</p></section>
+<section class="panel"><h2>Predicted against actual</h2><div id="predictions" class="predictions"></div></section>
 <script>(${client.toString()})(document, ${json}, ${JSON.stringify(live ?? null)});</script>
 </body>
 </html>
@@ -68,5 +68,7 @@ h1{font-size:22px;margin:0}h2{font-size:15px;margin:0 0 12px;display:flex;gap:12
 .hbar{display:grid;grid-template-columns:150px 1fr 80px;align-items:center;gap:8px;margin:4px 0}.hbar .fill{height:12px;border-radius:3px;min-width:2px}.hbar .num{text-align:right;color:#56607a}
 .bottlenecks{list-style:none;padding:0;margin:0}.bottlenecks li{border-left:4px solid #e2643c;background:#fdf6f3;padding:8px 10px;margin-bottom:8px;border-radius:4px}
 .bottlenecks li.none{border-color:#2fa37a;background:#f2faf6}.finding{font-weight:600}.suggestion{color:#56607a;margin-top:2px}
+.predictions{display:flex;gap:24px;align-items:flex-start}.scatter{width:260px;height:260px;flex:none;background:#fafbfd;border-radius:6px}
+.scatter .diagonal{stroke:#8a93a6}.scatter .band{stroke:#c9cfda;stroke-dasharray:3 3}.scatter .dot{opacity:.75}.anomaly{color:#c0262d;word-break:break-all}
 table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #eef1f5}td:first-child{word-break:break-all}tbody tr{cursor:pointer}tbody tr:hover{background:#f7f9fc}
 `;

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { writeAtomic } from '../cache/atomic-write.js';
 import { resolveCacheDir } from '../cache/cache-dir.js';
 import { defaultCosts, expectedCostMs, languageOf, sizeOf } from '../runtime/cost.js';
@@ -42,7 +43,7 @@ const TARGETS_KEPT = 20_000;
 const NEW_WEIGHT = 0.3;
 
 /**
- * What merges cost here before, kept beside the cache (`<cache folder>/history/history.json`):
+ * What merges cost here before, kept beside the cache (`<cache folder>/history/<root hash>.json`):
  * per target (its path relative to the root) and per class of work (language, size bucket, and
  * whether a bridge renames, which costs a scope walk), plus a machine factor for the size model.
  * Predictions come from the target's own history, else its class's, else its size. The file is
@@ -55,7 +56,9 @@ export class RunHistory {
   #changed = false;
 
   constructor(private readonly root: string, dir?: string) {
-    this.file = join(resolveCacheDir(root, dir), 'history', 'history.json');
+    // One file per project root: the cache folder may be shared (the OS temp folder), and history
+    // is kept by paths relative to the root, which two projects can share.
+    this.file = join(resolveCacheDir(root, dir), 'history', `${createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)}.json`);
     this.#data = readHistory(this.file) ?? empty();
   }
 

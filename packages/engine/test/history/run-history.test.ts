@@ -46,7 +46,7 @@ describe('run history', () => {
 
   it('keeps the file under the cache folder, and a corrupt file is ignored, then rewritten', async () => {
     const history = new RunHistory(root);
-    expect(history.file).toBe(join(root, 'node_modules/.cache/codebridge/history/history.json'));
+    expect(history.file).toMatch(new RegExp(`^${join(root, 'node_modules/.cache/codebridge/history/')}[0-9a-f]{16}\\.json$`));
     mkdirSync(dirname(history.file), { recursive: true });
     writeFileSync(history.file, '{"schema":1,"machine":1,"targ');
     const report = await run(corpusJobs(2), new RunHistory(root));
@@ -88,5 +88,19 @@ describe('run history', () => {
     const report = await run(jobs, new RunHistory(root), { workers: 1, coldStartMs: 0, inlineBelowMs: 0, workerFile: faultWorker });
     expect(report.predictions.anomalies.map((a) => a.file).sort()).toEqual(jobs.map((j) => j.target.path).sort());
     expect(report.predictions.anomalies.every((a) => a.from === 'target' && a.actualMs >= 400)).toBe(true);
+  });
+});
+
+describe('history of two projects sharing one cache folder', () => {
+  it('is kept apart: the same relative paths in another root predict from size', async () => {
+    const shared = join(root, 'shared-cache');
+    const other = mkdtempSync(join(tmpdir(), 'cb-history-other-'));
+    try {
+      await run(corpusJobs(2), new RunHistory(root, shared));
+      const report = await run(corpusJobs(2), new RunHistory(other, shared));
+      expect(report.tasks.map((t) => t.predictedFrom)).toEqual(['size', 'size']);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
