@@ -114,9 +114,11 @@ export class MergeService {
     const settle: { resolve: (f: Finished) => void; reject: (e: unknown) => void }[] = [];
     const finished = jobs.map((): Promise<Finished> => new Promise((resolve, reject) => settle.push({ resolve, reject })));
     if (jobs.length > 0) {
-      this.#runtime ??= import('@codebridge/engine').then(({ createRuntime, threadsAskedFor }) => {
+      this.#runtime ??= import('@codebridge/engine').then(({ createRuntime, RunHistory, threadsAskedFor }) => {
+        const { cache, history } = this.options;
         this.#started = createRuntime({
           ...threadsAskedFor(this.options.workers),
+          ...(history && { history: new RunHistory(this.root(), cache ? cache.dir : undefined) }),
           ...(this.options.lanes ? { lanes: this.options.lanes } : {}),
         });
         return this.#started;

@@ -46,6 +46,12 @@ export interface Options {
    */
   cache?: boolean | CacheOption;
   /**
+   * Schedule merges by what they cost in earlier builds (kept beside the cache); false schedules
+   * by file size alone, for reproducible builds.
+   * @default true
+   */
+  history?: boolean;
+  /**
    * After each build: `true` prints a one-line summary (merges, warnings, time); a path (relative
    * to `root`) writes the JSON report there.
    * @default false
@@ -87,6 +93,7 @@ export interface ResolvedOptions {
   lanes: Partial<Record<Language, number>> | undefined;
   /** false: no cache at all. */
   cache: false | CacheOption;
+  history: boolean;
   stats: boolean | string;
   trace: string | undefined;
   report: string | undefined;
@@ -103,6 +110,7 @@ const checks: { [K in keyof Options]-?: (value: unknown) => boolean } = {
   lanes: (v) =>
     typeof v === 'object' && v !== null && Object.entries(v).every(([k, n]) => ['js', 'css', 'html'].includes(k) && Number.isInteger(n) && n > 0),
   cache: (v) => typeof v === 'boolean' || isCacheOption(v),
+  history: (v) => typeof v === 'boolean',
   stats: (v) => typeof v === 'boolean' || typeof v === 'string',
   trace: (v) => typeof v === 'string' && v !== '',
   report: (v) => typeof v === 'string' && v !== '',
@@ -140,6 +148,7 @@ export function resolveOptions(options: Options | undefined = {}): ResolvedOptio
     workers: options.workers,
     lanes: options.lanes,
     cache: options.cache === false ? false : options.cache === true || options.cache === undefined ? {} : options.cache,
+    history: options.history ?? true,
     stats: options.stats ?? false,
     trace: options.trace,
     report: options.report,

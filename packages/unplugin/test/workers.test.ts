@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fixture } from './helpers/fixture.js';
 import { rollup } from './harness/rollup.js';
@@ -24,5 +25,22 @@ describe('the workers option', () => {
 
   it('left out, a build too small for threads merges on the bundler thread', async () => {
     expect(await threadsOf(undefined)).toEqual([0]);
+  });
+});
+
+describe('the history option', () => {
+  it('keeps what each target cost beside the cache, by its path from the root', async () => {
+    fixture = new Fixture('basic');
+    await rollup.build(fixture, { cache: false });
+    const folder = fixture.path('node_modules/.cache/codebridge/history');
+    const [file] = readdirSync(folder);
+    const history = JSON.parse(readFileSync(join(folder, file!), 'utf8')) as { targets: Record<string, { ms: number }> };
+    expect(Object.keys(history.targets)).toEqual(expect.arrayContaining(['src/greet.js', 'node_modules/fake-dep/index.js']));
+  });
+
+  it('history: false keeps nothing', async () => {
+    fixture = new Fixture('basic');
+    await rollup.build(fixture, { cache: false, history: false });
+    expect(existsSync(fixture.path('node_modules/.cache/codebridge/history'))).toBe(false);
   });
 });
