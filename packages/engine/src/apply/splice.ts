@@ -1,7 +1,7 @@
-import { encode, type SourceMapSegment } from '@jridgewell/sourcemap-codec';
 import type { Edit, EditOrigin, SourceFile, SourceMapV3 } from '../types.js';
 import { LineIndex, lineIndexOf } from '../lines.js';
 import { indentOf, indentUnit, reindent } from './indent.js';
+import { MappingsWriter } from './mappings.js';
 
 /** Orders edits by position (insertions before a replacement that starts at the same offset). */
 export function sortEdits(edits: Edit[]): Edit[] {
@@ -44,27 +44,28 @@ export function splice(target: SourceFile, bridges: SourceFile[], edits: Edit[],
       sources: [target.path, ...bridges.map((b) => b.path)],
       sourcesContent: [target.code, ...bridges.map((b) => b.code)],
       names: [],
-      mappings: encode(mappingsOf(target, sorted)),
+      mappings: mappingsOf(target, sorted),
     },
   };
 }
 
-/** The decoded mappings of the spliced output: one segment per line of target text, one per bridge line. */
-function mappingsOf(target: SourceFile, sorted: Edit[]): SourceMapSegment[][] {
+/** The mappings of the spliced output: a segment for each line of target text, one for each bridge line. */
+function mappingsOf(target: SourceFile, sorted: Edit[]): string {
   const code = target.code;
   const source = lineIndexOf(target);
-  const lines: SourceMapSegment[][] = [[]];
+  const out = new MappingsWriter();
   let column = 0;
   const newLine = () => {
-    lines.push([]);
+    out.newLine();
     column = 0;
   };
   const original = (from: number, to: number) => {
-    for (let p = from; p < to; ) {
-      if (code[p] !== '\n') {
-        const { line, column: at } = source.position(p);
-        lines[lines.length - 1]!.push([column, 0, line - 1, at]);
-      }
+    if (from >= to) return;
+    const start = source.position(from);
+    let line = start.line - 1;
+    let at = start.column;
+    for (let p = from; ; line++, at = 0) {
+      if (code[p] !== '\n') out.segment(column, 0, line, at);
       const nl = code.indexOf('\n', p);
       if (nl === -1 || nl >= to) {
         column += to - p;
@@ -72,18 +73,18 @@ function mappingsOf(target: SourceFile, sorted: Edit[]): SourceMapSegment[][] {
       }
       newLine();
       p = nl + 1;
+      if (p >= to) return;
     }
   };
   const inserted = (e: Edit) => {
-    const text = e.text.split('\n');
     if (!e.origin && e.end > e.start && e.text) {
       const { line, column: at } = source.position(e.start);
-      lines[lines.length - 1]!.push([column, 0, line - 1, at]);
+      out.segment(column, 0, line - 1, at);
     }
-    text.forEach((lineText, i) => {
+    e.text.split('\n').forEach((lineText, i) => {
       if (i > 0) newLine();
       const from = e.origin?.lines[i];
-      if (from) lines[lines.length - 1]!.push([column + indentOf(lineText).length, e.origin!.bridge + 1, from.line, from.column]);
+      if (from) out.segment(column + indentOf(lineText).length, e.origin!.bridge + 1, from.line, from.column);
       column += lineText.length;
     });
   };
@@ -94,7 +95,7 @@ function mappingsOf(target: SourceFile, sorted: Edit[]): SourceMapSegment[][] {
     at = e.end;
   }
   original(at, code.length);
-  return lines;
+  return out.toString();
 }
 
 /** The line break a file is written with: that of its first line. */
