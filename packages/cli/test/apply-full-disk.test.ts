@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codebridge, snapshot, tree } from './cli.js';
+import { codebridge, tree } from './cli.js';
+import { treeFiles } from './tree-state.js';
 
 /**
  * A real full disk: a 64 KiB tmpfs mounted for the test (needs root; skipped, saying so, where
@@ -45,38 +46,38 @@ function writeTree(root: string, files: Record<string, string>) {
   }
 }
 
-const temporaryFiles = (root: string) => Object.keys(snapshot(root)).filter((p) => p.endsWith('.codebridge-tmp'));
+const temporaryFiles = (root: string) => Object.keys(treeFiles(root)).filter((p) => p.endsWith('.codebridge-tmp'));
 
 describe.skipIf(!canMount)('a full disk (a 64 KiB tmpfs)', () => {
   it('apply --write: the staged file does not fit; nothing written, no temporary file left', async () => {
     const root = smallDisk()!;
     writeTree(root, bigTarget('big', 36));
-    const before = snapshot(root);
+    const before = treeFiles(root);
     const run = await codebridge(['apply', '--write'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Could not write src/big.ts: ENOSPC');
     expect(temporaryFiles(root)).toEqual([]);
-    expect(snapshot(root)).toEqual(before);
+    expect(treeFiles(root)).toEqual(before);
   });
 
   it('apply --write with the journal on the full disk too: its backup does not fit; nothing left of the run', async () => {
     const root = smallDisk()!;
     writeTree(root, { ...bigTarget('big', 36), 'node_modules/.keep': '' });
-    const before = snapshot(root);
+    const before = treeFiles(root);
     const run = await codebridge(['apply', '--write', '--no-cache'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Could not write .*journal.*ENOSPC/);
-    expect(snapshot(root)).toEqual(before);
+    expect(treeFiles(root)).toEqual(before);
   });
 
   it('apply --out DIR: the third copy does not fit; DIR is left empty', async () => {
     const out = smallDisk()!;
     const root = tree({ ...bigTarget('a', 30), ...bigTarget('b', 30), ...bigTarget('c', 30) });
-    const before = snapshot(root);
+    const before = treeFiles(root);
     const run = await codebridge(['apply', '--out', out], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Could not write .*ENOSPC/);
     expect(readdirSync(out)).toEqual([]);
-    expect(snapshot(root)).toEqual(before);
+    expect(treeFiles(root)).toEqual(before);
   });
 });

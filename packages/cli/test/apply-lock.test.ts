@@ -3,26 +3,26 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { codebridge, manyTargets, snapshot, tree } from './cli.js';
-import { isFile, stateFolder, treeState, waitForFile } from './tree-state.js';
+import { codebridge, manyTargets, tree } from './cli.js';
+import { isFile, stateFolder, treeFiles, treeState, waitForFile } from './tree-state.js';
 
 describe('one root, two runs at once', () => {
   it('a second apply --write waits for the first to finish; neither corrupts the tree', async () => {
     const files = { ...manyTargets(30), 'node_modules/.keep': '' };
     const root = tree(files);
-    const pause = join(root, 'paused');
+    const pause = join(tree({}), 'paused'); // outside the root: the tree compared holds only its own files
     let firstEnded = false;
     let secondEnded = false;
     const first = codebridge(['apply', '--write'], { cwd: root, env: { CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES: pause } });
     void first.then(() => (firstEnded = true));
     await waitForFile(pause, () => firstEnded);
-    const staged = snapshot(root);
+    const staged = treeFiles(root);
     const second = codebridge(['apply', '--write'], { cwd: root });
     void second.then(() => (secondEnded = true));
     await sleep(1500);
     // The first holds the lock (paused with its files staged): the second has written nothing and is still waiting.
     expect(secondEnded).toBe(false);
-    expect(snapshot(root)).toEqual(staged);
+    expect(treeFiles(root)).toEqual(staged);
     rmSync(pause);
     const [a, b] = await Promise.all([first, second]);
     expect(a.code).toBe(0);

@@ -1,19 +1,19 @@
 import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codebridge, manyTargets, read, snapshot, tree } from './cli.js';
-import { mergedTarget } from './tree-state.js';
+import { codebridge, manyTargets, read, tree } from './cli.js';
+import { mergedTarget, treeFiles } from './tree-state.js';
 
 describe('apply --write refuses read-only targets', () => {
   it('a target of mode 0444 is refused with TARGET_READ_ONLY before anything is written', async () => {
     const root = tree(manyTargets(5));
     chmodSync(join(root, 'src/m3.ts'), 0o444);
-    const before = snapshot(root);
+    const before = treeFiles(root);
     const run = await codebridge(['apply', '--write'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('src/m3.ts is read-only (mode 0444); nothing was written. [TARGET_READ_ONLY]');
     expect(run.stderr).toContain('--force');
-    expect(snapshot(root)).toEqual(before);
+    expect(treeFiles(root)).toEqual(before);
   });
 
   it('--force replaces it, keeping its mode', async () => {

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codebridge, manyTargets, snapshot, tree } from './cli.js';
-import { stateFolder, treeState, unfinishedRuns, waitForFile } from './tree-state.js';
+import { codebridge, manyTargets, tree } from './cli.js';
+import { stateFolder, treeFiles, treeState, unfinishedRuns, waitForFile } from './tree-state.js';
 
 function project(count: number) {
   const files = { ...manyTargets(count), 'node_modules/.keep': '' };
@@ -15,7 +15,7 @@ describe('SIGINT and SIGTERM during apply --write', () => {
     ['SIGTERM', 143],
   ] as const)('%s before the write phase: nothing written, exit %i', async (signal, code) => {
     const { root } = project(200);
-    const before = snapshot(root);
+    const before = treeFiles(root);
     let ended = false;
     let kill: (s: NodeJS.Signals) => void = () => undefined;
     const run = codebridge(['apply', '--write'], { cwd: root, started: (c) => (kill = (s) => c.kill(s)) });
@@ -25,7 +25,7 @@ describe('SIGINT and SIGTERM during apply --write', () => {
     kill(signal);
     const result = await run;
     expect(result.code).toBe(code);
-    expect(snapshot(root)).toEqual(before);
+    expect(treeFiles(root)).toEqual(before);
   });
 
   it.each([
@@ -33,8 +33,8 @@ describe('SIGINT and SIGTERM during apply --write', () => {
     ['SIGTERM', 143],
   ] as const)('%s while files are staged: staging stops, every temporary file is removed, exit %i', async (signal, code) => {
     const { root } = project(20);
-    const before = snapshot(root);
-    const pause = join(root, 'paused');
+    const before = treeFiles(root);
+    const pause = join(tree({}), 'paused'); // outside the root: the tree compared holds only its own files
     let ended = false;
     let kill: (s: NodeJS.Signals) => void = () => undefined;
     const run = codebridge(['apply', '--write', '--no-cache'], { cwd: root, env: { CODEBRIDGE_TEST_PAUSE_BEFORE_RENAMES: pause }, started: (c) => (kill = (s) => c.kill(s)) });
@@ -45,7 +45,7 @@ describe('SIGINT and SIGTERM during apply --write', () => {
     rmSync(pause, { force: true });
     expect(result.code).toBe(code);
     expect(result.stderr).toContain('Interrupted before writing: no file was changed.');
-    expect(snapshot(root)).toEqual({ ...before });
+    expect(treeFiles(root)).toEqual({ ...before });
     expect(unfinishedRuns(root)).toEqual([]);
   });
 

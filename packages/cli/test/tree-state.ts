@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { snapshot } from './cli.js';
 
+/** Every file under root as snapshot() lists them, without the merge cache (node_modules/.cache: the engine's, not the tree's). */
+export function treeFiles(root: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(snapshot(root)).filter(([path]) => !path.startsWith('node_modules/.cache/')));
+}
+
 /** What `manyTargets` target i holds once merged. */
 export const mergedTarget = (i: number) => `export function value${i}() { return ${i + 1}; }\nexport const name${i} = 'm${i}';\n`;
 
 /** How many of `count` manyTargets targets are old, merged, or neither (damaged), and the temporary files anywhere under root. */
 export function treeState(root: string, files: Record<string, string>, count: number) {
-  const now = snapshot(root);
+  const now = treeFiles(root);
   const state = { old: 0, merged: 0, damaged: 0, temporaryFiles: Object.keys(now).filter((p) => p.endsWith('.codebridge-tmp')) };
   for (let i = 0; i < count; i++) {
     const text = now[`src/m${i}.ts`];

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codebridge, manyTargets, snapshot, tree } from './cli.js';
+import { codebridge, manyTargets, tree } from './cli.js';
+import { treeFiles } from './tree-state.js';
 
 const bytesOf = (root: string, path: string) => readFileSync(join(root, path));
 
@@ -12,15 +13,15 @@ describe('codebridge undo', () => {
     const root = tree(files);
     const odd = Buffer.concat([Buffer.from('\ufeff// caf'), Buffer.from([0xe9]), Buffer.from("\r\nexport function value1() { return 1; }\r\n")]);
     writeFileSync(join(root, 'src/m1.ts'), odd);
-    const before = { ...snapshot(root), 'src/m1.ts': odd.toString('latin1') };
+    const before = { ...treeFiles(root), 'src/m1.ts': odd.toString('latin1') };
     const write = await codebridge(['apply', '--write', '--delete-bridges'], { cwd: root });
     expect(write.code).toBe(0);
-    expect(Object.keys(snapshot(root)).filter((p) => p.includes('.bridge.'))).toEqual([]);
+    expect(Object.keys(treeFiles(root)).filter((p) => p.includes('.bridge.'))).toEqual([]);
     const run = await codebridge(['undo'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Undid the apply --write run of');
     expect(bytesOf(root, 'src/m1.ts').equals(odd)).toBe(true);
-    expect({ ...snapshot(root), 'src/m1.ts': bytesOf(root, 'src/m1.ts').toString('latin1') }).toEqual(before);
+    expect({ ...treeFiles(root), 'src/m1.ts': bytesOf(root, 'src/m1.ts').toString('latin1') }).toEqual(before);
   });
 
   it('refuses when a file changed since, naming it and restoring nothing; --force restores the others', async () => {
@@ -29,16 +30,16 @@ describe('codebridge undo', () => {
     await codebridge(['apply', '--write'], { cwd: root });
     const edited = "export function value2() { return 'mine'; }\n";
     writeFileSync(join(root, 'src/m2.ts'), edited);
-    const merged = snapshot(root);
+    const merged = treeFiles(root);
     const refused = await codebridge(['undo'], { cwd: root });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Refused: 1 of the 4 files of the run of');
     expect(refused.stderr).toContain('  src/m2.ts\n');
-    expect(snapshot(root)).toEqual(merged);
+    expect(treeFiles(root)).toEqual(merged);
     const forced = await codebridge(['undo', '--force'], { cwd: root });
     expect(forced.code).toBe(0);
     expect(forced.stderr).toContain('left as they are (changed since): src/m2.ts');
-    expect(snapshot(root)).toEqual({ ...files, 'src/m2.ts': edited });
+    expect(treeFiles(root)).toEqual({ ...files, 'src/m2.ts': edited });
   });
 
   it('undo --list shows the last 5 runs, newest first, and undo walks back through them', async () => {
