@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, readFile, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomic } from './atomic-write.js';
+import { writeAtomic, writeAtomicSync } from './atomic-write.js';
 
 /** What a scan of the entries found. */
 export interface DiskUsage {
@@ -26,6 +26,7 @@ const EVICT_TO = 0.9;
  */
 export class DiskStore {
   #touches: string[] = [];
+  #folders = new Set<string>();
 
   constructor(
     readonly dir: string,
@@ -59,8 +60,9 @@ export class DiskStore {
     }
   }
 
-  write(key: string, data: Buffer): Promise<void> {
-    return writeAtomic(this.#path(key), data);
+  /** Writes an entry (synchronously: see `writeAtomicSync`); throws what the file system throws. */
+  write(key: string, data: Buffer): void {
+    writeAtomicSync(this.#path(key), data, this.#folders);
   }
 
   /** Refreshes the mtime of the entries read since the last call that were older than a day. */
@@ -102,6 +104,7 @@ export class DiskStore {
 
   /** Removes every entry and the size estimate (other files in the folder, such as the journal, stay). */
   async clear(): Promise<void> {
+    this.#folders.clear();
     await rm(join(this.dir, 'entries'), { recursive: true, force: true });
     await rm(join(this.dir, 'usage.json'), { force: true });
   }
