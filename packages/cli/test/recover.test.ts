@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codebridge, manyTargets, read, tree } from './cli.js';
-import { mergedTarget, treeState, unfinishedRuns } from './tree-state.js';
+import { mergedTarget, treeFiles, treeState, unfinishedRuns } from './tree-state.js';
 
 describe('codebridge recover', () => {
   it('leaves alone a file edited after the crash, naming it, and restores the others', async () => {
@@ -64,5 +64,29 @@ describe('codebridge recover', () => {
     expect(retried.stderr).toContain('1 restored to their old content, 19 already old');
     expect(treeState(root, files, 20)).toEqual({ old: 20, merged: 0, damaged: 0, temporaryFiles: [] });
     expect(unfinishedRuns(root)).toEqual([]);
+  });
+
+  it('a run killed among its --delete-bridges deletions gets its targets and its bridges back', async () => {
+    const files = { ...manyTargets(10), 'node_modules/.keep': '' };
+    const root = tree(files);
+    // 10 target renames, then 4 of the 10 bridge deletions.
+    const killed = await codebridge(['apply', '--write', '--delete-bridges'], { cwd: root, env: { CODEBRIDGE_TEST_KILL_AFTER_RENAMES: '14' } });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(Object.keys(treeFiles(root)).filter((p) => p.includes('.bridge.'))).toHaveLength(6);
+    const run = await codebridge(['recover'], { cwd: root });
+    expect(run.stderr).toContain('20 files, 14 restored to their old content, 6 already old');
+    expect(treeFiles(root)).toEqual(files);
+  });
+
+  it('a killed apply --out leaves DIR as it was: the copies it created are removed, with their folders', async () => {
+    const files = { ...manyTargets(10), 'node_modules/.keep': '' };
+    const root = tree(files);
+    const out = tree({ 'keep.txt': 'mine\n' });
+    await codebridge(['apply', '--out', out], { cwd: root, env: { CODEBRIDGE_TEST_KILL_AFTER_RENAMES: '6' } });
+    expect(readdirSync(join(out, 'src')).filter((n) => !n.endsWith('.codebridge-tmp'))).toHaveLength(6);
+    const run = await codebridge(['recover'], { cwd: root });
+    expect(run.stderr).toContain('recovered an interrupted run (apply --out');
+    expect(readdirSync(out)).toEqual(['keep.txt']);
+    expect(treeFiles(root)).toEqual(files);
   });
 });
