@@ -60,7 +60,9 @@ async function run(changes: Change[], options: TransactionOptions): Promise<Tran
     return nothingWritten([], { path: (error as NodeJS.ErrnoException).path ?? folders.journal, message: `${(error as Error).message}; nothing was written` });
   }
   const abort = (failure?: TransactionResult['failure']) => {
-    rollBack(journal, backupsByEntry(journal, prepared.backups), options);
+    const stuck = rollBack(journal, backupsByEntry(journal, prepared.backups), options).failed[0];
+    // A file the rollback cannot put back keeps the journal: the next command tries again.
+    if (stuck) return nothingWritten([], { path: stuck.path, message: `${failure?.message ?? 'the run was stopped'}; then the rollback could not restore this file (${stuck.message}): the journal is kept, run "codebridge recover" once that is fixed` });
     removeRun(runFolder, options);
     return nothingWritten([], failure);
   };
