@@ -16,7 +16,7 @@ export interface Prediction {
 }
 
 interface TargetRecord {
-  /** Its last merge's time on its thread, and its size then (KB of target plus bridges). */
+  /** Its merges' time on their thread, averaged over its recent runs, and its size last time (KB of target plus bridges). */
   ms: number;
   kb: number;
   /** When (ms since 1970): the oldest go first once TARGETS_KEPT is reached. */
@@ -46,7 +46,8 @@ const NEW_WEIGHT = 0.3;
  * What merges cost here before, kept beside the cache (`<cache folder>/history/<root hash>.json`):
  * per target (its path relative to the root) and per class of work (language, size bucket, and
  * whether a bridge renames, which costs a scope walk), plus a machine factor for the size model.
- * Predictions come from the target's own history, else its class's, else its size. The file is
+ * Predictions come from the target's own history (its recent merges, scaled to its size now),
+ * else its class's, else its size. The file is
  * bounded, written atomically, merged with what another process wrote meanwhile, and ignored when
  * it does not read back.
  */
@@ -76,7 +77,11 @@ export class RunHistory {
     if (task.status !== 'fulfilled' || task.cache?.hit || task.worker === null) return;
     const kb = sizeOf(input) / 1024;
     const ms = mergeMsOf(task);
-    this.#data.targets[this.#pathOf(input)] = { ms, kb, at: Date.now() };
+    const path = this.#pathOf(input);
+    const before = this.#data.targets[path];
+    // One merge's time is noisy (a GC, a busy machine): the record follows it halfway.
+    const sameSize = before && before.kb > 0 ? before.ms * (kb / before.kb) : undefined;
+    this.#data.targets[path] = { ms: sameSize === undefined ? ms : (sameSize + ms) / 2, kb, at: Date.now() };
     const key = classOf(input);
     const seen = this.#data.classes[key];
     const msPerKb = kb > 0 ? ms / kb : 0;

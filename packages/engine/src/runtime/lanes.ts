@@ -31,8 +31,8 @@ export class Lanes<T extends Laned> {
     queue.push(item);
   }
 
-  /** Removes and returns the next task to start, counting it as running in its lane. */
-  take(): T | undefined {
+  /** Removes and returns the next task to start, counting it as running in its lane; none when `allowed` refuses it. */
+  take(allowed: (item: T) => boolean = () => true): T | undefined {
     let best: Heap<T> | undefined;
     for (const [lane, queue] of this.queues) {
       const head = queue.peek();
@@ -40,7 +40,8 @@ export class Lanes<T extends Laned> {
       const current = best?.peek();
       if (!current || before(head, current)) best = queue;
     }
-    const item = best?.pop();
+    if (!best || !allowed(best.peek()!)) return undefined;
+    const item = best.pop();
     if (item) this.running.set(item.lane, (this.running.get(item.lane) ?? 0) + 1);
     return item;
   }

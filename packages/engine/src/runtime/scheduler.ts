@@ -5,7 +5,7 @@ import { expectedCostMs, languageOf, poolBreakEvenMs, sizeOf } from './cost.js';
 import { Heap } from './heap.js';
 import { Lanes, type Laned } from './lanes.js';
 import type { ResolvedOptions } from './options.js';
-import { WorkerPool, type PoolFailure } from './pool.js';
+import { TASKS_PER_THREAD, WorkerPool, type PoolFailure } from './pool.js';
 import type { TaskReport } from './report.js';
 import { runTask, type MergeJob, type TaskOutcome } from './task.js';
 
@@ -38,6 +38,9 @@ interface Pending extends Laned {
   resolve: (finished: Finished) => void;
   notice?: Diagnostic;
 }
+
+/** Tasks expected to cost less than this may wait on a busy thread, next in line behind its task. */
+const QUEUE_BEHIND_BELOW_MS = 20;
 
 /** How long inline jobs may hold the calling thread in one turn of the event loop. */
 const INLINE_SLICE_MS = 4;
@@ -156,7 +159,10 @@ export class Scheduler {
 
   private pump(): void {
     while (this.pool && this.inFlight < this.pool.capacity) {
-      const task = this.lanes.take();
+      // A long task waits for an idle thread rather than queue behind a running one: queueing saves
+      // only a round trip, which a long task does not notice, and it would wait out the task ahead.
+      const idle = this.inFlight < this.pool.capacity / TASKS_PER_THREAD;
+      const task = this.lanes.take((next) => idle || next.cost < QUEUE_BEHIND_BELOW_MS);
       if (!task) break;
       void this.dispatch(this.pool, task);
     }

@@ -24,7 +24,7 @@ async function run(jobs: MergeJob[], history: RunHistory | undefined, options = 
 }
 
 describe('run history', () => {
-  it('predicts a target from its own last merge on the next run, scaled by its size, and scores it', async () => {
+  it('predicts a target from its own merge on the next run, and scores it', async () => {
     const jobs = corpusJobs(6, { classes: 2, methods: 10 });
     const first = await run(jobs, new RunHistory(root));
     expect(first.tasks.every((t) => t.predictedFrom === 'size')).toBe(true);
@@ -102,5 +102,22 @@ describe('history of two projects sharing one cache folder', () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  });
+});
+
+describe('scheduling from predictions', () => {
+  it('starts the longest predicted first and never queues a long merge behind a running one', async () => {
+    // Three merges the wrapper makes last 900, 300 and 600 ms, predicted so by their history, on
+    // two threads: longest first gives 900 | 600 + 300; queueing the 300 behind the 900 would end at 1,200.
+    const jobs = corpusJobs(3).map((job, i) => under(`spin${[900, 300, 600][i]}`, job));
+    const history = new RunHistory(root);
+    mkdirSync(dirname(history.file), { recursive: true });
+    const targets = Object.fromEntries(jobs.map((j, i) => [j.target.path, { ms: [900, 300, 600][i]!, kb: (j.target.code.length + j.bridges[0]!.code.length) / 1024, at: 1 }]));
+    writeFileSync(history.file, JSON.stringify({ schema: 1, machine: 1, targets, classes: {} }));
+    const report = await run(jobs, new RunHistory(root), { workers: 2, coldStartMs: 0, inlineBelowMs: 0, workerFile: faultWorker });
+    const start = Math.min(...report.tasks.map((t) => t.startedAt));
+    const end = Math.max(...report.tasks.map((t) => t.startedAt + t.runMs));
+    expect(report.tasks.map((t) => t.predictedFrom)).toEqual(['target', 'target', 'target']);
+    expect(end - start).toBeLessThan(1150);
   });
 });

@@ -1,0 +1,71 @@
+// Scheduling from history on a skewed corpus (issue 19): a few 1-5 MB targets and targets whose
+// bridge renames a binding (a scope walk: far more than their size says) among 500 small ones.
+// Each run is a fresh process on 2 threads; run 1 starts with no history, runs 2+ read what the
+// runs before them learned. Per run: the makespan (first merge start to last merge end on the
+// threads) against the lower bound max(total work / threads, largest task) from that run's own
+// task times, and the share of merges within 30% of their prediction.
+// Usage: node tools/bench/src/history.js [--runs N]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './corpus.js';
+import { median, printTable, round } from './lib/measure.js';
+
+const THREADS = 2;
+
+function skewedCorpus() {
+  const small = generateCorpus({ modules: 500, classes: 1, methods: 6, editedMethods: 2, seed: 3 });
+  const large = [1, 2, 3, 5].flatMap((mb, i) =>
+    generateCorpus({ modules: 1, classes: Math.round(mb * 24), methods: 40, editedMethods: 3, seed: 10 + i }).map((job) => renamed(job, `large${i}`)),
+  );
+  // A binding @rename walks the whole module's scope: several times what the target's size predicts.
+  const renames = generateCorpus({ modules: 20, classes: 4, methods: 20, editedMethods: 1, seed: 7 }).map((job, i) => ({
+    target: { ...job.target, path: `src/rename${i}.ts` },
+    bridges: [{ path: `src/rename${i}.bridge.ts`, code: '// @rename loggedValue\nexport function logged(value: unknown, context?: unknown): void {\n  void value;\n  void context;\n}\n' }],
+  }));
+  return [...small, ...large, ...renames];
+}
+
+function renamed(job, name) {
+  return { target: { ...job.target, path: `src/${name}.ts` }, bridges: job.bridges.map((b) => ({ ...b, code: b.code.replace(/@bridge \.\/\S+/, `@bridge ./${name}.ts`), path: `src/${name}.bridge.ts` })) };
+}
+
+async function child(root, useHistory) {
+  const { createRuntime, RunHistory } = await import('@codebridge/engine');
+  const runtime = createRuntime({ workers: THREADS, coldStartMs: 0, inlineBelowMs: 0, ...(useHistory && { history: new RunHistory(root) }) });
+  const { report } = await runtime.mergeMany(skewedCorpus());
+  await runtime.close();
+  const ran = report.tasks.filter((t) => t.status === 'fulfilled');
+  const start = Math.min(...ran.map((t) => t.startedAt));
+  const end = Math.max(...ran.map((t) => t.startedAt + t.runMs));
+  const work = ran.reduce((sum, t) => sum + t.runMs, 0);
+  const bound = Math.max(work / THREADS, Math.max(...ran.map((t) => t.runMs)));
+  console.log(JSON.stringify({ makespan: end - start, bound, within30: report.predictions.within30, medianErrorPct: report.predictions.medianErrorPct, anomalies: report.predictions.anomalies.length, wall: report.wallMs }));
+}
+
+function main() {
+  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 4;
+  const self = fileURLToPath(import.meta.url);
+  const rows = [];
+  for (const mode of ['history', 'size only']) {
+    const root = mkdtempSync(join(tmpdir(), 'cb-bench-history-'));
+    try {
+      for (let run = 1; run <= runs; run++) {
+        const out = JSON.parse(execFileSync(process.execPath, [self, '--child', root, mode === 'history' ? '1' : '0'], { encoding: 'utf8' }));
+        rows.push({ mode, run, makespanMs: round(out.makespan, 0), boundMs: round(out.bound, 0), ratio: round(out.makespan / out.bound, 3), within30: `${Math.round(out.within30 * 100)}%`, medianErrorPct: round(out.medianErrorPct, 1), anomalies: out.anomalies });
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  printTable(rows);
+  for (const mode of ['history', 'size only']) {
+    const later = rows.filter((r) => r.mode === mode && r.run > 1);
+    console.log(`${mode}, runs 2-${runs}: makespan/bound median ${round(median(later.map((r) => r.ratio)), 3)}, within 30% median ${median(later.map((r) => parseInt(r.within30, 10)))}%`);
+  }
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === '1');
+else main();
