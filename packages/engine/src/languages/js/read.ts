@@ -163,8 +163,10 @@ const IMPORT = /(?:\s|\/\/[^\n]*(?![^\n])|\/\*[^*]*\*+(?:[^*/][^*]*\*+)*\/)*impo
 function parseSnippet(code: string, dialect: Dialect): ParsedBridge {
   const end = importsEnd(code);
   const head = end ? parseModule(code.slice(0, end), dialect) : undefined;
-  const { body, comments } = parseMembers(code.slice(0, end).replace(/[^\n]/g, ' ') + code.slice(end), dialect);
-  return { members: body.body, imports: head?.program.body ?? [], importsEnd: end, comments: [...(head?.comments ?? []), ...comments] };
+  // Imports and nothing else below them (a bridge adding imports): no class body to parse.
+  const rest = code.slice(end).trim() ? parseMembers(code.slice(0, end).replace(/[^\n]/g, ' ') + code.slice(end), dialect) : undefined;
+  const comments = [...(head?.comments ?? []), ...(rest?.comments ?? [])];
+  return { members: rest?.body.body ?? [], imports: head?.program.body ?? [], importsEnd: end, comments };
 }
 
 /** Where the import statements at the top of a bridge end (0 when there are none). */
