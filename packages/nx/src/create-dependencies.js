@@ -1,7 +1,6 @@
 // createDependencies: a static edge from a project whose bridge edits another project's file to that project.
 
-import { DependencyType } from 'nx/src/devkit-exports';
-import { createProjectRootMappingsFromProjectConfigurations, findProjectForPath } from 'nx/src/devkit-internals';
+import { createProjectRootMappingsFromProjectConfigurations, DependencyType, findProjectForPath } from './nx-api.js';
 import { normalizeOptions } from './options.js';
 
 /** @typedef {import('nx/src/devkit-exports').CreateDependenciesContext} CreateDependenciesContext */

@@ -1,12 +1,10 @@
 // createNodes: an inferred codebridge target on every project holding bridges, cached like Nx's own plugins.
 
 import { join } from 'node:path';
-import { createNodesFromFiles, hashArray } from 'nx/src/devkit-exports';
-import { globWithWorkspaceContext, hashMultiGlobWithWorkspaceContext, hashObject, PluginCache } from 'nx/src/devkit-internals';
-import { workspaceDataDirectoryForWorkspace } from 'nx/src/utils/cache-directory';
 import { loadEngine } from './engine.js';
 import { linksOf } from './links.js';
 import { normalizeOptions } from './options.js';
+import { createNodesFromFiles, globWithWorkspaceContext, hashArray, hashMultiGlobWithWorkspaceContext, hashObject, PluginCache, workspaceDataDirectoryForWorkspace } from './nx-api.js';
 import { groupByProject } from './projects.js';
 import { codebridgeTarget } from './target.js';
 import { locateTool } from './tool.js';

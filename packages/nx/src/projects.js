@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path/posix';
-import { buildPackageJsonPatterns, buildPackageJsonWorkspacesMatcher } from 'nx/src/devkit-internals';
+import { buildPackageJsonPatterns, buildPackageJsonWorkspacesMatcher } from './nx-api.js';
 
 /**
  * Groups bridges (workspace-relative paths) by the root of the project holding them: the nearest

@@ -1,6 +1,6 @@
 // The inferred target of one project: a cacheable `codebridge apply` over its bridges.
 
-import { quoteShellArg } from 'nx/src/devkit-internals';
+import { quoteShellArg } from './nx-api.js';
 
 /** @typedef {import('nx/src/devkit-exports').TargetConfiguration} TargetConfiguration */
 /** @typedef {Exclude<TargetConfiguration['inputs'], undefined>[number]} Input */
