@@ -60,12 +60,12 @@ export const families: Family[] = [
     run: (n) => mergeCss(`/* @merge */\n.btn {\n  /* ${'*'.repeat(n)} note */\n  color: blue;\n}\n`),
   },
   // A warning's position and frame were counted from the start of the bridge, each time.
-  { name: 'unknown commands, one per line', reported: 4_000, base: 1_000, run: (n) => mergeJs(`${'// @frob\n'.repeat(n)}${member}`) },
+  { name: 'unknown commands, one per line', reported: 4_000, base: 500, run: (n) => mergeJs(`${'// @frob\n'.repeat(n)}${member}`) },
   // Each edited unit's origin split the whole bridge into lines, and each op counted its line.
   {
     name: 'class members, each replaced',
     reported: 8_000,
-    base: 300,
+    base: 150,
     run: (n) => {
       const members = (value: number) => Array.from({ length: n }, (_, i) => `  m${i}() {\n    return ${value};\n  }\n`).join('');
       return mergeSync({ target: { path: 'src/big.ts', code: `export class Big {\n${members(1)}}\n` }, bridges: [{ path: 'src/big.bridge.ts', code: members(2) }] });
@@ -74,7 +74,7 @@ export const families: Family[] = [
   {
     name: 'HTML elements, each replaced by id',
     reported: 4_000,
-    base: 500,
+    base: 250,
     run: (n) => {
       const items = (text: string) => Array.from({ length: n }, (_, i) => `<li id="i${i}">${text}</li>\n`).join('');
       return mergeSync({ target: { path: 'index.html', code: `<ul id="list">\n${items('old')}</ul>\n` }, bridges: [{ path: 'index.bridge.html', code: items('new') }] });
@@ -83,7 +83,7 @@ export const families: Family[] = [
   {
     name: 'CSS rules, each replaced',
     reported: 8_000,
-    base: 1_000,
+    base: 500,
     run: (n) => {
       const rules = (value: string) => Array.from({ length: n }, (_, i) => `.r${i} {\n  color: ${value};\n}\n`).join('');
       return mergeCss(rules('blue'), { path: 'src/site.css', code: rules('red') });
