@@ -126,7 +126,7 @@ function frameIn(index: LineIndex, line: number, column: number): string {
   const lines: string[] = [];
   for (let l = first; l <= Math.min(index.count, line + 2); l++) lines.push(index.text(l - 1)!.replace(/\r$/, ''));
   const from = Math.max(0, Math.min(column - FRAME_WIDTH / 2, (lines[line - first]?.length ?? 0) - FRAME_WIDTH));
-  const cut = (text: string) => (text.length > FRAME_WIDTH || from > 0 ? `${from > 0 ? '…' : ''}${text.slice(from, from + FRAME_WIDTH)}${text.length > from + FRAME_WIDTH ? '…' : ''}` : text);
+  const cut = (text: string) => (text.length > FRAME_WIDTH || from > 0 ? `${from > 0 && text.length > from ? '…' : ''}${text.slice(from, from + FRAME_WIDTH)}${text.length > from + FRAME_WIDTH ? '…' : ''}` : text);
   const shown = from > 0 ? column - from + 1 : column;
   // `startLine` (Babel 7.15 and later) is missing from @types/babel__code-frame.
   const options = { highlightCode: false, linesAbove: 2, linesBelow: 2, startLine: first };
@@ -329,7 +329,9 @@ export const nestingTooDeep = (role: 'bridge' | 'target', depth: number, limit: 
   make(
     codes.NESTING_TOO_DEEP,
     'error',
-    `The ${role} nests too deeply to merge: ${depth} levels at this point, and the stack ran out (nesting up to ${limit} levels always merges).`,
+    depth > limit
+      ? `The ${role} nests too deeply to merge: ${depth} levels at this point, and the stack ran out (nesting up to ${limit} levels always merges).`
+      : `The ${role} nests too deeply to merge: the stack ran out reading it (a long chain of operators, else-ifs or calls nests as brackets do; brackets nest deepest here, ${depth} levels, and up to ${limit} always merge).`,
     at,
     role === 'bridge'
       ? 'Flatten the bridge (move deeply nested data to a file of its own); the target was left as it was.'

@@ -54,6 +54,7 @@ describe('input nested too deeply for the stack is a located NESTING_TOO_DEEP er
   test('a chain of 20,000 operators (no brackets) is NESTING_TOO_DEEP in the file that has it', () => {
     const d = failure({ path: 'src/data.js', code: js.sums(20_000) }, { path: 'src/data.bridge.js', code: 'export const other = 2;\n' });
     expect(d).toMatchObject({ code: 'NESTING_TOO_DEEP', file: 'src/data.js', line: 1 });
+    expect(d.message).toContain('a long chain of operators');
   });
 
   test('a CSS bridge of 5,000 nested @media blocks points at its deepest block', () => {
