@@ -2,19 +2,44 @@ import type * as t from '@babel/types';
 import type { Verbatim } from '../../apply/splice.js';
 import { walk } from './walk.js';
 
+/** Offsets in `[start, end)` of backticks and of backslashes ending a line: where a string can span lines. */
+function marks(code: string, start: number, end: number): number[] {
+  const found: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 96 || (c === 92 && (code[i + 1] === '\n' || (code[i + 1] === '\r' && code[i + 2] === '\n')))) found.push(i);
+  }
+  return found;
+}
+
+/** True when a sorted list has an offset in `[start, end)`. */
+function holds(sorted: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! < end;
+}
+
 /**
  * The ranges of `node` whose line breaks are inside a string: the text of template literals and
  * strings continued with a backslash. Re-indenting a line that starts there would change the
- * program's output. A node whose text has no backtick and no continued line is not walked.
+ * program's output. Only the subtrees holding a backtick or a continued line are walked.
  */
 export function verbatimRanges(node: t.Node, code: string): Verbatim {
-  const text = code.slice(node.start!, node.end!);
-  if (!text.includes('`') && !/\\\r?\n/.test(text)) return [];
+  const at = marks(code, node.start!, node.end!);
+  if (!at.length) return [];
   const ranges: [number, number][] = [];
   walk(node, (n) => {
+    // A template's text lies between its backticks: reached through the literal, which holds them.
     if (n.type === 'TemplateElement' || ((n.type === 'StringLiteral' || n.type === 'DirectiveLiteral') && code.slice(n.start!, n.end!).includes('\n'))) {
       ranges.push([n.start!, n.end!]);
+      return false;
     }
+    return holds(at, n.start!, n.end!);
   });
   return ranges;
 }
