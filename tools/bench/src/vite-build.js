@@ -97,8 +97,7 @@ function writeConfigs(root) {
   symlinkSync(pluginPackage, join(root, 'node_modules', 'unplugin-codebridge'), 'dir');
   const config = (plugins) => `export default { logLevel: 'silent', plugins: ${plugins}, build: { outDir: 'dist', emptyOutDir: true } };\n`;
   writeFileSync(join(root, 'vite.without.config.mjs'), config('[]'));
-  writeFileSync(join(root, 'vite.with.config.mjs'), `import codebridge from 'unplugin-codebridge/vite';
-import { mergeSync } from '@codebridge/engine';\n${config(`[codebridge(${JSON.stringify(pluginOptions)})]`)}`);
+  writeFileSync(join(root, 'vite.with.config.mjs'), `import codebridge from 'unplugin-codebridge/vite';\n${config(`[codebridge(${JSON.stringify(pluginOptions)})]`)}`);
 }
 
 /**
