@@ -8,9 +8,9 @@ import { quoteShellArg } from './nx-api.js';
 /**
  * The target runs from the workspace root (Nx's default for commands) so that a bridge may edit
  * files of other projects and of dependencies; it names its bridges one by one, so it merges
- * exactly the files it hashes. `--no-cache`: Nx is the cache, and the run writes nothing but its
- * out folder (no merge cache under node_modules/.cache). Its metadata keeps the links for
- * createDependencies.
+ * exactly the files it hashes. `--no-cache --no-history`: Nx is the cache, and a task must be
+ * reproducible and write nothing but its out folder (no merge cache or learned run history under
+ * node_modules/.cache). Its metadata keeps the links for createDependencies.
  * @param {string} projectRoot
  * @param {import('./links.js').BridgeLink[]} links
  * @param {import('./options.js').NormalizedOptions} options
@@ -20,7 +20,7 @@ import { quoteShellArg } from './nx-api.js';
 export function codebridgeTarget(projectRoot, links, options, tool) {
   const outDir = projectRoot === '.' ? options.outDir : `${projectRoot}/${options.outDir}`;
   const mode = options.mode === 'out' ? ['--out', outDir] : ['--check'];
-  const args = ['--no-cache', ...mode, ...links.map((l) => l.bridge)];
+  const args = ['--no-cache', '--no-history', ...mode, ...links.map((l) => l.bridge)];
   return {
     command: `${tool.command} apply ${args.map(quoteShellArg).join(' ')}`,
     cache: true,

@@ -41,7 +41,7 @@ describe('createNodesV2 on a workspace of real files', () => {
     expect(Object.keys(projects).sort()).toEqual(['apps/app', 'apps/patcher']);
     const app = targetOf(projects, 'apps/app');
     expect(app.command).toBe(
-      'codebridge apply --no-cache --out apps/app/.codebridge apps/app/index.bridge.html apps/app/src/cart.bridge.ts apps/app/src/format.bridge.ts',
+      'codebridge apply --no-cache --no-history --out apps/app/.codebridge apps/app/index.bridge.html apps/app/src/cart.bridge.ts apps/app/src/format.bridge.ts',
     );
     expect(app.cache).toBe(true);
     expect(app.executor).toBeUndefined();
@@ -82,13 +82,13 @@ describe('createNodesV2 on a workspace of real files', () => {
   it('takes the target name, check mode, out folder and bridge globs from the options', async () => {
     const root = workspace({ 'apps/app/src/extra.patch.ts': '// @bridge ./cart.ts\n// @class Cart\nclear() { this.items = []; }\n' });
     const checked = targetOf(await infer(root, { targetName: 'merge', mode: 'check' }), 'apps/app', 'merge');
-    expect(checked.command).toMatch(/^codebridge apply --no-cache --check apps\/app\/index\.bridge\.html /);
+    expect(checked.command).toMatch(/^codebridge apply --no-cache --no-history --check apps\/app\/index\.bridge\.html /);
     expect(checked.outputs).toEqual([]);
     expect(checked.metadata?.description).toMatch(/--check/);
     const custom = await infer(root, { outDir: 'out/merged/', bridges: ['apps/**/*.patch.ts'] });
     expect(Object.keys(custom)).toEqual(['apps/app']);
     const out = targetOf(custom, 'apps/app');
-    expect(out.command).toBe('codebridge apply --no-cache --out apps/app/out/merged apps/app/src/extra.patch.ts');
+    expect(out.command).toBe('codebridge apply --no-cache --no-history --out apps/app/out/merged apps/app/src/extra.patch.ts');
     expect(out.outputs).toEqual(['{projectRoot}/out/merged']);
   });
 
@@ -102,7 +102,7 @@ describe('createNodesV2 on a workspace of real files', () => {
     const root = writeTree(workspace({ 'tools/cli/package.json': cli }), { 'node_modules/@codebridge/cli': { symlink: 'tools/cli' } });
     writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'three', private: true, workspaces: ['apps/*', 'libs/*', 'tools/*'] }));
     const app = targetOf(await infer(root), 'apps/app');
-    expect(app.command).toMatch(/^node tools\/cli\/dist\/bin\.js apply --no-cache --out /);
+    expect(app.command).toMatch(/^node tools\/cli\/dist\/bin\.js apply --no-cache --no-history --out /);
     expect(app.dependsOn).toEqual([{ projects: ['@codebridge/cli'], target: 'build' }]);
     expect(app.inputs).toContainEqual({ input: 'production', projects: ['@codebridge/cli', '@codebridge/engine'] });
     expect(app.inputs).not.toContainEqual({ externalDependencies: ['@codebridge/engine', '@codebridge/cli'] });

@@ -55,7 +55,7 @@ describe('the plugin in a real Nx workspace installed from tarballs', () => {
     const target = app.targets.codebridge;
     expect(target.executor).toBe('nx:run-commands');
     expect(target.options.command).toBe(
-      'codebridge apply --no-cache --out apps/app/.codebridge apps/app/index.bridge.html apps/app/src/cart.bridge.ts apps/app/src/format.bridge.ts',
+      'codebridge apply --no-cache --no-history --out apps/app/.codebridge apps/app/index.bridge.html apps/app/src/cart.bridge.ts apps/app/src/format.bridge.ts',
     );
     expect(target.cache).toBe(true);
     expect(target.outputs).toEqual(['{projectRoot}/.codebridge']);
