@@ -53,6 +53,29 @@ describe('a merge whose inputs parse gives output that parses', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'COMMAND_NOT_APPLICABLE', line: 1, message: expect.stringMatching(/not (one|a) decorator/) })]);
   });
 
+  test('an import of a name the target imports from another module is a CONFLICT naming both, not a second binding', () => {
+    const target = { path: 'src/app.ts', code: "import { format } from './format';\n\nexport const x = format(1);\n" };
+    const bridge = { path: 'src/app.bridge.ts', code: "import { format } from './legacy-format';\n" };
+    try {
+      mergeSync({ target, bridges: [bridge] });
+      throw new Error('the merge did not fail');
+    } catch (error) {
+      expect(error).toBeInstanceOf(CodeBridgeError);
+      const d = (error as CodeBridgeError).diagnostic;
+      expect(d).toMatchObject({ code: 'CONFLICT', file: 'src/app.bridge.ts', line: 1, column: 9 });
+      expect(d.message).toContain('src/app.ts:1:10');
+    }
+  });
+
+  test('two bridges importing one name from two modules conflict (found by the fuzz run, seed 13)', () => {
+    const target = { path: 'src/app.ts', code: 'export const x = 1;\n' };
+    const bridges = [
+      { path: 'src/app.bridge-1.ts', code: "import { format } from './f]]]ormat';\n" },
+      { path: 'src/app.bridge-2.ts', code: "import { format, parse } from './format';\n" },
+    ];
+    expect(() => mergeSync({ target, bridges })).toThrow(/Conflict: the name "format", imported from two modules/);
+  });
+
   test('CSS edits whose text would not parse are refused with MERGE_OUTPUT_INVALID at the unit that made them', () => {
     const target = { path: 'src/site.css', code: '.a { color: red; }\n.b { color: red; }\n' };
     const bridge = { path: 'src/site.bridge.css', code: '.b { color: blue; }\n' };

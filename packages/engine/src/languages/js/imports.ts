@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type * as t from '@babel/types';
-import { atOffset, selfImportDropped } from '../../diagnostics.js';
+import { atOffset, conflict, selfImportDropped, type At } from '../../diagnostics.js';
 import type { PlanContext } from './context.js';
 import { appendToModule } from './place.js';
 import type { Unit } from './read.js';
@@ -33,12 +33,28 @@ export class ImportPlanner {
   private readonly joins = new Map<t.ImportDeclaration, Addition>();
   private readonly added = new Map<string, Addition>();
   private readonly sideEffects = new Set<string>();
+  /** The import that binds each local name (the target's, then those added). */
+  private readonly locals = new Map<string, { id: string; at: At }>();
 
   constructor(private readonly ctx: PlanContext) {
     for (const d of ctx.target.imports) {
       if (!d.specifiers.length) this.sideEffects.add(d.source.value);
-      for (const s of d.specifiers) this.imported.add(identity(d.source.value, s));
+      for (const s of d.specifiers) {
+        this.imported.add(identity(d.source.value, s));
+        this.locals.set(s.local.name, { id: identity(d.source.value, s), at: atOffset(ctx.target.file, s.start!) });
+      }
     }
+  }
+
+  /** True (and a conflict) when another import binds the specifier's name already: both would be written, and the module would not parse. */
+  private clashes(s: Specifier, source: string, unit: Unit): boolean {
+    const id = identity(source, s);
+    const at = atOffset(unit.bridge.original, s.start!);
+    const bound = this.locals.get(s.local.name);
+    if (!bound) this.locals.set(s.local.name, { id, at });
+    if (!bound || bound.id === id) return false;
+    this.ctx.errors.push(conflict(`the name "${s.local.name}", imported from two modules,`, bound.at, at));
+    return true;
   }
 
   plan(unit: Unit): void {
@@ -55,6 +71,7 @@ export class ImportPlanner {
       return;
     }
     const missing = decl.specifiers.filter((s) => !this.imported.has(identity(source, s)));
+    if (missing.some((s) => this.clashes(s, source, unit))) return;
     for (const s of missing) this.imported.add(identity(source, s));
     if (!missing.length) return;
     const into = this.joinable(decl, missing);
