@@ -5,6 +5,7 @@ import { loadEngine } from './engine.js';
 import { linksOf } from './links.js';
 import { normalizeOptions } from './options.js';
 import { createNodesFromFiles, globWithWorkspaceContext, hashArray, hashMultiGlobWithWorkspaceContext, hashObject, PluginCache, workspaceDataDirectoryForWorkspace } from './nx-api.js';
+import { pluginCodeHash } from './plugin-version.js';
 import { groupByProject } from './projects.js';
 import { codebridgeTarget } from './target.js';
 import { locateTool } from './tool.js';
@@ -31,7 +32,7 @@ export async function createNodesFromBridges(files, rawOptions, context) {
   const roots = [...groups.keys()];
   const tool = locateTool(workspaceRoot);
   const [lockfiles = '', ...bridgeHashes] = await hashMultiGlobWithWorkspaceContext(workspaceRoot, [LOCKFILES, ...roots.map((r) => groups.get(r) ?? [])]);
-  const base = hashObject({ options, tool, lockfiles });
+  const base = hashObject({ options, tool, lockfiles, plugin: pluginCodeHash });
   /** @type {PluginCache<CachedProject>} */
   const cache = new PluginCache(join(workspaceDataDirectoryForWorkspace(workspaceRoot), `codebridge-${hashObject(options)}.hash`));
   try {
