@@ -36,6 +36,13 @@ describe('a CSS statement the end of the file cuts before any parameter (`@impor
     expect(result.code).toContain('color: blue;');
   });
 
+  test('a target @keyframes cut short before its block is replaced by the bridge’s (it was a TypeError; fuzz seed 18)', () => {
+    const bridge = '@keyframes spin {\n  to { transform: rotate(360deg); }\n}\n';
+    const result = merge({ path: 'src/site.css', code: '@keyframes spin ' }, { path: 'src/site.bridge.css', code: bridge });
+    expect(outline(result.code)).toEqual(['@keyframes spin']);
+    expect(result.code).toContain('rotate(360deg)');
+  });
+
   test('a bridge statement with no `;` that goes before target rules is closed', () => {
     const result = merge({ path: 'src/site.css', code: '.btn { color: red; }\n' }, { path: 'src/site.bridge.css', code: '@import "theme.css"' });
     expect(outline(result.code)).toEqual(['@import "theme.css"', '.btn']);

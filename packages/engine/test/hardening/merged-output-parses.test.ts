@@ -76,6 +76,21 @@ describe('a merge whose inputs parse gives output that parses', () => {
     expect(() => mergeSync({ target, bridges })).toThrow(/Conflict: the name "format", imported from two modules/);
   });
 
+  test('a member added where another bridge deletes the last member is a CONFLICT, not an internal error (fuzz seed 18)', () => {
+    const target = { path: 'src/job.js', code: 'export class Job {\n  run() {\n    return 0;\n  }\n}\n' };
+    const bridges = [
+      { path: 'src/job.bridge-a.js', code: '// @delete\nrun() {}\n' },
+      { path: 'src/job.bridge-b.js', code: 'ru() {}\n' },
+    ];
+    try {
+      mergeSync({ target, bridges });
+      throw new Error('the merge did not fail');
+    } catch (error) {
+      expect(error).toBeInstanceOf(CodeBridgeError);
+      expect((error as CodeBridgeError).diagnostic).toMatchObject({ code: 'CONFLICT', file: 'src/job.bridge-b.js', line: 1, column: 0 });
+    }
+  });
+
   test('CSS edits whose text would not parse are refused with MERGE_OUTPUT_INVALID at the unit that made them', () => {
     const target = { path: 'src/site.css', code: '.a { color: red; }\n.b { color: red; }\n' };
     const bridge = { path: 'src/site.bridge.css', code: '.b { color: blue; }\n' };

@@ -1,5 +1,6 @@
 import type { AtRule, ChildNode, Container } from 'postcss';
 import { framed } from '../../apply/frame.js';
+import { indentAt } from '../../apply/indent.js';
 import type { BridgeSlice } from '../../apply/splice.js';
 import { blankLines } from '../../apply/remove.js';
 import { isCommandOnly } from '../../commands/parse.js';
@@ -43,6 +44,9 @@ function planRule(job: CssJob, unit: RuleUnit, found: ChildNode[], container: Co
     if (!last) addOp(job, path, 'insert', unit.node, [insertStatement(job, container, unit.node)]);
   } else if (!last) {
     addOp(job, path, 'append', unit.node, [appendNew(job, container, unit.node)]);
+  } else if (isStatement(last)) {
+    // The target's node has no body to merge into (`@keyframes spin` cut short): the bridge's replaces it whole.
+    addOp(job, path, 'replace', unit.node, [{ start: startOf(last), end: endOf(last), ...nodeSlice(job, unit.node, indentAt(job.target.code, startOf(last))) }]);
   } else {
     const merge = has('merge') ? mergeBody : replaceBody;
     addOp(job, path, has('merge') ? 'merge' : 'replace', unit.node, merge(job, last as Block, unit.node as Block));
