@@ -32,8 +32,8 @@ async function expectWholeAfterRecovery(root: string, files: Record<string, stri
 }
 
 describe('a SIGKILL at any moment of apply --write leaves the old tree after recovery', () => {
-  it('killed after a random number of its renames (6 trials): the next command rolls every file back and says so', async () => {
-    for (let trial = 0; trial < 6; trial++) {
+  it('killed after a random number of its renames (5 trials): the next command rolls every file back and says so', async () => {
+    for (let trial = 0; trial < 5; trial++) {
       const { files, root } = project();
       const renames = 1 + Math.floor(random() * (TARGETS - 1));
       const killed = await codebridge(['apply', '--write'], { cwd: root, env: { CODEBRIDGE_TEST_KILL_AFTER_RENAMES: String(renames) } });
@@ -46,8 +46,8 @@ describe('a SIGKILL at any moment of apply --write leaves the old tree after rec
     }
   }, 90_000);
 
-  it('killed at a random moment of its write phase (6 trials): all old after recovery, no temporary file', async () => {
-    for (let trial = 0; trial < 6; trial++) {
+  it('killed at a random moment of its write phase (5 trials): all old after recovery, no temporary file', async () => {
+    for (let trial = 0; trial < 5; trial++) {
       const { files, root } = project();
       const delayMs = Math.floor(random() * 40);
       // The clock starts as the first temporary file appears: the run is staging its files.
@@ -64,8 +64,8 @@ describe('a SIGKILL at any moment of apply --write leaves the old tree after rec
     }
   }, 90_000);
 
-  it('killed at a random moment of its whole run (3 trials): all old or all merged after recovery', async () => {
-    for (let trial = 0; trial < 3; trial++) {
+  it('killed at a random moment of its whole run (2 trials): all old or all merged after recovery', async () => {
+    for (let trial = 0; trial < 2; trial++) {
       const { files, root } = project();
       const delayMs = 150 + Math.floor(random() * 900);
       await codebridge(['apply', '--write'], { cwd: root, started: (child) => setTimeout(() => child.kill('SIGKILL'), delayMs) });
