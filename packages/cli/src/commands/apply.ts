@@ -3,7 +3,7 @@ import { createRuntime, discoverBridges, MergeCache, RunHistory, slowMerge, thre
 import { unifiedDiff } from '../diff.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { countOf, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
-import { displayPath, mirrorPath } from '../paths.js';
+import { displayPath } from '../paths.js';
 import { createProgress, type Progress } from '../progress.js';
 import { jsonReport } from '../report.js';
 import { formatStats } from '../stats.js';
