@@ -16,7 +16,8 @@ export interface Recovered {
  */
 export function recoverRuns(journalFolder: string, d: Durability): Recovered[] {
   const recovered: Recovered[] = [];
-  for (const { run, journal } of readRuns(journalFolder)) {
+  // Newest first: were there two (the lock makes that unlikely), the later one ran over the earlier's new content.
+  for (const { run, journal } of readRuns(journalFolder).reverse()) {
     const rollback = journal && rollBack(journal, backupsOf(run, journal), d);
     if (journal && rollback) recovered.push({ journal, rollback });
     // A file that could not be put back keeps the journal, for the next attempt.
