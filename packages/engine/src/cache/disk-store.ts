@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, readFile, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomic, writeAtomicSync } from './atomic-write.js';
+import { writeAtomic } from './atomic-write.js';
 
 /** What a scan of the entries found. */
 export interface DiskUsage {
@@ -60,9 +60,8 @@ export class DiskStore {
     }
   }
 
-  /** Writes an entry (synchronously: see `writeAtomicSync`); throws what the file system throws. */
-  write(key: string, data: Buffer): void {
-    writeAtomicSync(this.#path(key), data, this.#folders);
+  write(key: string, data: Buffer): Promise<void> {
+    return writeAtomic(this.#path(key), data, this.#folders);
   }
 
   /** Refreshes the mtime of the entries read since the last call that were older than a day. */

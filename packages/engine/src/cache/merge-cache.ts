@@ -78,18 +78,14 @@ export class MergeCache {
     return { keyed, result: fromPortable(entry.result, keyed.files), bytesRead, savedMs, lookupMs };
   }
 
-  /** Stores a merge's result in memory and on disk; returns the bytes written. */
+  /** Stores a merge's result (in memory now, on disk in the background); returns the bytes written. */
   store(keyed: KeyedJob, result: MergeResult, costMs: number): number {
     const entry: Entry = { key: keyed.key, costMs, result: toPortable(result, keyed.files) };
     const data = encodeEntry(entry, CACHE_SCHEMA);
     this.#memory?.set(keyed.key, entry, data.length);
     this.#counters.bytesWritten += data.length;
     this.#unsettledBytes += data.length;
-    try {
-      this.#disk.write(keyed.key, data);
-    } catch {
-      // a folder that cannot be written: this entry lives in memory only
-    }
+    this.#track(this.#disk.write(keyed.key, data)); // a folder that cannot be written: memory only
     return data.length;
   }
 
