@@ -31,7 +31,7 @@ export async function createNodesFromBridges(files, rawOptions, context) {
   const groups = groupByProject(bridges, workspaceRoot);
   const roots = [...groups.keys()];
   const tool = locateTool(workspaceRoot);
-  const [lockfiles = '', ...bridgeHashes] = await hashMultiGlobWithWorkspaceContext(workspaceRoot, [LOCKFILES, ...roots.map((r) => groups.get(r) ?? [])]);
+  const [lockfiles = '', ...bridgeHashes] = await hashMultiGlobWithWorkspaceContext(workspaceRoot, [LOCKFILES, ...roots.map((r) => (groups.get(r) ?? []).map(literalGlob))]);
   const base = hashObject({ options, tool, lockfiles, plugin: pluginCodeHash });
   /** @type {PluginCache<CachedProject>} */
   const cache = new PluginCache(join(workspaceDataDirectoryForWorkspace(workspaceRoot), `codebridge-${hashObject(options)}.hash`));
@@ -51,6 +51,11 @@ export async function createNodesFromBridges(files, rawOptions, context) {
   } finally {
     cache.writeToDisk();
   }
+}
+
+/** A path as a glob matching only itself (`[id].bridge.ts`, `(group)/x.bridge.ts` are common names). @param {string} path */
+function literalGlob(path) {
+  return path.replace(/[\\[\]{}()*?!+@]/g, '\\$&');
 }
 
 /**

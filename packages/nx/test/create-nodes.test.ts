@@ -92,6 +92,15 @@ describe('createNodesV2 on a workspace of real files', () => {
     expect(out.outputs).toEqual(['{projectRoot}/out/merged']);
   });
 
+  it('sees an edit to a bridge whose name holds glob characters', async () => {
+    const root = workspace({ 'apps/app/src/[id].ts': 'export const id = 1;\n', 'apps/app/src/[id].bridge.ts': 'export const id = 2;\n' });
+    await infer(root);
+    const cacheFile = join(root, '.nx/workspace-data', readdirCache(root));
+    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replaceAll('apps/app/.codebridge', 'apps/app/.from-cache'));
+    writeFileSync(join(root, 'apps/app/src/[id].bridge.ts'), '// @bridge ./cart.ts\n// @class Cart\nclear() {}\n');
+    expect(targetOf(await infer(root), 'apps/app').command).not.toContain('.from-cache');
+  });
+
   it('quotes bridge paths the shell would split', async () => {
     const projects = await infer(workspace({ 'apps/app/src/my cart.ts': 'export {};\n', 'apps/app/src/my cart.bridge.ts': 'export const x = 1;\n' }));
     expect(targetOf(projects, 'apps/app').command).toContain("'apps/app/src/my cart.bridge.ts'");
