@@ -117,13 +117,17 @@ const kinds = {
   'import added': ({ index }) => `import { benchHelper${index} } from './bench-helper.js';\n`,
 };
 
-/** A binding @rename of a referenced top-level function or class (its references in the file follow). */
-function bindingRename({ code, ast, fn, cls }) {
+/**
+ * A binding @rename of a referenced top-level function (the bridge repeats it) or class (the bridge
+ * names it with an empty body, which merges member by member: the rename alone; a whole class is
+ * the "whole class" kind). Its references in the file follow.
+ */
+function bindingRename({ code, fn, cls }) {
   const named = fn ?? cls?.node;
   if (!named || named.type === 'ClassExpression') return undefined;
   const name = named.id.name;
   if (code.split(new RegExp(`\\b${name}\\b`)).length < 3) return undefined;
-  return `// @rename ${name}Renamed\n${textOf(code, named)}\n`;
+  return `// @rename ${name}Renamed\n${named === fn ? textOf(code, named) : `class ${name} {}`}\n`;
 }
 
 /** Builds the corpus from the installed packages; deterministic for the same installed versions. */

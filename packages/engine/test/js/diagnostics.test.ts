@@ -135,6 +135,12 @@ describe('warnings', () => {
     expect(found[1]!.message).toContain('rename-unfollowed-references/target.js:113 (super.render)');
   });
 
+  test('a member rename lists `const { x } = this` as a use it cannot follow, and follows this.x', () => {
+    const result = expectMerged('rename-destructured-member');
+    expect(warning(result.diagnostics, 'REFERENCES_NOT_FOLLOWED').message).toContain('rename-destructured-member/target.js:41 ({ offset } = this)');
+    expect(result.code).toContain('this.lastErrOffset !== this.absoluteOffset');
+  });
+
   test('@delete of a member still used lists the uses left, each with its line', () => {
     const d = warning(expectMerged('rename-unfollowed-references').diagnostics, 'DELETED_STILL_USED');
     expect(d.message).toContain('target.js:110 (this.expression.removeAnnotations (another object))');
