@@ -138,6 +138,9 @@ const withoutExtension = (path: string) => path.replace(/\.(?:[cm]?[jt]sx?)$/, '
 /** True when a relative specifier, read from the target's folder, names the target (`./log` in `log.ts`). */
 function importsItself(targetPath: string, specifier: string): boolean {
   if (!specifier.startsWith('.')) return false;
+  const last = specifier.slice(specifier.lastIndexOf('/') + 1);
+  const targetName = targetPath.slice(Math.max(targetPath.lastIndexOf('/'), targetPath.lastIndexOf('\\')) + 1);
+  if (last !== '' && last !== '.' && last !== '..' && withoutExtension(last) !== withoutExtension(targetName)) return false;
   const target = posix.normalize(targetPath.replace(/\\/g, '/'));
   const named = posix.join(posix.dirname(target), specifier).replace(/\/$/, '');
   const bare = withoutExtension(target);

@@ -230,11 +230,15 @@ class MemberPlacer {
   private blankLine(node: t.Node, index: number): boolean {
     const { members } = this;
     if (members.length < 2) return hasBody(node) || (!!members[0] && hasBody(members[0]));
-    const gaps = members.slice(1).map((m, i) => ({ i, apart: /\n[ \t]*\r?\n/.test(this.ctx.code.slice(members[i]!.end!, m.start!)) }));
-    const distance = (i: number) => Math.abs(i + 0.5 - (index - 0.5));
-    const sameSort = gaps.filter(({ i }) => hasBody(members[i]!) === hasBody(node) && hasBody(members[i + 1]!) === hasBody(node));
-    const nearest = (list: typeof gaps) => list.reduce((a, b) => (distance(b.i) < distance(a.i) ? b : a));
-    return nearest(sameSort.length ? sameSort : gaps).apart;
+    // Pair i is members[i] and members[i + 1]; the new member goes in at pair index - 1.
+    const pairs = members.length - 1;
+    const nearest = (test: (i: number) => boolean) => {
+      for (let k = 0; k <= pairs; k++) for (const i of [index - 1 - k, index - 1 + k]) if (i >= 0 && i < pairs && test(i)) return i;
+      return undefined;
+    };
+    const sort = hasBody(node);
+    const i = nearest((p) => hasBody(members[p]!) === sort && hasBody(members[p + 1]!) === sort) ?? nearest(() => true)!;
+    return /\n[ \t]*\r?\n/.test(this.ctx.code.slice(members[i]!.end!, members[i + 1]!.start!));
   }
 
   private named(name: string): t.Node | undefined {
