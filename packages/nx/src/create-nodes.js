@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { loadEngine } from './engine.js';
 import { linksOf } from './links.js';
+import { literalGlob } from './literal-glob.js';
 import { normalizeOptions } from './options.js';
 import { createNodesFromFiles, globWithWorkspaceContext, hashArray, hashMultiGlobWithWorkspaceContext, hashObject, PluginCache, workspaceDataDirectoryForWorkspace } from './nx-api.js';
 import { pluginCodeHash } from './plugin-version.js';
@@ -51,11 +52,6 @@ export async function createNodesFromBridges(files, rawOptions, context) {
   } finally {
     cache.writeToDisk();
   }
-}
-
-/** A path as a glob matching only itself (`[id].bridge.ts`, `(group)/x.bridge.ts` are common names). @param {string} path */
-function literalGlob(path) {
-  return path.replace(/[\\[\]{}()*?!+@]/g, '\\$&');
 }
 
 /**

@@ -1,5 +1,6 @@
 // The inferred target of one project: a cacheable `codebridge apply` over its bridges.
 
+import { literalGlob } from './literal-glob.js';
 import { quoteShellArg } from './nx-api.js';
 
 /** @typedef {import('nx/src/devkit-exports').TargetConfiguration} TargetConfiguration */
@@ -50,13 +51,13 @@ function targetInputs(projectRoot, links) {
   for (const { target, dependency } of links) {
     if (target === undefined || seen.has(target)) continue;
     seen.add(target);
-    inputs.push(dependency ? { fileset: `{workspaceRoot}/${target}`, includeIgnored: true } : fileInput(projectRoot, target));
+    inputs.push(dependency ? { fileset: `{workspaceRoot}/${literalGlob(target)}`, includeIgnored: true } : fileInput(projectRoot, target));
   }
   return inputs;
 }
 
 /** @param {string} projectRoot @param {string} path @returns {string} */
 function fileInput(projectRoot, path) {
-  if (projectRoot === '.') return `{projectRoot}/${path}`;
-  return path.startsWith(`${projectRoot}/`) ? `{projectRoot}/${path.slice(projectRoot.length + 1)}` : `{workspaceRoot}/${path}`;
+  if (projectRoot === '.') return `{projectRoot}/${literalGlob(path)}`;
+  return path.startsWith(`${projectRoot}/`) ? `{projectRoot}/${literalGlob(path.slice(projectRoot.length + 1))}` : `{workspaceRoot}/${literalGlob(path)}`;
 }

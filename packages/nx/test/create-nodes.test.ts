@@ -98,7 +98,11 @@ describe('createNodesV2 on a workspace of real files', () => {
     const cacheFile = join(root, '.nx/workspace-data', readdirCache(root));
     writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replaceAll('apps/app/.codebridge', 'apps/app/.from-cache'));
     writeFileSync(join(root, 'apps/app/src/[id].bridge.ts'), '// @bridge ./cart.ts\n// @class Cart\nclear() {}\n');
-    expect(targetOf(await infer(root), 'apps/app').command).not.toContain('.from-cache');
+    const app = targetOf(await infer(root), 'apps/app');
+    expect(app.command).not.toContain('.from-cache');
+    // Nx reads inputs as globs too: the paths are escaped to match only themselves.
+    expect(app.inputs).toContain('{projectRoot}/src/\\[id\\].bridge.ts');
+    expect(app.command).toContain("'apps/app/src/[id].bridge.ts'");
   });
 
   it('quotes bridge paths the shell would split', async () => {

@@ -12,6 +12,9 @@ const scratch = tempFolder('codebridge-nx-e2e-');
 const first = join(scratch, 'first');
 const files = threeProjects({ linkLibrary: false });
 // Each clone keeps its own local cache (Nx 24 otherwise shares one per repository under ~/.nx).
+// A Next.js-style name: Nx must hash it as a path, not as a glob.
+files['apps/app/src/[id].ts'] = 'export function id(): string {\n  return "0";\n}\n';
+files['apps/app/src/[id].bridge.ts'] = 'export function id(): string {\n  return "1";\n}\n';
 files['nx.json'] = JSON.stringify({ analytics: false, neverConnectToCloud: true, useDaemonProcess: false, cacheDirectory: '.nx/cache', plugins: ['@codebridge/nx/plugin'] }, null, 2);
 
 beforeAll(() => {
@@ -55,7 +58,7 @@ describe('the plugin in a real Nx workspace installed from tarballs', () => {
     const target = app.targets.codebridge;
     expect(target.executor).toBe('nx:run-commands');
     expect(target.options.command).toBe(
-      'codebridge apply --no-cache --no-history --out apps/app/.codebridge apps/app/index.bridge.html apps/app/src/cart.bridge.ts apps/app/src/format.bridge.ts',
+      "codebridge apply --no-cache --no-history --out apps/app/.codebridge apps/app/index.bridge.html 'apps/app/src/[id].bridge.ts' apps/app/src/cart.bridge.ts apps/app/src/format.bridge.ts",
     );
     expect(target.cache).toBe(true);
     expect(target.outputs).toEqual(['{projectRoot}/.codebridge']);
@@ -100,6 +103,9 @@ describe('the plugin in a real Nx workspace installed from tarballs', () => {
     const onlyApp = await commitAndRunAffected('libs/lib/src/format.ts', 'String(n)', '`${n}`');
     expect(ran(onlyApp, '@demo/app')).toBe(true);
     expect(onlyApp).not.toContain('@demo/patcher:codebridge');
+    const named = await commitAndRunAffected('apps/app/src/[id].bridge.ts', '"1"', '"2"');
+    expect(ran(named, '@demo/app')).toBe(true);
+    expect(readFileSync(join(first, 'apps/app/.codebridge/apps/app/src/[id].ts'), 'utf8')).toContain('"2"');
   });
 
   it('a second clone with an empty local cache gets every codebridge target from a remote cache, byte for byte', async () => {
