@@ -49,7 +49,8 @@ function clearCacheAndOutputs(root) {
 
 function expectAll(output, kind) {
   const count = (output.match(new RegExp(kind, 'g')) ?? []).length;
-  if (count !== PROJECTS) throw new Error(`expected ${PROJECTS} tasks ${kind}, saw ${count}:\n${output.slice(-3000)}`);
+  const tasks = output.split('\n').filter((l) => l.startsWith('> nx run ') || l.includes('Nx read the output'));
+  if (count !== PROJECTS) throw new Error(`expected ${PROJECTS} tasks ${kind}, saw ${count}:\n${tasks.join('\n')}`);
 }
 
 const scratch = tempFolder('codebridge-bench-nx-');
