@@ -38,7 +38,7 @@ describe('codebridge apply with the merge cache', () => {
     expect(tempFiles(dir)).toEqual([]);
     const again = await json(['apply', '--cache-dir', dir], a);
     expect(again.report.cache).toMatchObject({ hits: 40, misses: 0 });
-    expect(existsSync(defaultDir(a))).toBe(false);
+    expect(existsSync(join(defaultDir(a), 'entries'))).toBe(false);
   });
 
   it('a project moved to another folder still hits', async () => {
@@ -54,7 +54,9 @@ describe('codebridge apply with the merge cache', () => {
     const root = project(5);
     const { report } = await json(['apply', '--no-cache'], root);
     expect(report.cache).toBeNull();
-    expect(existsSync(defaultDir(root))).toBe(false);
+    // The folder may hold other state (the run history lives beside the cache): no entries, no run log.
+    expect(existsSync(join(defaultDir(root), 'entries'))).toBe(false);
+    expect(existsSync(join(defaultDir(root), 'runs.jsonl'))).toBe(false);
   });
 
   it('CODEBRIDGE_CACHE_DIR chooses the folder, and --cache-dir overrides it', async () => {
