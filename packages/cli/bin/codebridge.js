@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// The `codebridge` command. A file of its own, present before any build, so that npm links it in
+// a workspace on install (npm skips a bin whose file is missing, as dist/ is in a fresh clone).
+import '../dist/bin.js';
