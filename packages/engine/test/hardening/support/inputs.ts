@@ -65,7 +65,7 @@ export const families: Family[] = [
   {
     name: 'class members, each replaced',
     reported: 8_000,
-    base: 150,
+    base: 600,
     run: (n) => {
       const members = (value: number) => Array.from({ length: n }, (_, i) => `  m${i}() {\n    return ${value};\n  }\n`).join('');
       return mergeSync({ target: { path: 'src/big.ts', code: `export class Big {\n${members(1)}}\n` }, bridges: [{ path: 'src/big.bridge.ts', code: members(2) }] });
