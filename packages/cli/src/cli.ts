@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .option('--no-fsync', 'Do not fsync staged files, the journal and folders (faster; a power loss may then lose the run)')
     .option('--cache-dir <dir>', 'Merge cache folder (default: CODEBRIDGE_CACHE_DIR, else node_modules/.cache/codebridge under the root)')
     .option('--no-cache', 'Merge every target again; read and write no cache')
-    .option('--no-history', 'Schedule by file size alone: no cost predicted from earlier runs, nothing learned (reproducible runs)')
+    .option('--no-history', 'Schedule by file size alone: no cost predicted from earlier runs, nothing learned (reproducible runs; --no-cache implies it)')
     .example('codebridge apply src --check')
     .action((paths: string[], flags: ApplyFlags) => apply(applyOptions(paths, flags)));
   cli
@@ -153,7 +153,8 @@ function applyOptions(paths: string[], flags: ApplyFlags) {
     deleteBridges: flags.deleteBridges === true,
     force: flags.force === true,
     durable: flags.fsync !== false,
-    history: flags.history !== false,
+    // The history lives in the cache folder: --no-cache leaves that folder alone, history included.
+    history: flags.history !== false && flags.cache !== false,
     cache: flags.cache === false ? (false as const) : { ...(flags.cacheDir !== undefined && { dir: resolve(stringFlag('--cache-dir', flags.cacheDir)) }) },
   };
 }

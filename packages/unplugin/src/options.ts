@@ -48,7 +48,7 @@ export interface Options {
   /**
    * Schedule merges by what they cost in earlier builds (kept beside the cache); false schedules
    * by file size alone, for reproducible builds.
-   * @default true
+   * @default true, unless `cache: false` (which leaves the cache folder alone)
    */
   history?: boolean;
   /**
@@ -148,7 +148,7 @@ export function resolveOptions(options: Options | undefined = {}): ResolvedOptio
     workers: options.workers,
     lanes: options.lanes,
     cache: options.cache === false ? false : options.cache === true || options.cache === undefined ? {} : options.cache,
-    history: options.history ?? true,
+    history: options.history ?? options.cache !== false,
     stats: options.stats ?? false,
     trace: options.trace,
     report: options.report,

@@ -31,7 +31,7 @@ describe('the workers option', () => {
 describe('the history option', () => {
   it('keeps what each target cost beside the cache, by its path from the root', async () => {
     fixture = new Fixture('basic');
-    await rollup.build(fixture, { cache: false });
+    await rollup.build(fixture, {});
     const folder = fixture.path('node_modules/.cache/codebridge/history');
     const [file] = readdirSync(folder);
     const history = JSON.parse(readFileSync(join(folder, file!), 'utf8')) as { targets: Record<string, { ms: number }> };
@@ -40,7 +40,7 @@ describe('the history option', () => {
 
   it('history: false keeps nothing', async () => {
     fixture = new Fixture('basic');
-    await rollup.build(fixture, { cache: false, history: false });
+    await rollup.build(fixture, { history: false });
     expect(existsSync(fixture.path('node_modules/.cache/codebridge/history'))).toBe(false);
   });
 });
