@@ -1,5 +1,6 @@
 import type * as t from '@babel/types';
 import type { Verbatim } from '../../apply/splice.js';
+import { holdsOffset } from './commands/name-finder.js';
 import { walk } from './walk.js';
 
 /** Offsets in `[start, end)` of backticks and of backslashes ending a line: where a string can span lines. */
@@ -10,18 +11,6 @@ function marks(code: string, start: number, end: number): number[] {
     if (c === 96 || (c === 92 && (code[i + 1] === '\n' || (code[i + 1] === '\r' && code[i + 2] === '\n')))) found.push(i);
   }
   return found;
-}
-
-/** True when a sorted list has an offset in `[start, end)`. */
-function holds(sorted: number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]! < end;
 }
 
 /**
@@ -39,7 +28,7 @@ export function verbatimRanges(node: t.Node, code: string): Verbatim {
       ranges.push([n.start!, n.end!]);
       return false;
     }
-    return holds(at, n.start!, n.end!);
+    return holdsOffset(at, n.start!, n.end!);
   });
   return ranges;
 }

@@ -7,10 +7,13 @@ import type * as t from '@babel/types';
  */
 export function nameFinder(code: string, names: readonly string[]): (node: t.Node) => boolean {
   const at = names.flatMap((name) => occurrences(code, name)).sort((a, b) => a - b);
-  return (node) => {
-    const i = firstAtOrAfter(at, node.start!);
-    return i < at.length && at[i]! < node.end!;
-  };
+  return (node) => holdsOffset(at, node.start!, node.end!);
+}
+
+/** True when a sorted list of offsets has one in `[start, end)`. */
+export function holdsOffset(sorted: number[], start: number, end: number): boolean {
+  const i = firstAtOrAfter(sorted, start);
+  return i < sorted.length && sorted[i]! < end;
 }
 
 /** Offsets where `name` is written as a whole word, in order. */
