@@ -185,10 +185,13 @@ describe('thread deaths', () => {
     expect(settledCount).toEqual(new Array(300).fill(1));
     const tasks = reports.flatMap((report) => report.tasks);
     results.forEach((result, i) => {
-      if (faults[i] === 'kill2') {
+      // A job fails when both its attempts were killed: the kill2 jobs, and any other job whose retry
+      // a random kill of a running task happened to hit.
+      const attemptsKilled = kills.filter((k) => k.path === jobs[i]!.target.path).map((k) => k.attempt);
+      if (faults[i] === 'kill2') expect(attemptsKilled, jobs[i]!.target.path).toEqual([0, 1]);
+      if (attemptsKilled.includes(0) && attemptsKilled.includes(1)) {
         expect(result.status === 'rejected' && result.reason.code, jobs[i]!.target.path).toBe('WORKER_CRASHED');
         expect(tasks[i]!.attempts).toBe(2);
-        expect(kills.filter((k) => k.path === jobs[i]!.target.path).map((k) => k.attempt)).toEqual([0, 1]);
         return;
       }
       expect(result.status === 'fulfilled' ? result.value : result.reason, jobs[i]!.target.path).toEqual(mergeSync(jobs[i]!));
