@@ -103,6 +103,11 @@ describe('warnings', () => {
     expect(d.message).toBe('Lines 1, 11 of the bridge read as prose, not code, and were dropped.');
   });
 
+  test('prose around an unfenced method-only snippet is dropped, its lines listed in order', () => {
+    const d = warning(expectMerged('prose-without-fences-snippet').diagnostics, 'PROSE_DROPPED');
+    expect(d).toMatchObject({ line: 1, message: 'Lines 1, 8 of the bridge read as prose, not code, and were dropped.' });
+  });
+
   test('a real syntax error below a line of prose is still an error at its place, with its frame', () => {
     const d = thrown('prose-without-fences-syntax-error');
     expect(d).toMatchObject({ code: 'BRIDGE_SYNTAX_ERROR', line: 4, column: 65 });

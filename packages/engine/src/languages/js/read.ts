@@ -97,7 +97,7 @@ function parseAnswer(first: BridgeSource, dialect: Dialect, diagnostics: Diagnos
   for (;;) {
     const parsed = parseBridge(source, dialect);
     if (!('snippet' in parsed)) {
-      if (dropped.length) diagnostics.push(proseLinesDropped(dropped.map((at) => atOffset(first.original, at))));
+      if (dropped.length) diagnostics.push(proseLinesDropped(dropped.sort((a, b) => a - b).map((at) => atOffset(first.original, at))));
       return { source, parsed };
     }
     const prose = dropped.length < MAX_PROSE_LINES ? proseLineAt(source.file.code, parsed) : undefined;
