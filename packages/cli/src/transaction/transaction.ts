@@ -76,8 +76,9 @@ async function run(changes: Change[], options: TransactionOptions): Promise<Tran
   for (const folder of new Set(journal.entries.map((e) => dirname(e.path)))) syncFolder(folder, options);
   if (options.keep) pruneHistory(keepRun(runFolder, folders.undo, options), folders.undo, options);
   else removeRun(runFolder, options);
-  // One turn of the event loop, so that a signal sent during the renames is handled (and said) now.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // A moment for a signal sent during the renames to be handled (and said) now: its delivery goes
+  // through the event loop, and one turn was not always enough on a loaded machine.
+  await new Promise((resolve) => setTimeout(resolve, 20));
   return { written: changes.map((c) => c.path), refused: [] };
 }
 

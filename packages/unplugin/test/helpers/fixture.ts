@@ -51,7 +51,7 @@ export class Fixture {
   }
 
   dispose(): void {
-    rmSync(this.root, { recursive: true, force: true });
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
