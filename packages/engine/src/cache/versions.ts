@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 /** Bumped whenever the shape of a key or an entry changes: older entries then never match. */
 export const CACHE_SCHEMA = 1;
 
-/** Packages whose output a merge depends on: the parsers, the splicer and the map encoder. */
-const outputPackages = ['@babel/parser', '@babel/traverse', 'postcss', 'parse5', 'magic-string', '@jridgewell/sourcemap-codec'];
+/** Packages whose output a merge depends on: the parsers and the map encoder. */
+const outputPackages = ['@babel/parser', 'postcss', 'parse5', '@jridgewell/sourcemap-codec'];
 
 const require = createRequire(import.meta.url);
 let computed: string | undefined;
