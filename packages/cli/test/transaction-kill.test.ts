@@ -2,7 +2,8 @@ import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codebridge, manyTargets, tree } from './cli.js';
-import { seeded, treeState, unfinishedRuns } from './tree-state.js';
+import { seeded } from '../../../tools/bench/src/lib/seeded.js';
+import { treeState, unfinishedRuns } from './tree-state.js';
 
 /**
  * Real SIGKILLs of `apply --write` on 200 targets, then another codebridge command: after its

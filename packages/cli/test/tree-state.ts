@@ -43,16 +43,4 @@ export async function waitForFile(path: string, gone: () => boolean, timeoutMs =
   }
 }
 
-/** A small seeded generator (mulberry32), so a failing trial can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const isFile = (path: string) => existsSync(path) && statSync(path).isFile();

@@ -9,7 +9,8 @@
 // bugs, fixed with a test each under packages/engine/test/hardening/.
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
-import { checkCase, makeCase, readFixtures, seeded } from './lib/fuzz-cases.js';
+import { checkCase, makeCase, readFixtures } from './lib/fuzz-cases.js';
+import { seeded } from './lib/seeded.js';
 import { median, p95, round, writeResult } from './lib/measure.js';
 
 const arg = (name, fallback) => {

@@ -10,7 +10,8 @@
 // kill2/ jobs). Usage: node tools/bench/src/pool-kills.js [--seeds 1,2,3] [--jobs 1000] [--kills 200] [--limit-s 300]
 import { createRuntime, mergeSync } from '@codebridge/engine';
 import { generateCorpus } from './corpus.js';
-import { killsByPhase, markKillTargets, phasedWorker, seeded, startKiller } from './lib/thread-killer.js';
+import { seeded } from './lib/seeded.js';
+import { killsByPhase, markKillTargets, phasedWorker, startKiller } from './lib/thread-killer.js';
 import { printTable, round, writeResult } from './lib/measure.js';
 
 const argValue = (name, fallback) => {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { checkCase, makeCase, readFixtures, seeded } from '../../../../tools/bench/src/lib/fuzz-cases.js';
+import { checkCase, makeCase, readFixtures } from '../../../../tools/bench/src/lib/fuzz-cases.js';
+import { seeded } from '../../../../tools/bench/src/lib/seeded.js';
 import { mergeSync } from '../../src/merge.js';
 
 // A few hundred mutated bridges and targets from the fixture files (tools/bench/src/fuzz.js runs

@@ -4,7 +4,8 @@ import { BroadcastChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime, mergeSync, type MergeJob, type RunResult, type Runtime, type RuntimeOptions } from '../../src/index.js';
 // The killer is plain JavaScript (tools/bench), shared with the long series in pool-kills.js.
-import { killsByPhase, markKillTargets, phasedWorker, seeded, startKiller } from '../../../../tools/bench/src/lib/thread-killer.js';
+import { seeded } from '../../../../tools/bench/src/lib/seeded.js';
+import { killsByPhase, markKillTargets, phasedWorker, startKiller } from '../../../../tools/bench/src/lib/thread-killer.js';
 import { corpusJobs, under } from './jobs.js';
 
 // Real worker threads killed with terminate() while they start, load, warm up, idle or run. The

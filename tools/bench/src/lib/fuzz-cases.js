@@ -8,18 +8,6 @@ import postcss from 'postcss';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A small seeded generator (mulberry32): the same seed gives the same cases. */
-export function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 const languageOf = (file) => (/\.(css)$/.test(file) ? 'css' : /\.html?$/.test(file) ? 'html' : 'js');
 
 /** Every fixture with its target and bridges (`expected.*` left out), in a fixed order. */

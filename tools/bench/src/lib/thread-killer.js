@@ -7,18 +7,6 @@ import { BroadcastChannel } from 'node:worker_threads';
 
 export const phasedWorker = fileURLToPath(new URL('../../../../packages/engine/test/runtime/fixtures/phased-worker.mjs', import.meta.url));
 
-/** A seeded random number generator (mulberry32): the same seed gives the same plan. */
-export function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 const moved = (dir, job) => ({ ...job, target: { ...job.target, path: `${dir}/${job.target.path}` }, bridges: job.bridges.map((b) => ({ ...b, path: `${dir}/${b.path}` })) });
 
 /**
