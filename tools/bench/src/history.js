@@ -4,7 +4,7 @@
 // runs before them learned. Per run: the makespan (first merge start to last merge end on the
 // threads) against the lower bound max(total work / threads, largest task) from that run's own
 // task times, and the share of merges within 30% of their prediction.
-// Usage: node tools/bench/src/history.js [--runs N]
+// Usage: node tools/bench/src/history.js [--runs N] | --small (10 small files, with history against without)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,5 +67,28 @@ function main() {
   }
 }
 
+/** 10 small files, in one process: a run with history (read, predict, learn, save) against one without, interleaved. */
+async function smallFiles(rounds = 31) {
+  const { createRuntime, RunHistory } = await import('@codebridge/engine');
+  const jobs = generateCorpus({ modules: 10, classes: 1, methods: 6, editedMethods: 2, seed: 5 });
+  const root = mkdtempSync(join(tmpdir(), 'cb-bench-history-small-'));
+  const times = { history: [], without: [] };
+  try {
+    for (let i = 0; i < rounds; i++) {
+      for (const mode of i % 2 ? ['history', 'without'] : ['without', 'history']) {
+        const started = performance.now();
+        const runtime = createRuntime({ ...(mode === 'history' && { history: new RunHistory(root) }) });
+        await runtime.mergeMany(jobs);
+        await runtime.close();
+        if (i > 0) times[mode].push(performance.now() - started);
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  console.log(`10 small files, ${rounds - 1} interleaved runs: with history ${round(median(times.history), 2)} ms, without ${round(median(times.without), 2)} ms (median)`);
+}
+
 if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === '1');
+else if (process.argv[2] === '--small') await smallFiles();
 else main();

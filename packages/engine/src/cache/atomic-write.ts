@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -16,7 +17,7 @@ export async function writeAtomic(path: string, data: string | Buffer, folders =
     await mkdir(folder, { recursive: true });
     folders.add(folder);
   }
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = tempPathFor(path);
   try {
     await writeFile(temp, data);
     await rename(temp, path);
@@ -27,3 +28,21 @@ export async function writeAtomic(path: string, data: string | Buffer, folders =
     await writeAtomic(path, data, folders);
   }
 }
+
+/**
+ * The same, synchronously: for one small file written when a run ends (the run history), where
+ * three hops through libuv's threads cost more than the write.
+ */
+export function writeAtomicSync(path: string, data: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = tempPathFor(path);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+const tempPathFor = (path: string) => `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

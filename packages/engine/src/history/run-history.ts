@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { writeAtomic } from '../cache/atomic-write.js';
+import { writeAtomicSync } from '../cache/atomic-write.js';
 import { resolveCacheDir } from '../cache/cache-dir.js';
 import { defaultCosts, expectedCostMs, languageOf, sizeOf } from '../runtime/cost.js';
 import { mergeMsOf, type TaskReport } from '../runtime/report.js';
@@ -39,6 +39,8 @@ interface HistoryFile {
 
 const SCHEMA = 1;
 const TARGETS_KEPT = 20_000;
+/** A change in a target's cost smaller than this (or than a third of it) is not worth writing the file for. */
+const NOTICED_MS = 1;
 /** Weight of the newest observation in a class's or the machine's average. */
 const NEW_WEIGHT = 0.3;
 
@@ -82,23 +84,24 @@ export class RunHistory {
     // One merge's time is noisy (a GC, a busy machine): the record follows it halfway.
     const sameSize = before && before.kb > 0 ? before.ms * (kb / before.kb) : undefined;
     this.#data.targets[path] = { ms: sameSize === undefined ? ms : (sameSize + ms) / 2, kb, at: Date.now() };
+    // The file is written again only when it learned something: a target, or a cost off by a third.
+    if (sameSize === undefined || Math.abs(ms - sameSize) > Math.max(sameSize / 3, NOTICED_MS)) this.#changed = true;
     const key = classOf(input);
     const seen = this.#data.classes[key];
     const msPerKb = kb > 0 ? ms / kb : 0;
     this.#data.classes[key] = seen ? { msPerKb: average(seen.msPerKb, msPerKb), n: seen.n + 1 } : { msPerKb, n: 1 };
     const model = expectedCostMs(input, defaultCosts);
     if (model > 0) this.#data.machine = average(this.#data.machine, ms / model);
-    this.#changed = true;
+    if (!seen) this.#changed = true;
   }
 
   /** Writes what it learned, merged with what the file holds now (another process may have written it). */
-  async save(): Promise<void> {
+  save(): void {
     if (!this.#changed) return;
     this.#changed = false;
     const onDisk = readHistory(this.file);
     const data = onDisk ? merged(onDisk, this.#data) : this.#data;
-    mkdirSync(join(this.file, '..'), { recursive: true });
-    await writeAtomic(this.file, JSON.stringify(bounded(data)));
+    writeAtomicSync(this.file, JSON.stringify(bounded(data)));
     this.#data = data;
   }
 

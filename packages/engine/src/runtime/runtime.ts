@@ -70,7 +70,11 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
     },
     async close() {
       await scheduler.close();
-      await history?.save().catch(() => undefined); // a history that cannot be written is only not kept
+      try {
+        history?.save();
+      } catch {
+        // A history that cannot be written is only not kept.
+      }
     },
     get threads() {
       return scheduler.threads;
