@@ -6,7 +6,7 @@ import codebridge from 'unplugin-codebridge/vite';
 import { BridgeRegistry } from '../src/bridge-registry.js';
 import { resolveOptions } from '../src/options.js';
 import { Fixture } from './helpers/fixture.js';
-import { waitFor } from './helpers/watch.js';
+import { noDependencyScan, waitFor } from './helpers/watch.js';
 
 let fixture: Fixture;
 let server: ViteDevServer | undefined;
@@ -57,7 +57,7 @@ describe('bridges globs', () => {
 
   it.each(cases)('the Vite dev watcher re-merges a target when a bridge the globs match is edited ($feature)', async ({ bridges, edit, url }) => {
     fixture = withNestedBridge(new Fixture('basic'));
-    server = await createServer({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [codebridge({ workers: 0, bridges })], server: { middlewareMode: true } });
+    server = await createServer({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [codebridge({ workers: 0, bridges })], server: { middlewareMode: true }, ...noDependencyScan });
     const served = async () => (await server!.transformRequest(url))?.code ?? '';
     expect(await served()).toContain('bridged');
     // The watcher scans the tree after the server starts: an edit before it reaches the folder goes unseen.

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { build, createServer, type ViteDevServer } from 'vite';
 import codebridge from 'unplugin-codebridge/vite';
 import { Fixture } from './helpers/fixture.js';
-import { waitFor } from './helpers/watch.js';
+import { noDependencyScan, waitFor } from './helpers/watch.js';
 
 let fixture: Fixture;
 let server: ViteDevServer | undefined;
@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function startServer(): Promise<ViteDevServer> {
-  server = await createServer({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [codebridge({ workers: 0 })], server: { middlewareMode: true } });
+  server = await createServer({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [codebridge({ workers: 0 })], server: { middlewareMode: true }, ...noDependencyScan });
   return server;
 }
 

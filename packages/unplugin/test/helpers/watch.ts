@@ -21,3 +21,12 @@ export async function waitFor<T>(check: () => T | undefined | false | Promise<T 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Dev servers of the tests crawl no entry for dependencies to pre-bundle: the optimizer runs in
+ * the background, and one still bundling the fixture's patched dependency when the test removes
+ * the fixture fails as an unhandled error (`noDiscovery` would also stop the watcher's re-merges
+ * these tests check). What the optimizer does with patches is tested in the browser e2e
+ * (e2e/test/vite-dev-dependencies.test.ts).
+ */
+export const noDependencyScan = { optimizeDeps: { entries: [] } };
