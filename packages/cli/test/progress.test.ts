@@ -12,12 +12,13 @@ function onTerminal(args: string[], cwd: string): string {
 
 describe('codebridge apply progress', () => {
   it('draws a bar on a terminal during a long run and erases it at the end', { timeout: 120_000 }, () => {
-    const root = tree(manyTargets(1500));
+    // Enough merges to outlast the bar's 300 ms delay on a quiet machine (1,500 tiny ones no longer did).
+    const root = tree(manyTargets(5000));
     const screen = onTerminal(['apply', '--check'], root);
-    expect(screen).toMatch(/merging \[[#-]{24}\] \d+\/1500 \d+\.\ds/);
+    expect(screen).toMatch(/merging \[[#-]{24}\] \d+\/5000 \d+\.\ds/);
     const lastBar = screen.lastIndexOf('merging [');
     expect(screen.indexOf('\r\x1b[K', lastBar)).toBeGreaterThan(lastBar);
-    expect(screen).toMatch(/1500 targets, 1500 changed/);
+    expect(screen).toMatch(/5000 targets, 5000 changed/);
   });
 
   it('draws nothing for a short run', () => {
