@@ -21,7 +21,8 @@ export function formatStats(report: RunReport): string {
   const slowest = [...report.tasks].sort((a, b) => b.runMs - a.runMs).slice(0, SLOWEST);
   if (slowest.length) lines.push('  slowest:');
   for (const t of slowest) {
-    lines.push(`    ${t.file}  run ${ms(t.runMs)} (plan ${ms(t.planMs)}, apply ${ms(t.applyMs)}), queued ${ms(t.queueMs)}, on ${t.worker === 'inline' ? 'the main thread' : `worker ${t.worker}`}`);
+    if (t.cache?.hit) lines.push(`    ${t.file}  served from the cache in ${ms(t.runMs)}`);
+    else lines.push(`    ${t.file}  run ${ms(t.runMs)} (plan ${ms(t.planMs)}, apply ${ms(t.applyMs)}), queued ${ms(t.queueMs)}, on ${t.worker === 'inline' ? 'the main thread' : `worker ${t.worker}`}`);
   }
   return `${lines.join('\n')}\n`;
 }

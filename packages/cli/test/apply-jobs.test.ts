@@ -35,3 +35,13 @@ describe('codebridge apply --jobs', () => {
     expect(run.stderr).not.toContain('merged on the main thread');
   });
 });
+
+describe('codebridge apply --stats', () => {
+  it('lists a merge the cache served as served from the cache, not as run on a worker', async () => {
+    const root = tree({ 'package.json': '{}', ...manyTargets(1) });
+    await codebridge(['apply'], { cwd: root });
+    const run = await codebridge(['apply', '--stats'], { cwd: root });
+    expect(run.stderr).toMatch(/src\/m0\.ts {2}served from the cache in \d+\.\d ms/);
+    expect(run.stderr).not.toContain('worker null');
+  });
+});
