@@ -31,10 +31,12 @@ export class RunFiles {
   /** Writes the files of the build that just ended (none when it merged nothing), then starts on the next one. */
   async write(root: string, tool: string): Promise<void> {
     if (!this.#engine || !this.#run) return;
-    const [engine, run] = await Promise.all([this.#engine, this.#run]);
-    const report = run.finish(this.#tasks);
+    // Taken now: merges of the next build (watch mode) may settle while this one is written.
+    const [tasks, measuring] = [this.#tasks, this.#run];
     this.#tasks = [];
     this.#run = undefined;
+    const [engine, run] = await Promise.all([this.#engine, measuring]);
+    const report = run.finish(tasks);
     const trace = this.options.trace ? resolve(root, this.options.trace) : engine.profileFromEnv() && resolve(engine.profileFromEnv()!);
     if (trace) engine.writeTrace(trace, report, tool);
     if (this.options.report) engine.writeDashboard(resolve(root, this.options.report), report, { tool, title: `${tool}: ${report.jobs} merge${report.jobs === 1 ? '' : 's'}` });
