@@ -44,9 +44,10 @@ export class MergeService {
     return { ...(this.#started?.context ?? NO_RUNTIME), cached: this.options.cache !== false };
   }
 
-  /** Calls `listener` with each merge the bundler asked for, as it settles (the dev server's live page). */
-  onMerged(listener: (finished: Finished) => void): void {
+  /** Calls `listener` with each merge the bundler asked for, as it settles (the dev server's live page); returns how to stop. */
+  onMerged(listener: (finished: Finished) => void): () => void {
     this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Merges the bridges into the target; a failure rejects with the engine's CodeBridgeError. */

@@ -33,7 +33,7 @@ export function serveLiveDashboard(server: ViteDevServer, state: PluginState): v
     const { data: current } = await data();
     for (const client of clients) client.write(`event: run\ndata: ${JSON.stringify(current)}\n\n`);
   };
-  state.merges.onMerged((finished) => {
+  const stop = state.merges.onMerged((finished) => {
     tasks.push(finished.report);
     if (tasks.length > KEPT) tasks.shift();
     if (clients.size > 0) pending ??= setTimeout(() => void push(), PUSH_MS);
@@ -48,6 +48,16 @@ export function serveLiveDashboard(server: ViteDevServer, state: PluginState): v
       res.end(loaded.dashboardPage(current, `${LIVE_PATH}events`));
     }, next);
   });
+
+  // The measure samples RSS on a timer and watches GC until it finishes: it ends with the server
+  // (a restart makes a new server, and a new page for it).
+  const close = server.close.bind(server);
+  server.close = () => {
+    stop();
+    run?.finish([]);
+    for (const client of clients) client.end();
+    return close();
+  };
 
   const printUrls = server.printUrls.bind(server);
   server.printUrls = () => {
