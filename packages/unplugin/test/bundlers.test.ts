@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bridgeWithSyntaxError, bridgeWithUnknownCommand, expectedRun, Fixture, unbridgedRun } from './helpers/fixture.js';
 import { runModule, traceOrigin } from './helpers/output.js';
-import { waitFor } from './helpers/watch.js';
+import { firstBuildSettled, waitFor } from './helpers/watch.js';
 import { esbuild } from './harness/esbuild.js';
 import { rollup } from './harness/rollup.js';
 import { vite } from './harness/vite.js';
@@ -85,7 +85,7 @@ describe.each(bundlers)('$name', (bundler) => {
     fixture = new Fixture('basic');
     const run = await bundler.watch(fixture, {});
     try {
-      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      await firstBuildSettled(run);
       expect(readFileSync(js(), 'utf8')).toContain('bridged hello');
       fixture.write('src/greet.bridge.js', "export function greet(name) {\n  return 'edited ' + name;\n}\n");
       await waitFor(() => readFileSync(js(), 'utf8').includes('edited ') || undefined, 20_000, 'the rebuild');
@@ -98,7 +98,7 @@ describe.each(bundlers)('$name', (bundler) => {
     fixture = new Fixture('basic');
     const run = await bundler.watch(fixture, {});
     try {
-      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      await firstBuildSettled(run);
       fixture.write('src/extra.bridge.js', "// @bridge ./greet.js\nexport function shout(text) {\n  return text + '!!';\n}\n");
       await waitFor(() => readFileSync(js(), 'utf8').includes('!!') || undefined, 20_000, 'the rebuild');
     } finally {
@@ -110,7 +110,7 @@ describe.each(bundlers)('$name', (bundler) => {
     fixture = new Fixture('basic');
     const run = await bundler.watch(fixture, {});
     try {
-      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      await firstBuildSettled(run);
       fixture.remove('src/greet.bridge.js');
       await waitFor(() => !readFileSync(js(), 'utf8').includes('bridged hello') || undefined, 20_000, 'the rebuild');
     } finally {
@@ -154,7 +154,7 @@ describe.each(bundlers.filter((b) => b !== esbuild))('$name watch', (bundler) =>
     fixture = new Fixture('basic');
     const run = await bundler.watch(fixture, {});
     try {
-      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      await firstBuildSettled(run);
       fixture.write('src/plain.bridge.js', "export const plain = 'first bridge';\n");
       await waitFor(() => readFileSync(js(), 'utf8').includes('first bridge') || undefined, 20_000, 'the rebuild');
     } finally {

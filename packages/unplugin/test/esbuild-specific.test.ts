@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fixture } from './helpers/fixture.js';
-import { waitFor } from './helpers/watch.js';
+import { firstBuildSettled, waitFor } from './helpers/watch.js';
 import { esbuild } from './harness/esbuild.js';
 
 let fixture: Fixture;
@@ -16,7 +16,7 @@ describe('esbuild watch', () => {
     fixture = new Fixture('basic').withoutBridges();
     const run = await esbuild.watch(fixture, { watchNewTargets: true });
     try {
-      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      await firstBuildSettled(run);
       fixture.write('src/plain.bridge.js', firstBridge);
       await waitFor(() => readFileSync(js(), 'utf8').includes('first bridge') || undefined, 20_000, 'the rebuild');
     } finally {
@@ -28,7 +28,7 @@ describe('esbuild watch', () => {
     fixture = new Fixture('basic');
     const run = await esbuild.watch(fixture, {});
     try {
-      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      await firstBuildSettled(run);
       const before = readFileSync(js(), 'utf8');
       fixture.write('src/plain.bridge.js', firstBridge);
       const missed = (w: string) => w.includes('NOT_APPLICABLE_HERE') && w.includes('plain.js');
@@ -47,7 +47,7 @@ describe('esbuild watch', () => {
     fixture.remove('index.bridge.html'); // not applicable in esbuild: a warning, so an error too
     const run = await esbuild.watch(fixture, { strict: true });
     try {
-      await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+      await firstBuildSettled(run);
       expect(run.errors()).toEqual([]);
       fixture.write('src/plain.bridge.js', firstBridge);
       await waitFor(() => run.errors().some((e) => e.includes('NOT_APPLICABLE_HERE') && e.includes('plain.js')) || undefined, 20_000, 'the failed rebuild');

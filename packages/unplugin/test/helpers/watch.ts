@@ -30,3 +30,17 @@ export async function waitFor<T>(check: () => T | undefined | false | Promise<T 
  * (e2e/test/vite-dev-dependencies.test.ts).
  */
 export const noDependencyScan = { optimizeDeps: { entries: [] } };
+
+/**
+ * Resolves once a watch build has finished its first build and stayed quiet for `quietMs`: a
+ * watcher records what it watches right after a build, so an edit made that same instant can go
+ * unseen (a person never edits that fast, and neither should a test).
+ */
+export async function firstBuildSettled(run: { builds(): number }, quietMs = 500): Promise<void> {
+  await waitFor(() => run.builds() >= 1 || undefined, 20_000, 'the first build');
+  let seen = run.builds();
+  for (let since = Date.now(); Date.now() - since < quietMs; ) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (run.builds() !== seen) [seen, since] = [run.builds(), Date.now()];
+  }
+}
