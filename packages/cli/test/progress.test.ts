@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../../tools/bench/src/corpus.js';
 import { bin, manyTargets, tree } from './cli.js';
 
 /** Runs the binary inside a pseudo-terminal (util-linux `script`), as a person at a terminal would. */
@@ -12,13 +13,14 @@ function onTerminal(args: string[], cwd: string): string {
 
 describe('codebridge apply progress', () => {
   it('draws a bar on a terminal during a long run and erases it at the end', { timeout: 120_000 }, () => {
-    // Enough merges to outlast the bar's 300 ms delay on a quiet machine (1,500 tiny ones no longer did).
-    const root = tree(manyTargets(5000));
+    // Merges long enough to outlast the bar's 300 ms delay on a quiet machine: 300 modules of about
+    // 42 KB (thousands of tiny ones finished inside it).
+    const root = tree(Object.fromEntries(generateCorpus({ modules: 300 }).flatMap((job) => [job.target, ...job.bridges].map((f) => [f.path, f.code]))));
     const screen = onTerminal(['apply', '--check'], root);
-    expect(screen).toMatch(/merging \[[#-]{24}\] \d+\/5000 \d+\.\ds/);
+    expect(screen).toMatch(/merging \[[#-]{24}\] \d+\/300 \d+\.\ds/);
     const lastBar = screen.lastIndexOf('merging [');
     expect(screen.indexOf('\r\x1b[K', lastBar)).toBeGreaterThan(lastBar);
-    expect(screen).toMatch(/5000 targets, 5000 changed/);
+    expect(screen).toMatch(/300 targets, 300 changed/);
   });
 
   it('draws nothing for a short run', () => {
