@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { profileFromEnv, writeDashboard, writeTrace, type RunReport } from '@codebridge/engine';
 
 export interface RunFiles {
@@ -10,7 +10,7 @@ export interface RunFiles {
 
 /** Writes the run's Chrome trace and HTML dashboard where asked; says where on stderr. */
 export function writeRunFiles(report: RunReport, files: RunFiles, root: string): void {
-  const trace = files.trace ?? (profileFromEnv() && resolve(profileFromEnv()!));
+  const trace = files.trace ?? profileFromEnv();
   if (trace) {
     writeTrace(trace, report, 'codebridge apply');
     process.stderr.write(`codebridge: trace written to ${trace} (open it in https://ui.perfetto.dev or chrome://tracing)\n`);

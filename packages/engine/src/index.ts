@@ -5,7 +5,7 @@ export { merge, mergeSync, planMerge, type PhaseTimes } from './merge.js';
 export { CodeBridge } from './compat.js';
 export { discoverBridges, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';
 export { resolveTarget, siblingTarget } from './discover/resolve.js';
-export { isInside, isRealPathInside, landingPathOf, realPathOf } from './discover/path-guard.js';
+export { isInside, landingPathOf } from './discover/path-guard.js';
 export { readDirective, readOrder } from './read/header.js';
 export * from './runtime/index.js';
 export * from './cache/index.js';

@@ -90,16 +90,6 @@ export class BridgeRegistry {
     return [...folders].filter((f) => slash(f) !== slash(this.#root) && !/[\\/]node_modules([\\/]|$)/.test(f)).sort();
   }
 
-  /** Names of the packages a bridge patches (`@scope/name` or `name`). */
-  patchedPackages(): string[] {
-    const names = new Set<string>();
-    for (const t of this.#targets.values()) {
-      const m = t.dependency ? /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(slash(t.target)) : null;
-      if (m) names.add(m[1]!);
-    }
-    return [...names].sort();
-  }
-
   #useRoot(root: string): void {
     this.#root = root;
     const matches = bridgeGlobMatcher(this.options.bridges, defaultIgnore, root);

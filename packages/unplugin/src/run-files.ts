@@ -37,7 +37,7 @@ export class RunFiles {
     this.#run = undefined;
     const [engine, run] = await Promise.all([this.#engine, measuring]);
     const report = run.finish(tasks);
-    const trace = this.options.trace ? resolve(root, this.options.trace) : engine.profileFromEnv() && resolve(engine.profileFromEnv()!);
+    const trace = this.options.trace ? resolve(root, this.options.trace) : engine.profileFromEnv();
     if (trace) engine.writeTrace(trace, report, tool);
     if (this.options.report) engine.writeDashboard(resolve(root, this.options.report), report, { tool, title: `${tool}: ${report.jobs} merge${report.jobs === 1 ? '' : 's'}` });
   }

@@ -28,7 +28,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
       await state.discover(root);
       load.refresh(Boolean(userConfig.build?.watch));
       state.prefetch((t) => !isHtml(t));
-      return state.registry.patchedPackages().length ? { optimizeDeps: { rolldownOptions: { plugins: [optimizerPlugin(state, load)] } } } : undefined;
+      return patchedTargets(state).length ? { optimizeDeps: { rolldownOptions: { plugins: [optimizerPlugin(state, load)] } } } : undefined;
     },
     configResolved(config) {
       root = config.root;

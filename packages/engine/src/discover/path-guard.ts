@@ -24,16 +24,6 @@ export function realPathOf(path: string): string | undefined {
 }
 
 /**
- * True when the existing file `path`, with every link resolved, is inside the real folder of
- * `folder`. A path that does not exist is not inside anything.
- */
-export function isRealPathInside(path: string, folder: string): boolean {
-  const real = realPathOf(path);
-  const realFolder = realPathOf(folder);
-  return real !== undefined && realFolder !== undefined && isInside(real, realFolder);
-}
-
-/**
  * The path of a file that may not exist yet, with the links of its nearest existing ancestor
  * resolved: where a write to it would land.
  */

@@ -115,7 +115,7 @@ export const ANOMALY_RATIO = 3;
 /** Below this much over its prediction, a merge is not an anomaly whatever the ratio (a 0.4 ms guess, a 2 ms merge). */
 export const ANOMALY_FLOOR_MS = 5;
 
-export function scorePredictions(tasks: TaskReport[]): PredictionScore {
+function scorePredictions(tasks: TaskReport[]): PredictionScore {
   const scored = tasks.filter((t) => t.predictedMs !== undefined && t.predictedMs > 0 && t.status === 'fulfilled' && !t.cache?.hit);
   const errors = scored.map((t) => Math.abs(mergeMsOf(t) - t.predictedMs!) / t.predictedMs!).sort((a, b) => a - b);
   const anomalies = scored
