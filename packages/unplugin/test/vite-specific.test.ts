@@ -14,6 +14,10 @@ afterEach(async () => {
 
 async function startServer(): Promise<ViteDevServer> {
   server = await createServer({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [codebridge({ workers: 0 })], server: { middlewareMode: true }, ...noDependencyScan });
+  // The watcher scans the tree after the server starts: an edit before it reaches src/ goes unseen
+  // (a clean CI run missed one), so the tests edit once it watches the folder.
+  const src = fixture.path('src');
+  await waitFor(() => server!.watcher.getWatched()[src]?.includes('greet.js'), 10_000, `the watcher on ${src}`);
   return server;
 }
 
