@@ -6,7 +6,7 @@ import codebridge from 'unplugin-codebridge/vite';
 import { BridgeRegistry } from '../src/bridge-registry.js';
 import { resolveOptions } from '../src/options.js';
 import { Fixture } from './helpers/fixture.js';
-import { noDependencyScan, waitFor } from './helpers/watch.js';
+import { noDependencyScan, waitFor, watcherTest } from './helpers/watch.js';
 
 let fixture: Fixture;
 let server: ViteDevServer | undefined;
@@ -55,16 +55,16 @@ describe('bridges globs', () => {
     expect(called.sort()).toEqual([...found].sort());
   });
 
-  it.each(cases)('the Vite dev watcher re-merges a target when a bridge the globs match is edited ($feature)', async ({ bridges, edit, url }) => {
+  it.each(cases)('the Vite dev watcher re-merges a target when a bridge the globs match is edited ($feature)', watcherTest, async ({ bridges, edit, url }) => {
     fixture = withNestedBridge(new Fixture('basic'));
     server = await createServer({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [codebridge({ workers: 0, bridges })], server: { middlewareMode: true }, ...noDependencyScan });
     const served = async () => (await server!.transformRequest(url))?.code ?? '';
     expect(await served()).toContain('bridged');
     // The watcher scans the tree after the server starts: an edit before it reaches the folder goes unseen.
     const folder = dirname(fixture.path(edit));
-    await waitFor(() => server!.watcher.getWatched()[folder]?.includes(basename(edit)), 10_000, `the watcher on ${folder}`);
+    await waitFor(() => server!.watcher.getWatched()[folder]?.includes(basename(edit)), 20_000, `the watcher on ${folder}`);
     fixture.write(edit, edited(edit, 'edited'));
-    await waitFor(async () => (await served()).includes('edited') || undefined, 10_000, `${url} merged with the edited ${edit}`);
+    await waitFor(async () => (await served()).includes('edited') || undefined, 20_000, `${url} merged with the edited ${edit}`);
   });
 
   it('include and exclude globs speak the same dialect (a class and braces in exclude)', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bridgeWithSyntaxError, bridgeWithUnknownCommand, expectedRun, Fixture, unbridgedRun } from './helpers/fixture.js';
 import { runModule, traceOrigin } from './helpers/output.js';
-import { firstBuildSettled, waitFor } from './helpers/watch.js';
+import { firstBuildSettled, waitFor, watcherTest } from './helpers/watch.js';
 import { esbuild } from './harness/esbuild.js';
 import { rollup } from './harness/rollup.js';
 import { vite } from './harness/vite.js';
@@ -81,7 +81,7 @@ describe.each(bundlers)('$name', (bundler) => {
     await expect(bundler.build(fixture, {})).rejects.toThrow(/gone\.bridge\.js.*gone\.js.*MISSING_TARGET/s);
   });
 
-  it('rebuilds after a bridge is edited in watch mode', async () => {
+  it('rebuilds after a bridge is edited in watch mode', watcherTest, async () => {
     fixture = new Fixture('basic');
     const run = await bundler.watch(fixture, {});
     try {
@@ -94,7 +94,7 @@ describe.each(bundlers)('$name', (bundler) => {
     }
   });
 
-  it('re-merges a target when a bridge for it is added in watch mode', async () => {
+  it('re-merges a target when a bridge for it is added in watch mode', watcherTest, async () => {
     fixture = new Fixture('basic');
     const run = await bundler.watch(fixture, {});
     try {
@@ -106,7 +106,7 @@ describe.each(bundlers)('$name', (bundler) => {
     }
   });
 
-  it('restores a target when its bridge is deleted in watch mode', async () => {
+  it('restores a target when its bridge is deleted in watch mode', watcherTest, async () => {
     fixture = new Fixture('basic');
     const run = await bundler.watch(fixture, {});
     try {
@@ -150,7 +150,7 @@ describe.each(bundlers.filter((b) => b !== vite))('$name HTML', (bundler) => {
 describe.each(bundlers.filter((b) => b !== esbuild))('$name watch', (bundler) => {
   const js = () => fixture.path(bundler.jsFile);
 
-  it('merges the first bridge of a file that had none, added in watch mode', async () => {
+  it('merges the first bridge of a file that had none, added in watch mode', watcherTest, async () => {
     fixture = new Fixture('basic');
     const run = await bundler.watch(fixture, {});
     try {

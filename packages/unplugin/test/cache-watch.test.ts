@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fixture } from './helpers/fixture.js';
-import { waitFor } from './helpers/watch.js';
+import { firstBuildSettled, waitFor, watcherTest } from './helpers/watch.js';
 import { esbuild } from './harness/esbuild.js';
 import { rollup } from './harness/rollup.js';
 import { vite } from './harness/vite.js';
@@ -26,13 +26,14 @@ const loggedRuns = (): LoggedRun[] => {
 };
 
 describe.each([vite, rollup, webpack, esbuild, rspack])('$name watch with the cache', (bundler) => {
-  it('re-merges only the target whose bridge was edited, counted from the stats', async () => {
+  it('re-merges only the target whose bridge was edited, counted from the stats', watcherTest, async () => {
     fixture = new Fixture('basic');
     const run = await bundler.watch(fixture, { stats: 'stats.json' });
     try {
       const first = await waitFor(() => loggedRuns().length >= 1 && loggedRuns(), 20_000, 'the first build to log its run');
       // Hits are possible on the first build: this process merged the same fixture before.
       expect(first[0]!.hits + first[0]!.misses).toBeGreaterThanOrEqual(3);
+      await firstBuildSettled(run);
       // An edit no other test makes, so that no process memory or disk holds its merge.
       const edited = `edited ${bundler.name} ${process.pid} ${Date.now()}`;
       fixture.write('src/greet.bridge.js', `export function greet(name) {\n  return '${edited} ' + name;\n}\n`);

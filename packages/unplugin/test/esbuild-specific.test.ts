@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fixture } from './helpers/fixture.js';
-import { firstBuildSettled, waitFor } from './helpers/watch.js';
+import { firstBuildSettled, waitFor, watcherTest } from './helpers/watch.js';
 import { esbuild } from './harness/esbuild.js';
 
 let fixture: Fixture;
@@ -11,7 +11,7 @@ const js = () => fixture.path(esbuild.jsFile);
 const firstBridge = "export const plain = 'first bridge';\n";
 
 describe('esbuild watch', () => {
-  it('with watchNewTargets, merges the first bridge of a file in a project that had none', async () => {
+  it('with watchNewTargets, merges the first bridge of a file in a project that had none', watcherTest, async () => {
     // No bridge anywhere: only the plugin's own watchDirs on the files it passes on make esbuild see the new one.
     fixture = new Fixture('basic').withoutBridges();
     const run = await esbuild.watch(fixture, { watchNewTargets: true });
@@ -24,7 +24,7 @@ describe('esbuild watch', () => {
     }
   });
 
-  it('without watchNewTargets, warns that a file given its first bridge during the watch is not merged', async () => {
+  it('without watchNewTargets, warns that a file given its first bridge during the watch is not merged', watcherTest, async () => {
     fixture = new Fixture('basic');
     const run = await esbuild.watch(fixture, {});
     try {
@@ -42,7 +42,7 @@ describe('esbuild watch', () => {
     }
   });
 
-  it('in strict mode, fails the rebuild of a file given its first bridge during the watch', async () => {
+  it('in strict mode, fails the rebuild of a file given its first bridge during the watch', watcherTest, async () => {
     fixture = new Fixture('basic');
     fixture.remove('index.bridge.html'); // not applicable in esbuild: a warning, so an error too
     const run = await esbuild.watch(fixture, { strict: true });

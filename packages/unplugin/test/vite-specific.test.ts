@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { build, createServer, type ViteDevServer } from 'vite';
 import codebridge from 'unplugin-codebridge/vite';
 import { Fixture } from './helpers/fixture.js';
-import { noDependencyScan, waitFor } from './helpers/watch.js';
+import { noDependencyScan, waitFor, watcherTest } from './helpers/watch.js';
 
 let fixture: Fixture;
 let server: ViteDevServer | undefined;
@@ -65,7 +65,7 @@ describe('vite', () => {
     expect(await served('/src/greet.js')).toContain('bridged hello');
   });
 
-  it('re-merges a target and sends an HMR update when its bridge is edited', async () => {
+  it('re-merges a target and sends an HMR update when its bridge is edited', watcherTest, async () => {
     fixture = new Fixture('basic');
     await startServer();
     const sent: string[] = [];
@@ -77,24 +77,24 @@ describe('vite', () => {
     }) as typeof hot.send;
     expect(await served('/src/greet.js')).toContain('bridged hello');
     fixture.write('src/greet.bridge.js', "export function greet(name) {\n  return 'edited ' + name;\n}\n");
-    await waitFor(async () => (await served('/src/greet.js')).includes('edited ') || undefined, 10_000, 'the edited bridge');
+    await waitFor(async () => (await served('/src/greet.js')).includes('edited ') || undefined, 20_000, 'the edited bridge');
     expect(sent.join('\n')).toMatch(/greet\.js|full-reload/);
   });
 
-  it('merges a bridge added while the dev server runs', async () => {
+  it('merges a bridge added while the dev server runs', watcherTest, async () => {
     fixture = new Fixture('basic');
     fixture.remove('src/greet.bridge.js');
     await startServer();
     expect(await served('/src/greet.js')).not.toContain('bridged');
     fixture.write('src/greet.bridge.js', "export function greet(name) {\n  return 'added ' + name;\n}\n");
-    await waitFor(async () => (await served('/src/greet.js')).includes('added ') || undefined, 10_000, 'the added bridge');
+    await waitFor(async () => (await served('/src/greet.js')).includes('added ') || undefined, 20_000, 'the added bridge');
   });
 
-  it('serves the target as it was once its bridge is deleted', async () => {
+  it('serves the target as it was once its bridge is deleted', watcherTest, async () => {
     fixture = new Fixture('basic');
     await startServer();
     expect(await served('/src/greet.js')).toContain('bridged hello');
     fixture.remove('src/greet.bridge.js');
-    await waitFor(async () => !(await served('/src/greet.js')).includes('bridged') || undefined, 10_000, 'the original target');
+    await waitFor(async () => !(await served('/src/greet.js')).includes('bridged') || undefined, 20_000, 'the original target');
   });
 });

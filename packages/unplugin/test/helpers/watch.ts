@@ -45,3 +45,11 @@ export async function firstBuildSettled(run: { builds(): number }, quietMs = 1_5
     if (run.builds() !== seen) [seen, since] = [run.builds(), Date.now()];
   }
 }
+
+/**
+ * Options for a test that edits files under a running watcher or dev server: on CI it is tried up
+ * to three times. Whether an edit is seen depends on OS file events reaching a watcher that a
+ * loaded 2-core runner may still be setting up; the waits above make a miss rare, not impossible
+ * (Vite's and Playwright's own CI retries watcher tests the same way). A real fault fails every try.
+ */
+export const watcherTest = { retry: process.env.CI ? 2 : 0 };
