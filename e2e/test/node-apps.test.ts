@@ -6,7 +6,7 @@ import { editFile, readIfExists } from '../support/files.js';
 import { expectBridgedCss, expectBrokenBridgeToFail, LABEL, reportChecks } from '../support/report-checks.js';
 import { runScript, startScript } from '../support/scripts.js';
 import { originalOf } from '../support/sourcemap.js';
-import { waitFor } from '../../packages/unplugin/test/helpers/watch.js';
+import { waitFor, watcherTest } from '../../packages/unplugin/test/helpers/watch.js';
 import { settle } from '../support/wait.js';
 
 describe.each(nodeApps)('$bundler app', (app) => {
@@ -30,7 +30,7 @@ describe.each(nodeApps)('$bundler app', (app) => {
     expect(line).toBe(lineOf(cartBridge, LABEL));
   });
 
-  test('editing a bridge during watch rebuilds the bundle', async () => {
+  test('editing a bridge during watch rebuilds the bundle', watcherTest, async () => {
     rmSync(app.bundle, { force: true });
     const watcher = startScript(app.dir, 'watch');
     const watchOutput = () => `${app.bundler} watch printed:\n${watcher.output()}`;

@@ -8,7 +8,7 @@ import { editFile } from '../support/files.js';
 import { expectBridgedCss, expectBrokenBridgeToFail, LABEL, reportChecks } from '../support/report-checks.js';
 import { runScript, startScript, type Running } from '../support/scripts.js';
 import { originalOf } from '../support/sourcemap.js';
-import { waitFor } from '../../packages/unplugin/test/helpers/watch.js';
+import { waitFor, watcherTest } from '../../packages/unplugin/test/helpers/watch.js';
 
 const BRIDGED_HEADING = 'Bridged cart';
 const PURPLE = 'rgb(102, 51, 153)';
@@ -126,7 +126,7 @@ describe('vite dev server in Chromium', () => {
 
   test.each(reportChecks)('%s', (_, check) => check(report));
 
-  test('editing the CSS bridge updates the page through HMR without a reload', async () => {
+  test('editing the CSS bridge updates the page through HMR without a reload', watcherTest, async () => {
     expect(await totalColor(page)).toBe(PURPLE);
     await page.evaluate(() => Object.assign(window, { loadedBeforeEdit: true }));
     const restore = editFile(styleBridge, 'rebeccapurple', 'teal');
@@ -139,7 +139,7 @@ describe('vite dev server in Chromium', () => {
     }
   });
 
-  test('editing the TypeScript bridge serves the new code', async () => {
+  test('editing the TypeScript bridge serves the new code', watcherTest, async () => {
     const restore = editFile(cartBridge, LABEL, 'hot describe');
     try {
       const described = async () => (await readReport(page).catch(() => undefined))?.describe;

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import codebridge from 'unplugin-codebridge/vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../../packages/unplugin/test/helpers/watch.js';
+import { waitFor, watcherTest } from '../../packages/unplugin/test/helpers/watch.js';
 import { tempProject } from '../support/files.js';
 import { freePort, launchChromium } from '../support/browser.js';
 
@@ -68,7 +68,7 @@ describe('vite dev server, dependencies patched by bridges', () => {
     expect(Object.keys(optimized).sort()).toEqual(['cjs-dep', 'esm-dep']);
   });
 
-  it('an edit of a dependency patch while the server runs reaches the page (the dependency is pre-bundled again)', async () => {
+  it('an edit of a dependency patch while the server runs reaches the page (the dependency is pre-bundled again)', watcherTest, async () => {
     writeFileSync(join(root, 'patches/cjs-dep.bridge.js'), files['patches/cjs-dep.bridge.js']!.replace('bridged hello', 'edited hello'));
     let seen: { text: string | null; errors: string[] } = { text: null, errors: [] };
     await waitFor(async () => (seen = await pageText()).text === 'edited hello a|BRIDGED B', 30_000, () => `the page still shows ${JSON.stringify(seen)}`);

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
 import codebridge from 'unplugin-codebridge/vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../../packages/unplugin/test/helpers/watch.js';
+import { waitFor, watcherTest } from '../../packages/unplugin/test/helpers/watch.js';
 import { tempProject } from '../support/files.js';
 import { freePort, launchChromium, screenshotsDir } from '../support/browser.js';
 
@@ -45,7 +45,7 @@ describe('the live dashboard of the Vite dev server', () => {
     expect(printed.join('\n')).toContain(`CodeBridge: ${base}__codebridge/`);
   });
 
-  it('shows the merges of the page, and a new bar when an edited bridge is merged again, without a reload', async () => {
+  it('shows the merges of the page, and a new bar when an edited bridge is merged again, without a reload', watcherTest, async () => {
     const app = await browser.newPage();
     await app.goto(base);
     await waitFor(async () => (await app.textContent('#out')) === 'bridged hello live', 20_000);
