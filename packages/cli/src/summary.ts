@@ -1,6 +1,6 @@
 import { formatDiagnostic, type Diagnostic } from '@codebridge/engine';
 import pc from 'picocolors';
-import { countOf, type ApplyRun } from './outcome.js';
+import { countOf, type ApplyRun, type TargetStatus } from './outcome.js';
 import { plural } from './plural.js';
 
 const LISTED = 20;
@@ -15,8 +15,12 @@ export function formatForTerminal(d: Diagnostic): string {
 /** Everything an `apply` reports for people, on stderr: per-file lines, diagnostics, then the summary. */
 export function printSummary(run: ApplyRun): void {
   const lines = [...run.outcomes, ...run.errors].flatMap((o) => ('diagnostics' in o ? o.diagnostics : [o])).map(formatForTerminal);
-  if (run.mode === 'check') lines.push(...listed(pc.yellow('would change'), run.outcomes.filter((o) => o.status === 'changed').map((o) => o.path)));
-  lines.push(...listed(pc.green('wrote'), run.written), outcomeLine(run), countsLine(run));
+  const pathsOf = (status: TargetStatus) => run.outcomes.filter((o) => o.status === status).map((o) => o.path);
+  if (run.mode === 'check') lines.push(...listed(pc.yellow('would change'), pathsOf('changed')));
+  lines.push(...listed(pc.green('wrote'), run.written));
+  // A target that already holds what its bridges ask for (a merge before wrote it) is up to date.
+  if (run.mode === 'check' || run.mode === 'write') lines.push(...listed(pc.dim('up to date'), pathsOf('unchanged')));
+  lines.push(outcomeLine(run), countsLine(run));
   process.stderr.write(`${lines.join('\n')}\n`);
 }
 
@@ -45,6 +49,7 @@ function outcomeLine(run: ApplyRun): string {
   if (run.interrupted) return pc.red('Interrupted before writing: no file was changed.');
   if (run.writeFailure) return pc.red(`Could not write ${run.writeFailure.path}: ${run.writeFailure.message}. No file was changed.`);
   if ((run.mode === 'write' || run.mode === 'out') && failures) return pc.red(`Nothing was written: ${plural(failures, 'failure')} above.`);
+  if (run.mode === 'write' && !run.written.length && run.outcomes.length) return 'Every target is up to date: nothing was written.';
   if (run.mode === 'write') return `${plural(run.written.length, 'file')} written.`;
   if (run.mode === 'out') return `${plural(run.written.length, 'merged copy', 'merged copies')} written.`;
   const failedLine = failures ? pc.red(`${plural(failures, 'failure')} above.`) : '';

@@ -26,14 +26,6 @@ test('a syntax error in the target is an error with file, line, column and frame
   expect(error.diagnostics[0]!.frame).toContain('> 2 | }');
 });
 
-test('@delete of a rule the target lacks is a warning at the command', () => {
-  const { result } = mergeFixture('css', 'delete-missing-rule');
-  expect(result.code).toBe('.a { color: red; }\n');
-  expect(result.diagnostics).toMatchObject([
-    { code: 'COMMAND_NOT_APPLICABLE', severity: 'warning', file: 'css/delete-missing-rule/bridge.css', line: 2, column: 5, message: 'Command "@delete" cannot apply: the target has no .ghost.' },
-  ]);
-});
-
 test('two bridges editing one rule are a conflict naming both bridges and lines', () => {
   const error = mergeError('css', 'conflict');
   expect(error.diagnostics).toMatchObject([{ code: 'CONFLICT', severity: 'error', file: 'css/conflict/bridge-2.css', line: 3, column: 0 }]);

@@ -1,14 +1,6 @@
 import { expect, test } from 'vitest';
 import { mergeError, mergeFixture } from '../support/fixtures.js';
 
-test('@delete of an element the target lacks is MISSING_ELEMENT naming the key at the command', () => {
-  const error = mergeError('html', 'missing-element-for-delete');
-  expect(error.diagnostics).toMatchObject([
-    { code: 'MISSING_ELEMENT', severity: 'error', message: 'The target has no element #ghost.', file: 'html/missing-element-for-delete/bridge.html', line: 1, column: 5 },
-  ]);
-  expect(error.diagnostics[0]!.frame).toContain('> 1 | <!-- @delete -->');
-});
-
 test('@append-to an element the target lacks is MISSING_ELEMENT naming the key at the command', () => {
   const error = mergeError('html', 'missing-element-for-append-to');
   expect(error.diagnostics).toMatchObject([

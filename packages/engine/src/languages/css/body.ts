@@ -2,7 +2,6 @@ import type { AtRule, ChildNode, Declaration, Rule } from 'postcss';
 import { indentAt } from '../../apply/indent.js';
 import { framed } from '../../apply/frame.js';
 import { sliceBridge, type BridgeSlice } from '../../apply/splice.js';
-import { atOffset, commandNotApplicable } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
 import { keyOf, propertyOf } from './keys.js';
 import { endOf, startOf } from './parse.js';
@@ -103,12 +102,12 @@ export function mergeBody(job: CssJob, target: Block, bridge: Block): Edit[] {
     edits.push({ start: point.at, end: point.at, ...framed(text, before) });
     before = before.replace(/^;/, '');
   };
-  const groups = new Map<string, { nodes: ChildNode[]; deleted: boolean; at: number }>();
+  const groups = new Map<string, { nodes: ChildNode[]; deleted: boolean }>();
   for (const node of bridge.nodes) {
     if (node.type === 'comment') continue;
     const commands = commandsAbove(node, job.original, job.diagnostics);
     const key = node.type === 'decl' ? `decl ${propertyOf(node)}` : keyOf(node)!;
-    const group = groups.get(key) ?? { nodes: [], deleted: false, at: startOf(node) };
+    const group = groups.get(key) ?? { nodes: [], deleted: false };
     group.nodes.push(node);
     group.deleted ||= commands.some((c) => c.name === 'delete');
     groups.set(key, group);
@@ -116,7 +115,7 @@ export function mergeBody(job: CssJob, target: Block, bridge: Block): Edit[] {
   for (const [key, group] of groups) {
     const matches = target.nodes.filter((n) => (n.type === 'decl' ? `decl ${propertyOf(n as Declaration)}` : keyOf(n)) === key);
     if (group.deleted) {
-      if (!matches.length) job.diagnostics.push(commandNotApplicable('delete', `the target rule has no ${key.replace(/^decl /, 'property ')}`, atOffset(job.original, group.at)));
+      // A property the target rule lacks is already deleted.
       edits.push(...matches.map(removeChild));
       continue;
     }

@@ -4,7 +4,6 @@ import { indentAt } from '../../apply/indent.js';
 import type { BridgeSlice } from '../../apply/splice.js';
 import { blankLines } from '../../apply/remove.js';
 import { isCommandOnly } from '../../commands/parse.js';
-import { atOffset, commandNotApplicable } from '../../diagnostics.js';
 import { lineIndexOf, lineStartAt } from '../../lines.js';
 import type { Edit } from '../../types.js';
 import { appendPoint, fillEmpty, mergeBody, removeChild, replaceBody, slice, type Block } from './body.js';
@@ -38,8 +37,8 @@ function planRule(job: CssJob, unit: RuleUnit, found: ChildNode[], container: Co
   const deletion = has('delete');
   const last = found.at(-1);
   if (deletion) {
+    // A rule the target lacks is already deleted.
     if (last) addOp(job, path, 'delete', unit.node, found.map(removeChild));
-    else job.diagnostics.push(commandNotApplicable('delete', `the target has no ${describe(path)}`, atOffset(job.original, deletion.offset)));
   } else if (isStatement(unit.node)) {
     if (!last) addOp(job, path, 'insert', unit.node, [insertStatement(job, container, unit.node)]);
   } else if (!last) {
@@ -91,7 +90,7 @@ function insertStatement(job: CssJob, container: Container, node: AtRule): Edit 
 
 /**
  * A context the target lacks is copied whole from the bridge; its command comments are blanked
- * and its `@delete` rules (which have nothing to delete) dropped with a warning.
+ * and its `@delete` rules dropped (what the target lacks is already deleted).
  */
 function blanksIn(job: CssJob, unit: ContextUnit): Edit[] {
   const edits: Edit[] = [];
@@ -107,12 +106,7 @@ function blanksIn(job: CssJob, unit: ContextUnit): Edit[] {
   const visit = (units: Unit[]) => {
     for (const u of units) {
       if (u.kind === 'context') visit(u.units);
-      else {
-        const deletion = u.commands.find((c) => c.name === 'delete');
-        if (!deletion) continue;
-        job.diagnostics.push(commandNotApplicable('delete', `the target has no ${unit.key} block`, atOffset(job.original, deletion.offset)));
-        blank(u.node);
-      }
+      else if (u.commands.some((c) => c.name === 'delete')) blank(u.node);
     }
   };
   visit(unit.units);

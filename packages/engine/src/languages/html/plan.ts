@@ -1,3 +1,4 @@
+import { alreadyInserted } from '../../apply/already-applied.js';
 import { indentAt } from '../../apply/indent.js';
 import { removalRange } from '../../apply/remove.js';
 import { sliceBridge } from '../../apply/splice.js';
@@ -39,10 +40,16 @@ function remove(job: HtmlJob, el: Element): Edit {
   return { ...removalRange(job.target.code, start, end), text: '' };
 }
 
+/** An element the target lacks is already deleted: nothing to do, nothing to warn about. */
 function planDelete(job: HtmlJob, unit: DeleteUnit): void {
   const key = keyOfReference(unit.command.value);
-  const el = named(job, key, unit.command.offset);
+  const el = key === 'head' || key === 'body' ? sectionOf(job, key) : job.elements.get(key);
   if (el) addOp(job, key, 'delete', unit.command.offset, [remove(job, el as Element)]);
+}
+
+/** Adds a placement's op unless the target already holds its markup there (a merge placed it before). */
+function addInsertion(job: HtmlJob, key: string, kind: string, at: number, edit: Edit): void {
+  if (!alreadyInserted(job.target.code, edit)) addOp(job, key, kind, at, [edit]);
 }
 
 function planPlace(job: HtmlJob, unit: PlaceUnit): void {
@@ -55,7 +62,7 @@ function planPlace(job: HtmlJob, unit: PlaceUnit): void {
     return;
   }
   const where = `${job.original.path}:${atOffset(job.original, unit.command.offset).line}`;
-  addOp(job, `@${how} ${key} (${where})`, how, unit.command.offset, [place(job, how, ref, unit.start, unit.end)]);
+  addInsertion(job, `@${how} ${key} (${where})`, how, unit.command.offset, place(job, how, ref, unit.start, unit.end));
 }
 
 function planElement(job: HtmlJob, unit: ElementUnit): void {
@@ -67,9 +74,13 @@ function planElement(job: HtmlJob, unit: ElementUnit): void {
     job.diagnostics.push(commandNotApplicable(asked.name, 'the element has no id or other key', atOffset(job.original, asked.offset)));
     if (asked.name === 'delete') return;
   }
+  if (command('delete')) {
+    // An element the target lacks is already deleted.
+    if (target) addOp(job, unit.key!, 'delete', start, [remove(job, target)]);
+    return;
+  }
   if (asked && unit.key && !target) return missing(job, unit.key, asked.offset);
-  if (command('delete')) return addOp(job, unit.key!, 'delete', start, [remove(job, target!)]);
-  if (!target) return addOp(job, unit.key ?? `new <${unit.el.tagName}> (${job.original.path}:${atOffset(job.original, start).line})`, 'append', start, [appendNew(job, unit)]);
+  if (!target) return addInsertion(job, unit.key ?? `new <${unit.el.tagName}> (${job.original.path}:${atOffset(job.original, start).line})`, 'append', start, appendNew(job, unit));
   const merged = command('merge') && mergeInline(job, target, unit.el, command('merge')!.offset);
   const range = rangeOf(target);
   const edits = merged || [{ ...range, ...sliceBridge(job.bridge, job.bridgeIndex, start, end, indentAt(job.target.code, range.start), job.target.code) }];

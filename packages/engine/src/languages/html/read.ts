@@ -72,10 +72,13 @@ function readSiblings(nodes: Node[], section: Section, bridge: SourceFile, inTar
   const units: Unit[] = [];
   let pending: Command[] = [];
   let place: PlaceUnit | undefined;
+  // A placement followed only by keyed elements the target has was applied before: they are there.
+  let placed = false;
   const flush = () => {
     if (place && place.start < place.end) units.push(place);
-    else if (place) diagnostics.push(commandNotApplicable(place.command.name, 'no element follows it', atOffset(bridge, place.command.offset)));
+    else if (place && !placed) diagnostics.push(commandNotApplicable(place.command.name, 'no element follows it', atOffset(bridge, place.command.offset)));
     place = undefined;
+    placed = false;
   };
   for (const node of nodes) {
     if (!isWritten(node)) continue;
@@ -99,6 +102,7 @@ function readSiblings(nodes: Node[], section: Section, bridge: SourceFile, inTar
       continue;
     }
     if (!isElement(node)) continue;
+    placed = place !== undefined;
     flush();
     units.push({ kind: 'element', el: node, key, commands: pending, section });
     pending = [];

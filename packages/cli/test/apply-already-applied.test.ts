@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { codebridge, copyOf, snapshot } from './cli.js';
+
+// Bridges with every kind of command, each target merged by `apply --write` first: the targets
+// then hold what the bridges ask for, and merging them again must find nothing to do.
+describe('codebridge apply on targets that already hold their bridges', () => {
+  it('--check exits 0 after --write, naming every target up to date', async () => {
+    const root = copyOf('already-applied');
+    const write = await codebridge(['apply', '--write'], { cwd: root });
+    expect(write.code, write.stderr).toBe(0);
+    const check = await codebridge(['apply', '--check'], { cwd: root });
+    expect(check.stderr).not.toMatch(/warning|would change/);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toContain('up to date public/index.html');
+    expect(check.stderr).toContain('up to date styles/site.css');
+    expect(check.stderr).toContain('Every target is up to date.');
+  });
+
+  it('a second --write writes nothing and leaves every byte as the first left it', async () => {
+    const root = copyOf('already-applied');
+    await codebridge(['apply', '--write'], { cwd: root });
+    const once = snapshot(root);
+    const again = await codebridge(['apply', '--write'], { cwd: root });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('Every target is up to date: nothing was written.');
+    expect(snapshot(root)).toEqual(once);
+  });
+
+  it('--json reports each such target as unchanged, without diagnostics', async () => {
+    const root = copyOf('already-applied');
+    await codebridge(['apply', '--write'], { cwd: root });
+    const report = JSON.parse((await codebridge(['apply', '--check', '--json'], { cwd: root })).stdout);
+    expect(report.exitCode).toBe(0);
+    expect(report.targets.map((t: { path: string; status: string; diagnostics: unknown[] }) => [t.path, t.status, t.diagnostics])).toEqual([
+      ['public/index.html', 'unchanged', []],
+      ['styles/site.css', 'unchanged', []],
+    ]);
+  });
+});
