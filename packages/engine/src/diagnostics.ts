@@ -170,7 +170,7 @@ export const proseDropped = (at: At) =>
   make(codes.PROSE_DROPPED, 'warning', 'Text outside the code fences was dropped.', at, 'Only the fenced code of a markdown bridge is merged.');
 
 export const notApplicableHere = (file: string, why: string) =>
-  ({ code: codes.NOT_APPLICABLE_HERE, severity: 'warning', message: `${file}: ${why}`, file }) satisfies Diagnostic;
+  ({ code: codes.NOT_APPLICABLE_HERE, severity: 'warning', message: why, file }) satisfies Diagnostic;
 
 // Errors
 
@@ -264,7 +264,7 @@ export const internalError = (file: string, error: unknown) =>
   ({
     code: codes.INTERNAL_ERROR,
     severity: 'error',
-    message: `${file}: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`,
+    message: `Internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`,
     hint: 'This is a bug in CodeBridge; please report it with the file that triggered it.',
     file,
   }) satisfies Diagnostic;

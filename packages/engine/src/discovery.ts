@@ -3,5 +3,5 @@
 // cache, so a build with no bridge pays for this alone (docs/performance.md, "Cache").
 export type * from './types.js';
 export * from './diagnostics.js';
-export { dialectOf, extensionOf, targetExtensions, type Dialect } from './language.js';
+export { dialectOf, extensionOf, targetExtensions, type Dialect } from './dialects.js';
 export { discoverBridges, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';

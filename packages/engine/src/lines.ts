@@ -3,6 +3,13 @@ import type { SourceFile } from './types.js';
 /** Offset of the first character of the line that holds `offset`. */
 export const lineStartAt = (code: string, offset: number): number => code.lastIndexOf('\n', offset - 1) + 1;
 
+/** How many line breaks `[start, end)` of a text holds (the whole text by default). */
+export function lineBreaks(code: string, start = 0, end = code.length): number {
+  let count = 0;
+  for (let i = code.indexOf('\n', start); i !== -1 && i < end; i = code.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
 /**
  * Where every line of a text starts, found in one pass; a line or position is then a binary
  * search. Lines end at `\n` only (a `\r` before it belongs to the line), as diagnostics count them.

@@ -1,5 +1,5 @@
 import { CodeBridgeError, unsupportedFileType } from './diagnostics.js';
-import { dialectOf } from './language.js';
+import { dialectOf } from './dialects.js';
 import { mergers } from './languages/index.js';
 import { withinStack } from './nesting.js';
 import { assertNoConflicts } from './plan/conflicts.js';

@@ -1,3 +1,4 @@
+import { lineBreaks } from '../lines.js';
 import type { BridgeSlice } from './splice.js';
 
 /**
@@ -6,7 +7,7 @@ import type { BridgeSlice } from './splice.js';
  * still map to their bridge lines.
  */
 export function framed(slice: BridgeSlice, before: string, after = ''): BridgeSlice {
-  const breaks = (text: string) => Array.from({ length: text.split('\n').length - 1 }, () => null);
+  const breaks = (text: string) => Array.from({ length: lineBreaks(text) }, () => null);
   return {
     text: before + slice.text + after,
     origin: { bridge: slice.origin.bridge, lines: [...breaks(before), ...slice.origin.lines, ...breaks(after)] },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
-import { extensionOf } from '../language.js';
+import { extensionOf } from '../dialects.js';
 import { orderBridges } from '../read/order.js';
 import type { MergeInput, SourceFile } from '../types.js';
 import { engineFingerprint } from './versions.js';

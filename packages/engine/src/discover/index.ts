@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { bridgeOutsideRoot, type Diagnostic } from '../diagnostics.js';
-import { targetExtensions } from '../language.js';
+import { targetExtensions } from '../dialects.js';
 import { readDirective } from '../read/header.js';
 import type { SourceFile } from '../types.js';
 import { isInside, realPathOf } from './path-guard.js';

@@ -1,6 +1,7 @@
 import { atOffset, proseDropped, type Diagnostic } from '../diagnostics.js';
-import { fenceNames } from '../language.js';
+import { fenceNames } from '../dialects.js';
 import type { Language, SourceFile } from '../types.js';
+import { lineStartAt } from '../lines.js';
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$/gm;
 
@@ -62,7 +63,7 @@ function findBlocks(code: string): Block[] {
 /** Fence lines and code of other blocks are not prose: only text outside every fence warns. */
 function isFenceOrCode(code: string, offset: number, blocks: Block[]): boolean {
   if (blocks.some((b) => offset >= b.start && offset < b.end)) return true;
-  const lineStart = code.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(code, offset);
   const lineEnd = code.indexOf('\n', offset);
   return /^[ \t]*(`{3,}|~{3,})/.test(code.slice(lineStart, lineEnd === -1 ? code.length : lineEnd));
 }

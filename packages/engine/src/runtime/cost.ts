@@ -1,4 +1,4 @@
-import { dialectOf } from '../language.js';
+import { dialectOf } from '../dialects.js';
 import type { Language, MergeInput } from '../types.js';
 
 /**

@@ -2,7 +2,5 @@ export { createRuntime, mergeMany, closeSharedRuntime, type Runtime, type RunRes
 export { threadsAskedFor, type RuntimeOptions } from './options.js';
 export { startRun as measureRun, type MeasuredRun, type MemorySample, type PredictionScore, type RunContext, type RunReport, type TaskReport } from './report.js';
 export type { Settled } from './scheduler.js';
-export type { MergeJob, WorkerRequest, WorkerTask, TaskOutcome, TaskTiming } from './task.js';
-export { runTask } from './task.js';
-export { resolveWorkerFile } from './pool.js';
-export { defaultCosts, type CostModel } from './cost.js';
+export type { MergeJob, WorkerTask, TaskOutcome, TaskTiming } from './task.js';
+export type { CostModel } from './cost.js';

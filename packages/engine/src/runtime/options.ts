@@ -21,7 +21,7 @@ export interface RuntimeOptions {
   inlineBelowMs?: number;
   /** What starting the pool costs; it starts once the work asked for would finish sooner with it than inline. */
   coldStartMs?: number;
-  /** The worker module (default: this package's `dist/runtime/worker.js`); it must default-export `runTask`. */
+  /** The worker module (default: this package's `dist/runtime/worker.js`); it must default-export a `handle(request)` function, as `runtime/worker.ts` does. */
   workerFile?: string;
 }
 

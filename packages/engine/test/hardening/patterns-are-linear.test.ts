@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseCommands } from '../../src/commands/parse.js';
-import { cssCommands } from '../../src/languages/css/read.js';
+import { cssCommands } from '../../src/languages/css/commands/index.js';
 import { families } from './support/inputs.js';
 
 // Each input below hung the engine or took seconds (issue 18): a backtracking pattern over a few

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveWorkerFile } from '../../src/index.js';
+import { resolveWorkerFile } from '../../src/runtime/pool.js';
 
 describe('worker file', () => {
   it('resolves to the built worker through the package export when not next to the runtime', () => {

@@ -7,6 +7,7 @@ import { keyOf, propertyOf } from './keys.js';
 import { endOf, startOf } from './parse.js';
 import { commandsAbove } from './read.js';
 import type { CssJob } from './job.js';
+import { lineStartAt } from '../../lines.js';
 
 export type Block = (Rule | AtRule) & { nodes: ChildNode[] };
 
@@ -40,7 +41,7 @@ export function appendPoint(job: CssJob, last: ChildNode, fallback: string): { a
   const raw = last.raws.before ?? '';
   const semicolon = isOpen(job.target.code, last) ? ';' : '';
   const before = raw.includes('\n') ? raw : fallback;
-  return { at: endOf(last), before: semicolon + before, indent: before.slice(before.lastIndexOf('\n') + 1) };
+  return { at: endOf(last), before: semicolon + before, indent: before.slice(lineStartAt(before, before.length)) };
 }
 
 /**

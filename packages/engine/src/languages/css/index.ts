@@ -2,7 +2,7 @@ import { indentUnit } from '../../apply/indent.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { stripFences } from '../../read/fences.js';
 import type { PlanOp } from '../../types.js';
-import type { LanguageMerger } from '../language.js';
+import type { LanguageMerger } from '../merger.js';
 import { checkEdits } from './check.js';
 import { TargetIndex } from './job.js';
 import { parseCss } from './parse.js';

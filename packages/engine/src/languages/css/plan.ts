@@ -6,7 +6,9 @@ import { blankLines } from '../../apply/remove.js';
 import { isCommandOnly } from '../../commands/parse.js';
 import { lineIndexOf, lineStartAt } from '../../lines.js';
 import type { Edit } from '../../types.js';
-import { appendPoint, fillEmpty, mergeBody, removeChild, replaceBody, slice, type Block } from './body.js';
+import { appendPoint, fillEmpty, replaceBody, slice, type Block } from './body.js';
+import { planDelete } from './commands/delete.js';
+import { planMerge } from './commands/merge.js';
 import type { CssJob } from './job.js';
 import { endOf, startOf } from './parse.js';
 import { type ContextUnit, type RuleUnit, type Unit } from './read.js';
@@ -38,7 +40,7 @@ function planRule(job: CssJob, unit: RuleUnit, found: ChildNode[], container: Co
   const last = found.at(-1);
   if (deletion) {
     // A rule the target lacks is already deleted.
-    if (last) addOp(job, path, 'delete', unit.node, found.map(removeChild));
+    if (last) addOp(job, path, 'delete', unit.node, planDelete(found));
   } else if (isStatement(unit.node)) {
     if (!last) addOp(job, path, 'insert', unit.node, [insertStatement(job, container, unit.node)]);
   } else if (!last) {
@@ -47,7 +49,7 @@ function planRule(job: CssJob, unit: RuleUnit, found: ChildNode[], container: Co
     // The target's node has no body to merge into (`@keyframes spin` cut short): the bridge's replaces it whole.
     addOp(job, path, 'replace', unit.node, [{ start: startOf(last), end: endOf(last), ...nodeSlice(job, unit.node, indentAt(job.target.code, startOf(last))) }]);
   } else {
-    const merge = has('merge') ? mergeBody : replaceBody;
+    const merge = has('merge') ? planMerge : replaceBody;
     addOp(job, path, has('merge') ? 'merge' : 'replace', unit.node, merge(job, last as Block, unit.node as Block));
   }
 }
@@ -83,7 +85,7 @@ function insertStatement(job: CssJob, container: Container, node: AtRule): Edit 
   if (same) return insertAfter(job, same, container.type === 'root' ? '\n' : ' ', node);
   if (!leading.has(name) || !first) return appendNew(job, container, node);
   const raw = first.raws.before ?? '';
-  const indent = raw.slice(raw.lastIndexOf('\n') + 1);
+  const indent = raw.slice(lineStartAt(raw, raw.length));
   const after = raw.includes('\n') || container.type === 'root' ? `\n${indent}` : ' ';
   return { start: startOf(first), end: startOf(first), ...framed(nodeSlice(job, node, indent), '', after) };
 }

@@ -1,14 +1,11 @@
 import type { ChildNode, Container } from 'postcss';
 import { atOffset, commandNotApplicable, type Diagnostic } from '../../diagnostics.js';
-import { isCommandOnly, parseCommands, type Command, type CommandSpec } from '../../commands/parse.js';
+import { isCommandOnly, parseCommands, type Command } from '../../commands/parse.js';
+import { isBridgeLevel } from '../../commands/processor.js';
+import { cssCommands, cssRegistry } from './commands/index.js';
 import type { SourceFile } from '../../types.js';
 import { isContext, keyOf } from './keys.js';
 import { endOf, startOf } from './parse.js';
-
-export const cssCommands: CommandSpec = {
-  known: { merge: 'flag', delete: 'flag', replace: 'flag', bridge: 'optional', order: 'optional' },
-  aliases: { remove: 'delete', merged: 'merge' },
-};
 
 /** A context at-rule of the bridge (`@media`, ...) and the units inside it. */
 export interface ContextUnit {
@@ -28,9 +25,6 @@ export interface RuleUnit {
 
 export type Unit = ContextUnit | RuleUnit;
 
-/** Commands that say how a unit applies; `@bridge` and `@order` belong to the file header. */
-const placing = new Set(['merge', 'delete', 'replace']);
-
 /**
  * Reads a parsed bridge into units: context at-rules hold units; rules and other at-rules are units
  * keyed by selector or name, each with the commands of the comments directly above it.
@@ -42,7 +36,7 @@ export function readUnits(container: Container, bridge: SourceFile, diagnostics:
     if (node.type === 'comment') {
       const parsed = parseCommands(bridge.code.slice(startOf(node), endOf(node)), startOf(node), bridge, cssCommands);
       diagnostics.push(...parsed.diagnostics);
-      pending.push(...parsed.commands.filter((c) => placing.has(c.name)));
+      pending.push(...parsed.commands.filter((c) => !isBridgeLevel(cssRegistry, c.name)));
       continue;
     }
     if (node.type === 'decl') continue;

@@ -2,7 +2,7 @@ import { indentUnit } from '../../apply/indent.js';
 import { CodeBridgeError, type Diagnostic } from '../../diagnostics.js';
 import { stripFences } from '../../read/fences.js';
 import type { PlanOp } from '../../types.js';
-import type { LanguageMerger } from '../language.js';
+import type { LanguageMerger } from '../merger.js';
 import { indexElements } from './job.js';
 import { findOverlaps } from './overlaps.js';
 import { parseHtml } from './parse.js';

@@ -3,7 +3,7 @@ import { assertNoConflicts } from '../../plan/conflicts.js';
 import type { Edit, SourceFile } from '../../types.js';
 import { css } from '../css/index.js';
 import { js } from '../js/index.js';
-import type { LanguageMerger } from '../language.js';
+import type { LanguageMerger } from '../merger.js';
 import type { HtmlJob } from './job.js';
 import type { Element } from './parse.js';
 

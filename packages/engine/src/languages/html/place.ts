@@ -4,6 +4,7 @@ import { sliceBridge } from '../../apply/splice.js';
 import type { Edit } from '../../types.js';
 import type { HtmlJob } from './job.js';
 import { isElement, isWritten, rangeOf, type Element, type Parent } from './parse.js';
+import { lineStartAt } from '../../lines.js';
 
 /** Bridge text `[start, end)` placed relative to a target element. */
 export type Placement = 'append-to' | 'prepend-to' | 'before' | 'after';
@@ -13,7 +14,7 @@ const slice = (job: HtmlJob, start: number, end: number, indent: string) =>
 
 /** True when only blanks precede `offset` on its line. */
 function startsLine(code: string, offset: number): boolean {
-  return !code.slice(code.lastIndexOf('\n', offset - 1) + 1, offset).trim();
+  return !code.slice(lineStartAt(code, offset), offset).trim();
 }
 
 const writtenChildren = (parent: Parent) => parent.childNodes.filter(isWritten);

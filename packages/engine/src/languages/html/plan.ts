@@ -1,16 +1,16 @@
-import { alreadyInserted } from '../../apply/already-applied.js';
 import { indentAt } from '../../apply/indent.js';
-import { removalRange } from '../../apply/remove.js';
 import { sliceBridge } from '../../apply/splice.js';
-import { atOffset, commandNotApplicable, missingElement } from '../../diagnostics.js';
-import { lineIndexOf } from '../../lines.js';
+import { atOffset, commandNotApplicable } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
+import { planDelete } from './commands/delete.js';
+import { planPlace } from './commands/place.js';
 import { mergeInline } from './inline.js';
 import type { HtmlJob } from './job.js';
-import { headTags, keyOfReference } from './keys.js';
-import { isWritten, rangeOf, type Element, type Parent } from './parse.js';
-import { place, type Placement } from './place.js';
-import type { DeleteUnit, ElementUnit, PlaceUnit, Unit } from './read.js';
+import { headTags } from './keys.js';
+import { addInsertion, addOp, missing, remove, sectionOf } from './ops.js';
+import { isWritten, rangeOf, type Element } from './parse.js';
+import { place } from './place.js';
+import type { ElementUnit, Unit } from './read.js';
 
 export function planUnits(job: HtmlJob, units: Unit[]): void {
   for (const unit of units) {
@@ -18,51 +18,6 @@ export function planUnits(job: HtmlJob, units: Unit[]): void {
     else if (unit.kind === 'place') planPlace(job, unit);
     else planElement(job, unit);
   }
-}
-
-function addOp(job: HtmlJob, key: string, kind: string, at: number, edits: Edit[]): void {
-  job.ops.push({ key, kind, source: { bridge: job.bridgeIndex, ...lineIndexOf(job.bridge).position(at) }, edits });
-}
-
-/** The target element a command names; undefined after a MISSING_ELEMENT error (the merger throws them all at the end). */
-function named(job: HtmlJob, key: string, at: number): Element | Parent | undefined {
-  const found = key === 'head' || key === 'body' ? sectionOf(job, key) : job.elements.get(key);
-  if (!found) missing(job, key, at);
-  return found;
-}
-
-function missing(job: HtmlJob, key: string, at: number): void {
-  job.diagnostics.push(missingElement(key, atOffset(job.original, at)));
-}
-
-function remove(job: HtmlJob, el: Element): Edit {
-  const { start, end } = rangeOf(el);
-  return { ...removalRange(job.target.code, start, end), text: '' };
-}
-
-/** An element the target lacks is already deleted: nothing to do, nothing to warn about. */
-function planDelete(job: HtmlJob, unit: DeleteUnit): void {
-  const key = keyOfReference(unit.command.value);
-  const el = key === 'head' || key === 'body' ? sectionOf(job, key) : job.elements.get(key);
-  if (el) addOp(job, key, 'delete', unit.command.offset, [remove(job, el as Element)]);
-}
-
-/** Adds a placement's op unless the target already holds its markup there (a merge placed it before). */
-function addInsertion(job: HtmlJob, key: string, kind: string, at: number, edit: Edit): void {
-  if (!alreadyInserted(job.target.code, edit)) addOp(job, key, kind, at, [edit]);
-}
-
-function planPlace(job: HtmlJob, unit: PlaceUnit): void {
-  const key = keyOfReference(unit.command.value);
-  const ref = named(job, key, unit.command.offset);
-  if (!ref) return;
-  const how = unit.command.name as Placement;
-  if ((how === 'before' || how === 'after') && !('sourceCodeLocation' in ref && ref.sourceCodeLocation)) {
-    job.diagnostics.push(commandNotApplicable(how, `${key} is not written in the target`, atOffset(job.original, unit.command.offset)));
-    return;
-  }
-  const where = `${job.original.path}:${atOffset(job.original, unit.command.offset).line}`;
-  addInsertion(job, `@${how} ${key} (${where})`, how, unit.command.offset, place(job, how, ref, unit.start, unit.end));
 }
 
 function planElement(job: HtmlJob, unit: ElementUnit): void {
@@ -85,11 +40,6 @@ function planElement(job: HtmlJob, unit: ElementUnit): void {
   const range = rangeOf(target);
   const edits = merged || [{ ...range, ...sliceBridge(job.bridge, job.bridgeIndex, start, end, indentAt(job.target.code, range.start), job.target.code) }];
   addOp(job, unit.key!, merged ? 'merge' : 'replace', start, edits);
-}
-
-/** The target's head or body; for a fragment target, the fragment itself. */
-function sectionOf(job: HtmlJob, section: 'head' | 'body'): Element | Parent | undefined {
-  return job.parsed.document ? job.parsed[section] : job.parsed.root;
 }
 
 /** A new element goes at the end of its section: the bridge's, or for a fragment bridge head for metadata, else body. */

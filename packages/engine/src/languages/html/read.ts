@@ -1,26 +1,10 @@
-import { parseCommands, type Command, type CommandSpec } from '../../commands/parse.js';
+import { parseCommands, type Command } from '../../commands/parse.js';
+import { isBridgeLevel } from '../../commands/processor.js';
+import { htmlCommands, htmlRegistry, placements } from './commands/index.js';
 import { atOffset, commandNotApplicable, type Diagnostic } from '../../diagnostics.js';
 import type { SourceFile } from '../../types.js';
 import { keyOf } from './keys.js';
 import { isElement, isWritten, rangeOf, type Element, type Node, type ParsedHtml } from './parse.js';
-
-export const htmlCommands: CommandSpec = {
-  known: {
-    delete: 'optional',
-    merge: 'flag',
-    replace: 'flag',
-    'append-to': 'value',
-    'prepend-to': 'value',
-    before: 'value',
-    after: 'value',
-    bridge: 'optional',
-    order: 'optional',
-  },
-  aliases: { appendto: 'append-to', append: 'append-to', prependto: 'prepend-to', prepend: 'prepend-to', remove: 'delete', 'insert-before': 'before', 'insert-after': 'after' },
-  examples: { 'append-to': '<!-- @append-to #id -->', 'prepend-to': '<!-- @prepend-to #id -->', before: '<!-- @before #id -->', after: '<!-- @after #id -->' },
-};
-
-const placements = new Set(['append-to', 'prepend-to', 'before', 'after']);
 
 /** Where new elements of a section go by default: head or body of a document, or anywhere in a fragment. */
 export type Section = 'head' | 'body' | undefined;
@@ -86,7 +70,7 @@ function readSiblings(nodes: Node[], section: Section, bridge: SourceFile, inTar
     if (node.nodeName === '#comment') {
       const parsed = parseCommands(bridge.code.slice(start, end), start, bridge, htmlCommands);
       diagnostics.push(...parsed.diagnostics);
-      const commands = parsed.commands.filter((c) => c.name !== 'bridge' && c.name !== 'order');
+      const commands = parsed.commands.filter((c) => !isBridgeLevel(htmlRegistry, c.name));
       if (!commands.length) continue;
       flush();
       const placing = commands.find((c) => placements.has(c.name));

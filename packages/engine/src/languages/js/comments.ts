@@ -1,4 +1,5 @@
 import type * as t from '@babel/types';
+import { lineStartAt } from '../../lines.js';
 
 /** Index of the first comment that starts at or after `offset` (comments are sorted). */
 function firstFrom(comments: t.Comment[], offset: number): number {
@@ -34,8 +35,7 @@ export function leadingStart(comments: t.Comment[], code: string, start: number)
   for (let i = firstFrom(comments, start) - 1; i >= 0; i--) {
     const c = comments[i]!;
     if (code.slice(c.end!, at).trim() !== '') break;
-    const lineStart = code.lastIndexOf('\n', c.start! - 1) + 1;
-    if (code.slice(lineStart, c.start!).trim() !== '') break;
+    if (code.slice(lineStartAt(code, c.start!), c.start!).trim() !== '') break;
     at = c.start!;
   }
   return at;

@@ -1,7 +1,7 @@
 import { indentAt, indentUnit } from '../../apply/indent.js';
 import type { Command } from '../../commands/parse.js';
 import { atOffset, type At, type Diagnostic } from '../../diagnostics.js';
-import type { Dialect } from '../../language.js';
+import type { Dialect } from '../../dialects.js';
 import type { Edit, OpSource, PlanOp } from '../../types.js';
 import { notApplicable, type Unit } from './read.js';
 import type { TargetModule } from './target.js';

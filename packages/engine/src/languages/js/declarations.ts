@@ -1,27 +1,18 @@
 import type * as t from '@babel/types';
-import { renameConflict } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
-import { referenceEdits, renamedBindingReferences, unitReferences } from './commands/binding-references.js';
-import { moduleReferences } from './commands/module-references.js';
-import { functionOf, paramsEdit, paramsProblem } from './commands/params.js';
+import { anchorOf, warnAlreadyPlaced } from './commands/before-after.js';
+import { renamedBindingReferences } from './commands/binding-references.js';
+import { decoratorPrefix } from './commands/decorator.js';
+import { planBindingDelete } from './commands/delete.js';
+import { paramsEdits } from './commands/params.js';
+import { bindingRenameEdits, classRename, type BindingRename } from './commands/rename.js';
 import { leadingStart } from './comments.js';
-import { sourceOf, type PlanContext } from './context.js';
-import { decoratorPrefix } from './members.js';
+import type { PlanContext } from './context.js';
 import { boundNames, declarationOf, nameSpaceOf } from './names.js';
-import { anchorOf, appendToModule, insertAt } from './place.js';
+import { appendToModule, insertAt } from './place.js';
 import { command, type Unit } from './read.js';
-import type { TargetBinding, TargetClass } from './target.js';
-import { edit, plain, removalRange, unitText, type Piece } from './text.js';
-import { warnBindingUses } from './unfollowed.js';
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** A `@rename` of a top-level binding: its references in the target are found once, through the scope, at the end. */
-export interface BindingRename {
-  from: string;
-  to: string;
-  unit: Unit;
-}
+import type { TargetClass } from './target.js';
+import { edit, plain, unitText, type Piece } from './text.js';
 
 /**
  * A function, variable or class declaration (or a class under `@replace`/`@delete`): replaces
@@ -32,17 +23,8 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
   const space = nameSpaceOf(unit.node as t.Statement);
   const target = ctx.target.binding(name, space);
   const key = `binding ${name}${space === 'type' ? ' (type)' : ''}`;
-  const remove = command(unit, 'delete');
-  if (remove) {
-    if (!target) ctx.warn(unit, remove, `the target has no "${name}"`);
-    else {
-      const removed = ctx.target.declarations(name, space);
-      ctx.op(key, 'delete', unit, removed.map((b) => removal(ctx, b)));
-      if (space !== 'type') warnBindingUses(ctx, unit, name, removed);
-    }
-    return;
-  }
-  const own = [...renameEdits(ctx, unit, name, target, renames), ...paramsEdits(ctx, unit)];
+  if (command(unit, 'delete')) return planBindingDelete(ctx, unit, name, space, key);
+  const own = [...bindingRenameEdits(ctx, unit, name, target, renames), ...paramsEdits(ctx, unit, unit.node, 'it is not a function')];
   const edits = [...own, ...renamedBindingReferences(unit.node, unit.bridge.file.code, ctx.bindingRenames, own, name)];
   const decl = declarationOf(unit.node as t.Statement);
   const decorators = decl.type === 'ClassDeclaration' ? decl.decorators : undefined;
@@ -52,10 +34,7 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
     ctx.op(key, 'add', unit, [anchor ? insertAt(ctx, unit, anchor, piece, '', true) : appendToModule(ctx, unit, piece)]);
     return;
   }
-  for (const where of ['before', 'after'] as const) {
-    const c = command(unit, where);
-    if (c) ctx.warn(unit, c, `"${name}" already exists in the target; it was replaced where it is`);
-  }
+  warnAlreadyPlaced(ctx, unit, `"${name}" already exists in the target; it was replaced where it is`);
   const indent = ctx.indentAt(target.statement.start!);
   if (target.node.type === 'VariableDeclarator' && isSingleDeclarator(unit.node)) {
     const declarator = unitText({ ...unit, node: unit.node.declarations[0]!, keep: [] }, indent, ctx.code, edits);
@@ -90,55 +69,10 @@ function keepExport(unit: Unit, statement: t.Statement): { prefix: Piece[]; edit
   return { prefix: [], edits: [{ start: at, end: at, text: word }] };
 }
 
-function removal(ctx: PlanContext, binding: TargetBinding): Edit {
-  const code = ctx.code;
-  const node = binding.node;
-  if (node.type === 'VariableDeclarator') {
-    const list = (binding.statement.type === 'VariableDeclaration' ? binding.statement : (declarationOf(binding.statement) as t.VariableDeclaration)).declarations;
-    const i = list.indexOf(node);
-    return i < list.length - 1 ? { start: node.start!, end: list[i + 1]!.start!, text: '' } : { start: list[i - 1]!.end!, end: node.end!, text: '' };
-  }
-  const [start, end] = removalRange(code, leadingStart(ctx.target.comments, code, binding.statement.start!), binding.statement.end!);
-  return { start, end, text: '' };
-}
-
-function renameEdits(ctx: PlanContext, unit: Unit, name: string, target: TargetBinding | undefined, renames: BindingRename[]): Edit[] {
-  const rename = command(unit, 'rename');
-  if (!rename) return [];
-  if (!IDENTIFIER.test(rename.value)) ctx.warn(unit, rename, `"${rename.value}" is not a valid name`);
-  else if (!target) ctx.warn(unit, rename, `the target has no "${name}" to rename`);
-  else {
-    registerRename(ctx, unit, name, rename.value, rename.offset, renames);
-    return unitReferences(unit.node, unit.bridge.file.code, name, rename.value);
-  }
-  return [];
-}
-
-function registerRename(ctx: PlanContext, unit: Unit, from: string, to: string, offset: number, renames: BindingRename[]): void {
-  if (ctx.target.bindings.has(to)) ctx.errors.push(renameConflict(from, to, ctx.at(unit, offset)));
-  ctx.op(`binding ${to}`, 'rename-onto', unit, []);
-  renames.push({ from, to, unit });
-}
-
-function paramsEdits(ctx: PlanContext, unit: Unit): Edit[] {
-  const params = command(unit, 'params');
-  if (!params) return [];
-  const fn = functionOf(unit.node);
-  const problem = fn ? paramsProblem(fn, params.value, ctx.dialect) : 'it is not a function';
-  if (!problem) return [paramsEdit(fn!, unit.bridge.file.code, params.value)];
-  ctx.warn(unit, params, problem);
-  return [];
-}
-
 /** The commands above a bridge class that is merged member by member: decorators and a rename of the class. */
 export function planClassHeader(ctx: PlanContext, unit: Unit, cls: TargetClass, renames: BindingRename[]): void {
-  const rename = command(unit, 'rename');
-  if (rename && !IDENTIFIER.test(rename.value)) ctx.warn(unit, rename, `"${rename.value}" is not a valid name`);
-  else if (rename) registerRename(ctx, unit, cls.name, rename.value, rename.offset, renames);
-  for (const where of ['before', 'after'] as const) {
-    const c = command(unit, where);
-    if (c) ctx.warn(unit, c, `class ${cls.name} already exists in the target; it stays where it is`);
-  }
+  classRename(ctx, unit, cls, renames);
+  warnAlreadyPlaced(ctx, unit, `class ${cls.name} already exists in the target; it stays where it is`);
   const at = cls.statement.start!;
   const indent = ctx.indentAt(at);
   for (const piece of decoratorPrefix(ctx, unit, cls.node.decorators, ctx.code, indent)) {
@@ -154,26 +88,3 @@ export function planStatement(ctx: PlanContext, unit: Unit): void {
   if (present) return;
   ctx.op(`statement ${text}`, 'add', unit, [appendToModule(ctx, unit, unitText(unit, '', ctx.code))]);
 }
-
-/**
- * The top-level bindings the bridges rename, collected before any unit is planned so that every
- * unit's text (whatever its place in the bridges) follows them.
- */
-export function collectBindingRenames(ctx: PlanContext, units: Unit[]): void {
-  for (const unit of units) {
-    const rename = command(unit, 'rename');
-    if (!rename || !IDENTIFIER.test(rename.value) || (unit.kind !== 'binding' && unit.kind !== 'class')) continue;
-    const name = boundNames(unit.node as t.Statement)[0];
-    if (name && ctx.target.binding(name)) ctx.bindingRenames.set(name, rename.value);
-  }
-}
-
-/** The references of every renamed binding in the target, found by a walk of the scopes that can see it. */
-export function planBindingRenames(ctx: PlanContext, renames: BindingRename[]): void {
-  for (const { from, to, unit } of renames) {
-    if (ctx.target.binding(from)?.statement.type === 'ExpressionStatement') continue;
-    const edits = referenceEdits(moduleReferences(ctx.target.ast.program, ctx.code, from), from, to);
-    ctx.references.push({ key: `references of ${from}`, kind: 'rename-references', source: sourceOf(unit), edits });
-  }
-}
-

@@ -1,6 +1,6 @@
 import type * as t from '@babel/types';
 import { atOffset, exampleDropped, type Diagnostic } from '../../diagnostics.js';
-import type { Dialect } from '../../language.js';
+import type { Dialect } from '../../dialects.js';
 import type { Block } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
 import { isSyntaxError, parseModule } from './parse.js';

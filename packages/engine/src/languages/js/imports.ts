@@ -4,7 +4,8 @@ import { atOffset, conflict, selfImportDropped, type At } from '../../diagnostic
 import type { PlanContext } from './context.js';
 import { appendToModule } from './place.js';
 import type { Unit } from './read.js';
-import { edit, join, lineEnd, lineStart, plain, unitText, type Piece } from './text.js';
+import { edit, join, lineEnd, plain, unitText, type Piece } from './text.js';
+import { lineStartAt } from '../../lines.js';
 
 type Specifier = t.ImportDeclaration['specifiers'][number];
 
@@ -125,7 +126,7 @@ export class ImportPlanner {
       const at = lineEnd(ctx.code, last.end!);
       ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(plain('\n'), piece), unit.bridge.index)]);
     } else if (first) {
-      const at = lineStart(ctx.code, first.start!);
+      const at = lineStartAt(ctx.code, first.start!);
       ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(piece, plain('\n\n')), unit.bridge.index)]);
     } else {
       ctx.op(`import ${key}`, 'add-import', unit, [appendToModule(ctx, unit, piece)]);

@@ -1,4 +1,4 @@
-import type { LanguageMerger } from '../language.js';
+import type { LanguageMerger } from '../merger.js';
 import { planJs } from './plan.js';
 
 /** JavaScript and TypeScript (JSX and decorators included), merged through Babel's syntax tree. */

@@ -1,22 +1,22 @@
 import type * as t from '@babel/types';
-import { renameConflict } from '../../diagnostics.js';
+import { lineStartAt } from '../../lines.js';
 import type { Edit } from '../../types.js';
-import { isAccess, jsAccessName, tsAccessEdit } from './commands/access.js';
+import { jsAccess, tsAccess } from './commands/access.js';
+import { anchorOf, warnAlreadyPlaced } from './commands/before-after.js';
 import { renamedBindingReferences } from './commands/binding-references.js';
-import { decoratorProblem, newDecorators } from './commands/decorator.js';
-import { functionOf, paramsEdit, paramsProblem } from './commands/params.js';
+import { decoratorPrefix } from './commands/decorator.js';
+import { planMemberDelete } from './commands/delete.js';
+import { paramsEdits } from './commands/params.js';
+import { claimMemberName, memberRename } from './commands/rename.js';
 import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
 import { leadingStart } from './comments.js';
 import { sourceOf, type PlanContext } from './context.js';
 import { hasBody, isMember, isStatic, keyOf, memberName, type Member } from './names.js';
-import { anchorOf, insertAt } from './place.js';
-import type { Command } from '../../commands/parse.js';
+import { insertAt } from './place.js';
 import { command, type Unit } from './read.js';
 import type { TargetClass } from './target.js';
 import { warnMemberUses } from './unfollowed.js';
-import { bridgeText, edit, join, lineStart, plain, removalRange, unitText, type Piece } from './text.js';
-
-const IDENTIFIER = /^#?[A-Za-z_$][\w$]*$/;
+import { bridgeText, edit, join, plain, unitText, type Piece } from './text.js';
 
 /** Merges every bridge member aimed at one target class: renames first (they change other members' text), then each member. */
 export function planMembers(ctx: PlanContext, cls: TargetClass, units: Unit[]): void {
@@ -45,30 +45,13 @@ function newName(ctx: PlanContext, cls: TargetClass, unit: Unit): string | undef
   if (!isMember(unit.node)) return undefined;
   const member = unit.node;
   const name = memberName(member, unit.bridge.file.code);
-  let to = name;
   const rename = command(unit, 'rename');
-  if (rename && !IDENTIFIER.test(rename.value)) ctx.warn(unit, rename, `"${rename.value}" is not a valid member name`);
-  else if (rename && !cls.members().has(keyOf(member, name))) ctx.warn(unit, rename, `class ${cls.name} has no member "${name}" to rename`);
-  else if (rename) to = name.startsWith('#') && !rename.value.startsWith('#') ? `#${rename.value}` : rename.value;
   const access = command(unit, 'access');
+  let to = rename ? memberRename(ctx, cls, unit, rename, member, name) : name;
   if (access && !ctx.dialect.typescript) to = jsAccess(ctx, unit, access, to);
   if (to === name) return undefined;
-  const taken = cls.members().has(keyOf(member, to));
-  const by = rename ?? access!;
-  if (taken) ctx.errors.push(renameConflict(name, to, ctx.at(unit, by.offset)));
-  ctx.op(`${cls.name}.${keyOf(member, to)}`, 'rename-onto', unit, []);
+  claimMemberName(ctx, cls, unit, rename ?? access!, member, name, to);
   return to;
-}
-
-function jsAccess(ctx: PlanContext, unit: Unit, access: { name: string; value: string; offset: number }, name: string): string {
-  const level = access.value.toLowerCase();
-  if (!isAccess(level)) {
-    ctx.warn(unit, access, `"${access.value}" is not private, protected or public`);
-    return name;
-  }
-  const to = jsAccessName(name, level);
-  if (to === undefined) ctx.warn(unit, access, 'JavaScript has no protected members');
-  return to ?? name;
 }
 
 function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string | undefined, renames: MemberRenames, placer: MemberPlacer): void {
@@ -80,11 +63,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string |
   const key = keyOf(node, memberName(node, unit.bridge.file.code));
   const existing = cls.members().get(key);
   const opKey = `${cls.name}.${key}`;
-  if (command(unit, 'delete')) {
-    if (!existing) ctx.warn(unit, command(unit, 'delete')!, `class ${cls.name} has no member "${key}"`);
-    else ctx.op(opKey, 'delete-member', unit, existing.map((m) => placer.removal(m)));
-    return;
-  }
+  if (command(unit, 'delete')) return planMemberDelete(ctx, cls, unit, key, existing);
   const edits = innerEdits(ctx, unit, node, to, renames);
   const impl = existing && (existing.find((m) => hasBody(m) === hasBody(node)) ?? existing[0]!);
   if (!impl) {
@@ -96,13 +75,10 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string |
   }
   const apart = apartText(ctx, cls, unit, unit.apart, ctx.indentAt(impl.start!));
   if (apart) {
-    const at = lineStart(ctx.code, leadingStart(ctx.target.comments, ctx.code, impl.start!));
+    const at = lineStartAt(ctx.code, leadingStart(ctx.target.comments, ctx.code, impl.start!));
     ctx.op(`${opKey} comments`, 'add-comments', unit, [edit(at, at, join(plain(ctx.indentAt(impl.start!)), apart, plain('\n\n')), unit.bridge.index)]);
   }
-  for (const name of ['before', 'after'] as const) {
-    const c = command(unit, name);
-    if (c) ctx.warn(unit, c, `"${key}" already exists in class ${cls.name}; it was replaced where it is`);
-  }
+  warnAlreadyPlaced(ctx, unit, `"${key}" already exists in class ${cls.name}; it was replaced where it is`);
   const indent = ctx.indentAt(impl.start!);
   const keepTarget = !node.decorators?.length && !!impl.decorators?.length;
   const prefix: Piece[] = keepTarget ? [plain(targetDecorators(ctx.code, impl))] : [];
@@ -138,20 +114,9 @@ function innerEdits(ctx: PlanContext, unit: Unit, node: Member, to: string | und
   const edits: Edit[] = [];
   if (to) edits.push({ start: node.key.start!, end: node.key.end!, text: to });
   const access = command(unit, 'access');
-  if (access && ctx.dialect.typescript) {
-    const level = access.value.toLowerCase();
-    if (!isAccess(level)) ctx.warn(unit, access, `"${access.value}" is not private, protected or public`);
-    else if (node.key.type === 'PrivateName') ctx.warn(unit, access, 'a #private member takes no access modifier');
-    else edits.push(tsAccessEdit(node, code, level));
-  }
-  const params = command(unit, 'params');
-  if (params) {
-    const fn = functionOf(node);
-    const problem = fn && paramsProblem(fn, params.value, ctx.dialect);
-    if (!fn) ctx.warn(unit, params, `"${memberName(node, code)}" is not a method`);
-    else if (problem) ctx.warn(unit, params, problem);
-    else edits.push(paramsEdit(fn, code, params.value));
-  }
+  const modifier = access && ctx.dialect.typescript ? tsAccess(ctx, unit, access, node) : undefined;
+  if (modifier) edits.push(modifier);
+  edits.push(...paramsEdits(ctx, unit, node, `"${memberName(node, code)}" is not a method`));
   const own = edits.filter((e) => e.end > e.start);
   const references = renames.size ? thisReferences(node, renames, code).filter((r) => !own.some((e) => r.start >= e.start && r.end <= e.end)) : [];
   return [...edits, ...references, ...renamedBindingReferences(node, code, ctx.bindingRenames, edits)];
@@ -162,19 +127,6 @@ function targetDecorators(code: string, member: Member): string {
   const last = member.decorators!.at(-1)!.end!;
   const blanks = /^\s*/.exec(code.slice(last))![0];
   return code.slice(member.decorators![0]!.start!, last) + blanks;
-}
-
-/** The decorators `@decorator` commands add, each on its own line at `indent`. */
-export function decoratorPrefix(ctx: PlanContext, unit: Unit, existing: t.Decorator[] | null | undefined, code: string, indent: string): Piece[] {
-  const values = unit.commands.filter((c) => c.name === 'decorator' && !decoratorRefused(ctx, unit, c)).map((c) => c.value);
-  return newDecorators(values, existing, code).map((d) => plain(`${d}\n${indent}`));
-}
-
-/** True (and a warning) when a `@decorator` value would not parse as one decorator where it is spliced. */
-function decoratorRefused(ctx: PlanContext, unit: Unit, c: Command): boolean {
-  const problem = decoratorProblem(c.value, ctx.dialect);
-  if (problem) ctx.warn(unit, c, problem);
-  return problem !== undefined;
 }
 
 /** Places new members of one class: after an anchor, or at the end of the body. */
@@ -214,13 +166,6 @@ class MemberPlacer {
     if (!unit || !this.appendedToEmpty || this.ctx.code.slice(body.start!, body.end!).includes('\n')) return;
     const at = body.end! - 1;
     this.ctx.op(`${this.cls.name} {}`, 'format', unit, [{ start: at, end: at, text: `\n${this.ctx.indentAt(this.cls.statement.start!)}` }]);
-  }
-
-  removal(member: Member): Edit {
-    const code = this.ctx.code;
-    const start = leadingStart(this.ctx.target.comments, code, member.start!);
-    const [from, to] = removalRange(code, start, member.end!);
-    return { start: from, end: to, text: '' };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { atOffset, bridgeMixesMembers, type Diagnostic } from '../../diagnostics.js';
 import { syntaxDiagnostic, type BabelSyntaxError } from './parse.js';
 import type { BridgeSource } from './read.js';
+import { lineStartAt } from '../../lines.js';
 
 // The first word of a module's code, after comments and imports; anything else is tried as members first.
 export const MODULE_START = /^(?:export|function|const|let|var|class|interface|enum|namespace|module|declare|abstract\s+class|async\s+function|type\s+[\w$]+\s*[=<])\b/;
@@ -17,7 +18,7 @@ interface Line {
 }
 
 function lineAt(code: string, pos: number): Line {
-  const start = code.lastIndexOf('\n', pos - 1) + 1;
+  const start = lineStartAt(code, pos);
   const nl = code.indexOf('\n', start);
   return { start, text: code.slice(start, nl === -1 ? code.length : nl).replace(/\r$/, '') };
 }

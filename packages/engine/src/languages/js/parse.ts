@@ -1,7 +1,7 @@
 import type { ParseResult, ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import { atOffset, CodeBridgeError, syntaxError } from '../../diagnostics.js';
-import type { Dialect } from '../../language.js';
+import type { Dialect } from '../../dialects.js';
 import { lazy } from '../../lazy.js';
 import type { SourceFile } from '../../types.js';
 

@@ -1,16 +1,17 @@
 import type * as t from '@babel/types';
 import { CodeBridgeError, type Diagnostic } from '../../diagnostics.js';
-import type { Dialect } from '../../language.js';
+import type { Dialect } from '../../dialects.js';
 import type { Edit, Plan, PlanOp, SourceFile } from '../../types.js';
 import { dedupe } from './commands/binding-references.js';
 import { PlanContext } from './context.js';
-import { collectBindingRenames, planBindingRenames, planClassHeader, planDeclaration, planStatement, type BindingRename } from './declarations.js';
+import { collectBindingRenames, planBindingRenames, type BindingRename } from './commands/rename.js';
+import { planClassHeader, planDeclaration, planStatement } from './declarations.js';
 import { ImportPlanner } from './imports.js';
 import { planClosingComments, planMembers } from './members.js';
 import { boundNames } from './names.js';
 import { parseTarget } from './parse.js';
 import { command, readBridge, type Unit } from './read.js';
-import { classGroups, resolveClass } from './resolve-class.js';
+import { classGroups, resolveClass } from './commands/class.js';
 import { TargetModule, type TargetClass } from './target.js';
 
 /**

@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { isCommandOnly, parseCommands, type Command } from '../../commands/parse.js';
 import { atOffset, CodeBridgeError, commandNotApplicable, proseLinesDropped, type Diagnostic } from '../../diagnostics.js';
-import type { Dialect } from '../../language.js';
+import type { Dialect } from '../../dialects.js';
 import { stripFences } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
 import { commentsBefore } from './comments.js';
@@ -9,7 +9,9 @@ import { dropUsageExamples } from './examples.js';
 import { boundNames, classOf } from './names.js';
 import { isSyntaxError, parseMembers, parseModule, type Ast, type BabelSyntaxError } from './parse.js';
 import { blankLine, failureDiagnostic, MODULE_START, proseLineAt, type ParseFailure } from './parse-failure.js';
-import { jsCommands } from './spec.js';
+import { jsCommands, jsRegistry } from './commands/index.js';
+import type { JsPlace } from './commands/processor.js';
+import { isBridgeLevel, processorOf } from '../../commands/processor.js';
 
 /** A bridge as the merger reads it: fences stripped (same offsets), its comments, its place in the order. */
 export interface BridgeSource {
@@ -43,15 +45,6 @@ export interface ReadBridge {
   source: BridgeSource;
   units: Unit[];
 }
-
-const applicable: Record<UnitKind, readonly string[]> = {
-  member: ['access', 'decorator', 'rename', 'delete', 'params', 'replace', 'before', 'after', 'class'],
-  class: ['decorator', 'rename', 'delete', 'replace', 'before', 'after'],
-  binding: ['rename', 'delete', 'params', 'replace', 'before', 'after'],
-  import: [],
-  statement: [],
-};
-const bridgeLevel = ['order', 'bridge'];
 
 const describe: Record<UnitKind, string> = {
   member: 'a class member',
@@ -223,7 +216,7 @@ class UnitReader {
       const parsed = this.parse(c);
       this.diagnostics.push(...parsed.diagnostics);
       for (const cmd of parsed.commands) {
-        if (bridgeLevel.includes(cmd.name)) continue;
+        if (isBridgeLevel(jsRegistry, cmd.name)) continue;
         this.diagnostics.push(commandNotApplicable(cmd.name, 'no code follows it', atOffset(this.bridge.original, cmd.offset)));
       }
     }
@@ -253,10 +246,11 @@ class UnitReader {
   }
 
   private accept(unit: Unit, cmd: Command, snippet: boolean): void {
-    if (bridgeLevel.includes(cmd.name)) return;
-    const allowed = applicable[unit.kind].includes(cmd.name) && (cmd.name !== 'class' || snippet);
+    if (isBridgeLevel(jsRegistry, cmd.name)) return;
+    const place: JsPlace = snippet ? 'snippet member' : unit.kind;
+    const where = processorOf(jsRegistry, cmd.name)!.appliesTo;
     const same = unit.commands.find((c) => c.name === cmd.name && (c.value === cmd.value || c.name !== 'decorator'));
-    if (!allowed) this.diagnostics.push(notApplicable(unit, cmd, `it does not apply to ${describe[unit.kind]}${cmd.name === 'class' ? ' inside a class' : ''}`));
+    if (!where.includes(place)) this.diagnostics.push(notApplicable(unit, cmd, `it does not apply to ${describe[unit.kind]}${where.includes('snippet member') ? ' inside a class' : ''}`));
     else if (same && same.value !== cmd.value) this.diagnostics.push(notApplicable(unit, cmd, `"@${same.name} ${same.value}" is already given for this unit`));
     else if (!same) unit.commands.push(cmd);
   }

@@ -49,12 +49,6 @@ export function edit(start: number, end: number, piece: Piece, bridge: number): 
   return { start, end, text: piece.text, origin: { bridge, lines: piece.lines } };
 }
 
-export function lineStart(code: string, offset: number): number {
-  return code.lastIndexOf('\n', offset - 1) + 1;
-}
-
-const blank = (text: string) => text.trim() === '';
-
 /** The end of the line `offset` is on (before its `\r\n` or `\n`), when only blanks or a line comment follow it there (before `limit`). */
 export function lineEnd(code: string, offset: number, limit = code.length): number {
   const nl = code.indexOf('\n', offset);
@@ -62,21 +56,4 @@ export function lineEnd(code: string, offset: number, limit = code.length): numb
   const end = nl > offset && code[nl - 1] === '\r' ? nl - 1 : nl;
   const rest = code.slice(offset, end).trim();
   return rest === '' || rest.startsWith('//') ? end : offset;
-}
-
-/**
- * The range to remove for `[start, end)`: whole lines when the node stands on its own lines,
- * and one of two blank lines that would end up adjacent.
- */
-export function removalRange(code: string, start: number, end: number): [number, number] {
-  const ls = lineStart(code, start);
-  if (!blank(code.slice(ls, start))) return [start, end];
-  const nl = code.indexOf('\n', end);
-  const stop = nl === -1 ? code.length : nl;
-  if (!blank(code.slice(end, stop))) return [ls, end];
-  let to = Math.min(stop + 1, code.length);
-  const before = code.slice(lineStart(code, Math.max(ls - 1, 0)), Math.max(ls - 1, 0));
-  const nextNl = code.indexOf('\n', to);
-  if (ls > 0 && blank(before) && nextNl !== -1 && blank(code.slice(to, nextNl))) to = nextNl + 1;
-  return [ls, to];
 }

@@ -1,5 +1,21 @@
+import type { Command } from '../../../commands/parse.js';
 import type { Edit } from '../../../types.js';
+import type { PlanContext } from '../context.js';
 import type { Member } from '../names.js';
+import type { Unit } from '../read.js';
+import type { JsCommand } from './processor.js';
+
+/** `@access private|protected|public`: the TS modifier, or in JavaScript `#name` (and every `this.name` follows). */
+export const access: JsCommand = {
+  name: 'access',
+  aliases: ['modifier', 'visibility'],
+  value: 'value',
+  example: '@access private',
+  appliesTo: ['member', 'snippet member'],
+  reads: ['modifiers'],
+  writes: ['modifiers', 'name'],
+  summary: 'sets a member\'s access: the TypeScript modifier, or `#name` in JavaScript',
+};
 
 export const accessLevels = ['private', 'protected', 'public'] as const;
 export type Access = (typeof accessLevels)[number];
@@ -26,4 +42,32 @@ export function jsAccessName(name: string, access: Access): string | undefined {
   if (access === 'protected') return undefined;
   const bare = name.replace(/^#/, '');
   return access === 'private' ? `#${bare}` : bare;
+}
+
+/** The level an `@access` value names, or undefined (and a warning) when it names none. */
+export function accessLevel(ctx: PlanContext, unit: Unit, c: Command): Access | undefined {
+  const level = c.value.toLowerCase();
+  if (isAccess(level)) return level;
+  ctx.warn(unit, c, `"${c.value}" is not private, protected or public`);
+  return undefined;
+}
+
+/** In JavaScript, the name `@access` gives a member (`name` when it cannot apply). */
+export function jsAccess(ctx: PlanContext, unit: Unit, c: Command, name: string): string {
+  const level = accessLevel(ctx, unit, c);
+  if (!level) return name;
+  const to = jsAccessName(name, level);
+  if (to === undefined) ctx.warn(unit, c, 'JavaScript has no protected members');
+  return to ?? name;
+}
+
+/** In TypeScript, the edit on the bridge member that gives it the modifier `@access` asks for. */
+export function tsAccess(ctx: PlanContext, unit: Unit, c: Command, node: Member): Edit | undefined {
+  const level = accessLevel(ctx, unit, c);
+  if (!level) return undefined;
+  if (node.key.type === 'PrivateName') {
+    ctx.warn(unit, c, 'a #private member takes no access modifier');
+    return undefined;
+  }
+  return tsAccessEdit(node, unit.bridge.file.code, level);
 }

@@ -1,7 +1,36 @@
 import type * as t from '@babel/types';
-import type { Dialect } from '../../../language.js';
+import type { Dialect } from '../../../dialects.js';
 import type { Edit } from '../../../types.js';
+import { command, type Unit } from '../read.js';
+import type { PlanContext } from '../context.js';
 import { isSyntaxError, parseModule } from '../parse.js';
+import type { JsCommand } from './processor.js';
+
+/** `@params a, b: T = 1`: replaces a function's or method's parameter list (empty: no parameters). */
+export const params: JsCommand = {
+  name: 'params',
+  aliases: ['parameters', 'args'],
+  value: 'optional',
+  appliesTo: ['member', 'snippet member', 'binding'],
+  reads: ['params'],
+  writes: ['params'],
+  summary: 'replaces the parameter list of a function or method',
+};
+
+/**
+ * The edit `@params` makes on the unit's function (`node`, in the bridge), or none (and a
+ * warning) when the unit is no function or the value is no parameter list. `notFunction` says
+ * why a unit that holds none cannot take it.
+ */
+export function paramsEdits(ctx: PlanContext, unit: Unit, node: t.Node, notFunction: string): Edit[] {
+  const c = command(unit, 'params');
+  if (!c) return [];
+  const fn = functionOf(node);
+  const problem = fn ? paramsProblem(fn, c.value, ctx.dialect) : notFunction;
+  if (!problem) return [paramsEdit(fn!, unit.bridge.file.code, c.value)];
+  ctx.warn(unit, c, problem);
+  return [];
+}
 
 type Fn = t.Function | t.TSDeclareMethod | t.TSDeclareFunction;
 

@@ -1,8 +1,20 @@
-import { ambiguousClass, unknownClass } from '../../diagnostics.js';
-import type { PlanContext } from './context.js';
-import { isMember, memberName } from './names.js';
-import { command, type BridgeSource, type Unit } from './read.js';
-import type { TargetClass } from './target.js';
+import { ambiguousClass, unknownClass } from '../../../diagnostics.js';
+import type { PlanContext } from '../context.js';
+import { isMember, memberName } from '../names.js';
+import { command, type BridgeSource, type Unit } from '../read.js';
+import type { TargetClass } from '../target.js';
+import type { JsCommand } from './processor.js';
+
+/** `@class Name`: the class a method-only snippet's members (from there on) go to. */
+export const cls: JsCommand = {
+  name: 'class',
+  value: 'value',
+  example: '@class ClassName',
+  appliesTo: ['snippet member'],
+  reads: ['existence'],
+  writes: [],
+  summary: 'names the class the members of a method-only snippet go to',
+};
 
 /**
  * A snippet's members split where a `@class` names the class of the members from there on; the

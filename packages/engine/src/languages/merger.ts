@@ -1,4 +1,4 @@
-import type { Dialect } from '../language.js';
+import type { Dialect } from '../dialects.js';
 import type { Plan, SourceFile } from '../types.js';
 
 /**

@@ -1,0 +1,39 @@
+import type { PlanContext } from '../context.js';
+import type { Anchor } from '../place.js';
+import { command, type Unit } from '../read.js';
+import type { JsCommand } from './processor.js';
+
+const placing = (where: 'before' | 'after'): JsCommand => ({
+  name: where,
+  value: 'value',
+  example: `@${where} memberName`,
+  appliesTo: ['member', 'snippet member', 'class', 'binding'],
+  reads: ['position'],
+  writes: ['position'],
+  summary: `places a new member or binding ${where} the one named (an existing unit stays where it is)`,
+});
+
+/** `@before name`: a new unit goes above the member or binding named. */
+export const before = placing('before');
+/** `@after name`: a new unit goes below the member or binding named. */
+export const after = placing('after');
+
+/** The anchor a `@before name` / `@after name` command names, looked up by `find`; a warning when there is none. */
+export function anchorOf(ctx: PlanContext, unit: Unit, find: (name: string) => Anchor['node'] | undefined, scope: string): Anchor | undefined {
+  for (const where of ['before', 'after'] as const) {
+    const c = command(unit, where);
+    if (!c) continue;
+    const node = find(c.value);
+    if (node) return { node, where };
+    ctx.warn(unit, c, `${scope} has no "${c.value}"; the new code was appended at the end`);
+  }
+  return undefined;
+}
+
+/** `@before`/`@after` on a unit the target has already: it stays where it is, with a warning saying so. */
+export function warnAlreadyPlaced(ctx: PlanContext, unit: Unit, why: string): void {
+  for (const where of ['before', 'after'] as const) {
+    const c = command(unit, where);
+    if (c) ctx.warn(unit, c, why);
+  }
+}
