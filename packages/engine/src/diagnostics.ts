@@ -37,6 +37,8 @@ export const codes = {
   NESTING_TOO_DEEP: 'NESTING_TOO_DEEP',
   MERGE_OUTPUT_INVALID: 'MERGE_OUTPUT_INVALID',
   TARGET_READ_ONLY: 'TARGET_READ_ONLY',
+  DELETED_EXPORT_IMPORTED: 'DELETED_EXPORT_IMPORTED',
+  DEPENDENCY_FAILED: 'DEPENDENCY_FAILED',
   // a warning about a whole run
   POOL_INLINE_FALLBACK: 'POOL_INLINE_FALLBACK',
   SLOW_MERGE: 'SLOW_MERGE',
@@ -369,5 +371,25 @@ export const slowMerge = (file: string, predictedMs: number, actualMs: number) =
     severity: 'warning',
     message: `${file} took ${Math.round(actualMs)} ms to merge, ${(actualMs / predictedMs).toFixed(1)}x the ${Math.round(predictedMs)} ms its earlier runs predicted.`,
     hint: 'Something changed its cost: a bigger target, a binding @rename (a scope walk), or a busy machine. --stats and --report show the run.',
+    file,
+  }) satisfies Diagnostic;
+
+/** An `@delete` of an export other modules import: the run plan refuses it before anything is merged. */
+export const deletedExportImported = (name: string, importers: string[], at: At) =>
+  make(
+    codes.DELETED_EXPORT_IMPORTED,
+    'error',
+    `Cannot delete "${name}": ${importers.length === 1 ? 'this module imports' : `these ${importers.length} modules import`} it: ${importers.join(', ')}. Nothing was merged into this target.`,
+    at,
+    'Remove those imports first (or in the same run, with bridges of their own), or keep the export.',
+  );
+
+/** A module that follows a rename made in another module whose merge failed: it is left as it was. */
+export const dependencyFailed = (file: string, dependency: string) =>
+  ({
+    code: codes.DEPENDENCY_FAILED,
+    severity: 'error',
+    message: `${file} was not merged: it imports what a bridge of ${dependency} renames, and that merge failed.`,
+    hint: `Fix the errors of ${dependency}; this module follows its rename in the same run.`,
     file,
   }) satisfies Diagnostic;

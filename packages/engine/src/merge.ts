@@ -3,16 +3,31 @@ import { dialectOf } from './dialects.js';
 import { mergers } from './languages/index.js';
 import { withinStack } from './nesting.js';
 import { assertNoConflicts } from './plan/conflicts.js';
+import { followSources } from './plan/follow-sources.js';
+import { outsideReplaced, planFollowedRenames } from './plan/followed-renames.js';
 import { orderBridges } from './read/order.js';
 import { splice } from './apply/splice.js';
-import type { MergeInput, MergeResult, Plan, SourceFile } from './types.js';
+import type { FollowedRename, MergeInput, MergeResult, Plan, SourceFile } from './types.js';
 
-/** Plans a merge without applying it: the plan is plain data. Bridges are taken in apply order. */
-export function planMerge(target: SourceFile, bridges: SourceFile[], onRead?: () => void): Plan {
+/**
+ * Plans a merge without applying it: the plan is plain data. Bridges are taken in apply order;
+ * `follows` (renames of other modules' exports this target imports) add their operations, with
+ * the bridges that asked for them after the target's own (`followSources`).
+ */
+export function planMerge(target: SourceFile, bridges: SourceFile[], onRead?: () => void, follows: FollowedRename[] = []): Plan {
   const dialect = dialectOf(target.path);
   if (!dialect) throw new CodeBridgeError([unsupportedFileType(target.path)]);
-  const plan = withinStack(dialect.language, target, bridges, () => mergers[dialect.language].plan(target, bridges, dialect, onRead));
-  assertNoConflicts(plan, bridges);
+  const { sources, indexOf } = followSources(bridges, follows);
+  const plan = withinStack(dialect.language, target, sources, (): Plan => {
+    const merger = mergers[dialect.language];
+    if (!follows.length) return merger.plan(target, bridges, dialect, onRead);
+    const followed = planFollowedRenames(target, follows, dialect, indexOf);
+    // A module that only follows renames (no bridge of its own) is parsed once, by the follow.
+    if (!bridges.length) return { language: dialect.language, ops: followed.ops, diagnostics: [] };
+    const own = merger.plan(target, bridges, dialect, onRead, followed.locals);
+    return { ...own, ops: [...own.ops, ...outsideReplaced(followed.ops, own.ops)] };
+  });
+  assertNoConflicts(plan, sources);
   return plan;
 }
 
@@ -37,11 +52,11 @@ export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
   const started = phases ? performance.now() : 0;
   let read = started;
   const bridges = orderBridges(input.bridges);
-  const plan = planMerge(input.target, bridges, phases && (() => (read = performance.now())));
+  const plan = planMerge(input.target, bridges, phases && (() => (read = performance.now())), input.follows);
   const planned = phases ? performance.now() : 0;
   const { code, map } = splice(
     input.target,
-    bridges,
+    followSources(bridges, input.follows).sources,
     plan.ops.flatMap((op) => op.edits),
     input.options?.sourceMap ?? true,
   );

@@ -14,6 +14,26 @@ export interface MergeInput {
   target: SourceFile;
   bridges: SourceFile[];
   options?: MergeOptions;
+  /** Renames made by bridges of other modules that this target imports: its uses follow them (set by `planRun`). */
+  follows?: FollowedRename[];
+}
+
+/**
+ * A binding another module's bridge renames, followed in a module that imports it: its named
+ * imports, re-exports and `ns.name` uses of the imports whose specifier is one of `specifiers`.
+ * Plain data, made by the run plan (`planRun`), which resolved those specifiers to that module.
+ */
+export interface FollowedRename {
+  /** The import specifiers of this target that lead to the renamed module, as written (`./cart`, `@acme/lib`). */
+  specifiers: string[];
+  /** The exported name, before and after. */
+  from: string;
+  to: string;
+  /** The bridge that asked for the rename: a source of this target's map. */
+  bridge: SourceFile;
+  /** Where in that bridge (1-based line, 0-based column). */
+  line: number;
+  column: number;
 }
 
 export interface MergeOptions {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { extensionOf } from '../dialects.js';
+import { followSources } from '../plan/follow-sources.js';
 import { orderBridges } from '../read/order.js';
 import type { MergeInput, SourceFile } from '../types.js';
 import { engineFingerprint } from './versions.js';
@@ -15,7 +16,7 @@ export interface KeyedJob {
 /**
  * sha256 over everything a merge's output depends on: the engine fingerprint, the merge options,
  * the target's dialect (its extension) and content, and each bridge's path relative to `root`
- * and content, in apply order. No absolute path and no mtime: a project moved to another folder
+ * and content, in apply order, then each rename it follows (names, specifiers, its bridge). No absolute path and no mtime: a project moved to another folder
  * or restored on another machine keeps its keys. Fields are length-prefixed, so no two inputs
  * hash the same text. Cost: about 2 ms per MB of input (measured in tools/bench/src/cache.js).
  */
@@ -31,7 +32,11 @@ export function keyOf(input: MergeInput, root: string): KeyedJob {
     field(portablePath(root, bridge.path));
     field(bridge.code);
   }
-  return { key: hash.digest('hex'), files: [input.target, ...bridges] };
+  for (const f of input.follows ?? []) {
+    field(JSON.stringify([f.from, f.to, f.specifiers, f.line, f.column, portablePath(root, f.bridge.path)]));
+    field(f.bridge.code);
+  }
+  return { key: hash.digest('hex'), files: [input.target, ...followSources(bridges, input.follows).sources] };
 }
 
 /** A path relative to the root with `/` separators; a relative path is taken as relative to the root already. */

@@ -1,7 +1,7 @@
-import { languageOf, sizeOf } from '../runtime/cost.js';
 import type { TaskReport } from '../runtime/report.js';
 import type { Finished } from '../runtime/scheduler.js';
 import type { MergeJob } from '../runtime/task.js';
+import { unrunReport } from '../runtime/unrun-report.js';
 import type { Lookup, MergeCache } from './merge-cache.js';
 
 /**
@@ -32,22 +32,7 @@ const epochMs = () => performance.timeOrigin + performance.now();
 
 function hit(job: MergeJob, lookup: Lookup): Finished {
   const report: TaskReport = {
-    id: job.id ?? job.target.path,
-    file: job.target.path,
-    language: languageOf(job),
-    bytes: sizeOf(job),
-    status: 'fulfilled',
-    worker: null,
-    startedAt: epochMs() - lookup.lookupMs,
-    attempts: 0,
-    queueMs: 0,
-    readMs: 0,
-    planMs: 0,
-    applyMs: 0,
-    runMs: lookup.lookupMs,
-    overheadMs: 0,
-    cpuMs: null,
-    heapUsedMb: null,
+    ...unrunReport(job, epochMs() - lookup.lookupMs, lookup.lookupMs),
     cache: { hit: true, bytesRead: lookup.bytesRead, bytesWritten: 0, savedMs: lookup.savedMs },
   };
   return { settled: { status: 'fulfilled', value: lookup.result! }, report };

@@ -1,6 +1,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { CacheCounters } from '../cache/run-log.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
+import { flatShape, type GraphShape } from '../plan/graph-shape.js';
 import type { Language } from '../types.js';
 import type { PredictedFrom } from '../history/run-history.js';
 import type { LaneLimits } from './lanes.js';
@@ -97,6 +98,8 @@ export interface RunReport {
   samples: MemorySample[];
   /** Every prediction of the run scored against what the merge took. */
   predictions: PredictionScore;
+  /** The run plan's graph: targets, cross-file edges, independent components, the longest chain of dependent targets. */
+  graph: GraphShape;
   tasks: TaskReport[];
 }
 
@@ -152,7 +155,8 @@ export interface RunContext {
 
 /** A run being measured: `finish` ends it; `snapshot` reports it so far and goes on (a live page). */
 export interface MeasuredRun {
-  finish(tasks: TaskReport[], notices?: Diagnostic[]): RunReport;
+  /** `graph`: the run plan's shape (default: every task on its own). */
+  finish(tasks: TaskReport[], notices?: Diagnostic[], graph?: GraphShape): RunReport;
   snapshot(tasks: TaskReport[], notices?: Diagnostic[]): RunReport;
 }
 
@@ -178,7 +182,7 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
   let gcMs = 0;
   const gc = new PerformanceObserver((list) => void (gcMs += list.getEntries().reduce((sum, e) => sum + e.duration, 0)));
   gc.observe({ entryTypes: ['gc'] });
-  const report = (tasks: TaskReport[], notices: Diagnostic[]): RunReport => {
+  const report = (tasks: TaskReport[], notices: Diagnostic[], graph = flatShape(tasks.length)): RunReport => {
     sample();
     gcMs += gc.takeRecords().reduce((sum, e) => sum + e.duration, 0);
     const wallMs = performance.now() - started;
@@ -213,14 +217,15 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
       lanes,
       samples: [...samples],
       predictions: scorePredictions(tasks),
+      graph,
       tasks,
     };
   };
   return {
     snapshot: (tasks, notices = []) => report(tasks, notices),
-    finish(tasks, notices = []) {
+    finish(tasks, notices = [], graph) {
       clearInterval(sampler);
-      const done = report(tasks, notices);
+      const done = report(tasks, notices, graph);
       gc.disconnect();
       return done;
     },

@@ -2,21 +2,26 @@ import type { Worker } from 'node:worker_threads';
 import type { MergeCache } from '../cache/merge-cache.js';
 import type { RunHistory } from '../history/run-history.js';
 import { submitThroughCache } from '../cache/serve.js';
+import { planRun, type PlanRunOptions, type RunPlan } from '../plan/run-plan.js';
 import type { MergeResult } from '../types.js';
+import { executePlan } from './execute-plan.js';
 import { resolveOptions, type RuntimeOptions } from './options.js';
 import { startRun, type RunContext, type RunReport, type TaskReport } from './report.js';
 import { Scheduler, type Finished, type Settled } from './scheduler.js';
 import type { MergeJob } from './task.js';
 
 export interface RunResult {
-  /** One per job, in job order. */
+  /** One per job of the plan, in its order: the jobs given, then the importers the plan added (`plan.jobs`). */
   results: Settled[];
   report: RunReport;
+  plan: RunPlan;
 }
 
 export interface Runtime {
   /** Settles every job (as `Promise.allSettled`): a result or a CodeBridgeError per target, plus a run report. */
   mergeMany(jobs: MergeJob[], options?: MergeManyOptions): Promise<RunResult>;
+  /** Runs a plan made by `planRun` (what `mergeMany` does after planning). */
+  runPlan(plan: RunPlan, options?: Pick<MergeManyOptions, 'onSettled'>): Promise<RunResult>;
   /** One job; rejects with its CodeBridgeError. */
   merge(job: MergeJob): Promise<MergeResult>;
   /** Lets queued work finish, then stops the threads. */
@@ -36,7 +41,7 @@ export interface CreateRuntimeOptions extends RuntimeOptions {
   history?: RunHistory;
 }
 
-export interface MergeManyOptions {
+export interface MergeManyOptions extends PlanRunOptions {
   /** Called as each job settles, in the order they settle (a progress bar's tick), with the job's report. */
   onSettled?: (index: number, settled: Settled, report: TaskReport) => void;
 }
@@ -54,15 +59,19 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   };
   const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, run) : run(jobs));
   const context: RunContext = { cached: cache !== undefined, threadCounts: scheduler.threadCounts, lanes: resolved.lanes, workers: resolved.workers };
+  const runPlan = async (plan: RunPlan, onSettled: MergeManyOptions['onSettled'], run = startRun(context)): Promise<RunResult> => {
+    const submitted = executePlan(plan, submit);
+    if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
+    const finished = await Promise.all(submitted);
+    await cache?.flush();
+    return { results: finished.map((f) => f.settled), report: run.finish(finished.map((f) => f.report), noticesOf(finished), plan.shape), plan };
+  };
   return {
-    async mergeMany(jobs, { onSettled } = {}) {
+    async mergeMany(jobs, { onSettled, ...planning } = {}) {
       const run = startRun(context);
-      const submitted = submit(jobs);
-      if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
-      const finished = await Promise.all(submitted);
-      await cache?.flush();
-      return { results: finished.map((f) => f.settled), report: run.finish(finished.map((f) => f.report), noticesOf(finished)) };
+      return runPlan(await planRun(jobs, planning), onSettled, run);
     },
+    runPlan: (plan, { onSettled } = {}) => runPlan(plan, onSettled),
     async merge(job) {
       const [finished] = await Promise.all(submit([job]));
       if (finished!.settled.status === 'rejected') throw finished!.settled.reason;
@@ -90,15 +99,17 @@ let shared: { runtime: Runtime; key: string } | undefined;
 
 /**
  * `Runtime.mergeMany` on one process-wide runtime, created on first use. Different options than
- * the shared runtime was made with replace it (the old one closes once its work is done).
+ * the shared runtime was made with replace it (the old one closes once its work is done). `root`:
+ * where the importers of a renamed export are searched (see `planRun`).
  */
-export function mergeMany(jobs: MergeJob[], options: RuntimeOptions = {}): Promise<RunResult> {
-  const key = JSON.stringify(options);
+export function mergeMany(jobs: MergeJob[], options: RuntimeOptions & PlanRunOptions = {}): Promise<RunResult> {
+  const { root, pathOf, ...runtimeOptions } = options;
+  const key = JSON.stringify(runtimeOptions);
   if (shared?.key !== key) {
     void shared?.runtime.close();
-    shared = { runtime: createRuntime(options), key };
+    shared = { runtime: createRuntime(runtimeOptions), key };
   }
-  return shared.runtime.mergeMany(jobs);
+  return shared.runtime.mergeMany(jobs, { ...(root !== undefined && { root }), ...(pathOf && { pathOf }) });
 }
 
 /** Closes the process-wide runtime of `mergeMany`, if any. */

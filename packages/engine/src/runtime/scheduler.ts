@@ -94,7 +94,7 @@ export class Scheduler {
       (job, index) =>
         new Promise<Finished>((resolve) => {
           const cost = expected[index]!;
-          const input: MergeInput = { target: job.target, bridges: job.bridges, ...(job.options && { options: job.options }) };
+          const input: MergeInput = { target: job.target, bridges: job.bridges, ...(job.options && { options: job.options }), ...(job.follows?.length && { follows: job.follows }) };
           const task: Pending = { id: job.id ?? job.target.path, input, cost, predictedFrom: predictions[index]!.from, seq: this.seq++, lane: languageOf(job), attempts: 1, submittedAt: now, startedAt: now, resolve };
           if (this.pool && cost >= costs.inlineBelowMs) this.lanes.push(task);
           else this.runInlineLater(task, this.fallback && cost >= costs.inlineBelowMs ? this.fallback : undefined);

@@ -19,9 +19,10 @@ import { TargetModule, type TargetClass } from './target.js';
  * top-level statements and the classes a bridge touches are read. Errors found on the way are
  * collected and thrown together, before anything is applied.
  */
-export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Dialect, onRead?: () => void): Plan {
+export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Dialect, onRead?: () => void, followed?: ReadonlyMap<string, string>): Plan {
   const diagnostics: Diagnostic[] = [];
   const ctx = new PlanContext(new TargetModule(target, parseTarget(target, dialect)), dialect, diagnostics);
+  for (const [from, to] of followed ?? []) ctx.bindingRenames.set(from, to);
   const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics));
   onRead?.();
   collectBindingRenames(ctx, read.flatMap((b) => b.units));

@@ -19,6 +19,8 @@ export function moduleReferences(program: t.Program, code: string, name: string)
   const visit = (node: t.Node, parent: t.Node, key: string): void => {
     if (node.type === 'Identifier') {
       if (node.name === name && isReference(parent, key)) found.push({ id: node, shorthand: parent.type === 'ObjectProperty' && parent.shorthand ? parent : undefined });
+      // A parameter's or variable's type (`lines: Line[]`) hangs on its identifier.
+      if (node.typeAnnotation) visit(node.typeAnnotation, node, 'typeAnnotation');
       return;
     }
     if (node.type === 'JSXIdentifier') {

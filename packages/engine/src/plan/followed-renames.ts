@@ -1,0 +1,32 @@
+import type { Dialect } from '../dialects.js';
+import { parseTarget } from '../languages/js/parse.js';
+import type { Edit, FollowedRename, PlanOp, SourceFile } from '../types.js';
+import { importUses } from './import-uses.js';
+
+export interface FollowedPlan {
+  /** One operation per followed rename this module uses: its imports, re-exports and `ns.name` uses renamed. */
+  ops: PlanOp[];
+  /** The module's own bindings that follow (imported under the renamed name): old name to new. */
+  locals: Map<string, string>;
+}
+
+export function planFollowedRenames(target: SourceFile, follows: FollowedRename[], dialect: Dialect, indexOf: (f: FollowedRename) => number): FollowedPlan {
+  const ast = parseTarget(target, dialect);
+  const locals = new Map<string, string>();
+  const ops = follows.flatMap((f): PlanOp[] => {
+    const uses = importUses(ast, target.code, new Set(f.specifiers), f.from, f.to);
+    if (uses.local) locals.set(f.from, f.to);
+    return uses.edits.length ? [{ key: `import ${f.from} from ${f.specifiers.join(', ')}`, kind: 'follow-rename', source: { bridge: indexOf(f), line: f.line, column: f.column }, edits: uses.edits }] : [];
+  });
+  return { ops, locals };
+}
+
+/**
+ * Follow edits inside text the module's own bridges replace are left out: that text comes from
+ * the bridge, whose references to the followed names the planner renamed already (`locals`).
+ */
+export function outsideReplaced(follows: PlanOp[], own: PlanOp[]): PlanOp[] {
+  const replaced = own.flatMap((o) => o.edits).filter((e) => e.end > e.start);
+  const inside = (r: Edit) => replaced.some((e) => r.start >= e.start && r.end <= e.end);
+  return follows.map((op) => ({ ...op, edits: op.edits.filter((e) => !inside(e)) })).filter((op) => op.edits.length);
+}
