@@ -7,24 +7,24 @@ import { followSources } from './plan/follow-sources.js';
 import { outsideReplaced, planFollowedRenames } from './plan/followed-renames.js';
 import { orderBridges } from './read/order.js';
 import { splice } from './apply/splice.js';
-import type { FollowedRename, MergeInput, MergeResult, Plan, SourceFile } from './types.js';
+import type { FollowedRename, MergeInput, MergeResult, ParseMode, Plan, SourceFile } from './types.js';
 
 /**
  * Plans a merge without applying it: the plan is plain data. Bridges are taken in apply order;
  * `follows` (renames of other modules' exports this target imports) add their operations, with
- * the bridges that asked for them after the target's own (`followSources`).
+ * the bridges that asked for them after the target's own (`followSources`). `parse`: `MergeOptions.parse`.
  */
-export function planMerge(target: SourceFile, bridges: SourceFile[], onRead?: () => void, follows: FollowedRename[] = []): Plan {
+export function planMerge(target: SourceFile, bridges: SourceFile[], onRead?: () => void, follows: FollowedRename[] = [], parse?: ParseMode): Plan {
   const dialect = dialectOf(target.path);
   if (!dialect) throw new CodeBridgeError([unsupportedFileType(target.path)]);
   const { sources, indexOf } = followSources(bridges, follows);
   const plan = withinStack(dialect.language, target, sources, (): Plan => {
     const merger = mergers[dialect.language];
-    if (!follows.length) return merger.plan(target, bridges, dialect, onRead);
+    if (!follows.length) return merger.plan(target, bridges, dialect, onRead, undefined, parse);
     const followed = planFollowedRenames(target, follows, dialect, indexOf);
     // A module that only follows renames (no bridge of its own) is parsed once, by the follow.
     if (!bridges.length) return { language: dialect.language, ops: followed.ops, diagnostics: [] };
-    const own = merger.plan(target, bridges, dialect, onRead, followed.locals);
+    const own = merger.plan(target, bridges, dialect, onRead, followed.locals, parse);
     return { ...own, ops: [...own.ops, ...outsideReplaced(followed.ops, own.ops)] };
   });
   assertNoConflicts(plan, sources);
@@ -42,6 +42,8 @@ export interface PhaseTimes {
   apply: number;
   /** How many operations of each kind the plan made (`replace-member`, `add`, `rename-references`...). */
   ops?: Record<string, number>;
+  /** Bytes of the target left unparsed (the partial path, docs/large-files.md); absent when it was all parsed. */
+  unparsedBytes?: number;
 }
 
 /**
@@ -52,7 +54,7 @@ export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
   const started = phases ? performance.now() : 0;
   let read = started;
   const bridges = orderBridges(input.bridges);
-  const plan = planMerge(input.target, bridges, phases && (() => (read = performance.now())), input.follows);
+  const plan = planMerge(input.target, bridges, phases && (() => (read = performance.now())), input.follows, input.options?.parse);
   const planned = phases ? performance.now() : 0;
   const { code, map } = splice(
     input.target,
@@ -66,6 +68,7 @@ export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
     phases.apply = performance.now() - planned;
     phases.ops = {};
     for (const op of plan.ops) phases.ops[op.kind] = (phases.ops[op.kind] ?? 0) + 1;
+    if (plan.unparsedBytes !== undefined) phases.unparsedBytes = plan.unparsedBytes;
   }
   return { code, map, diagnostics: plan.diagnostics, changed: code !== input.target.code };
 }

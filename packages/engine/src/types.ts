@@ -39,7 +39,17 @@ export interface FollowedRename {
 export interface MergeOptions {
   /** Produce a source map (default true). */
   sourceMap?: boolean;
+  /** How much of a JS/TS target is parsed (default 'auto'; see `ParseMode`). */
+  parse?: ParseMode;
 }
+
+/**
+ * `full`: the whole target is parsed. `auto`: a target of at least 256 KB is split at its top-level
+ * statements and only those the plan touches are parsed (docs/large-files.md); the rest is kept as
+ * bytes and not validated. `partial`: the same whatever the size (for tests and measurements).
+ * Either way the output is the same bytes, and the merge parses the whole file when the split is unsure.
+ */
+export type ParseMode = 'full' | 'auto' | 'partial';
 
 /** A v3 source map. `sources` are the target, then each bridge (in application order). */
 export interface SourceMapV3 {
@@ -106,4 +116,6 @@ export interface Plan {
   language: Language;
   ops: PlanOp[];
   diagnostics: Diagnostic[];
+  /** Bytes of the target the plan never parsed (the partial path); absent when the whole target was parsed. */
+  unparsedBytes?: number;
 }

@@ -4,7 +4,7 @@ import { dialectOf } from '../dialects.js';
 import { boundNames } from '../languages/js/names.js';
 import { parseTarget } from '../languages/js/parse.js';
 import { command, readBridge } from '../languages/js/read.js';
-import { TargetModule } from '../languages/js/target.js';
+import { TargetModule, wholeFile } from '../languages/js/target.js';
 import type { MergeInput, SourceFile } from '../types.js';
 
 /** An exported binding a bridge renames or deletes: what the modules importing it are affected by. */
@@ -55,7 +55,7 @@ export function exportChanges(input: MergeInput): ExportChange[] {
   const dialect = dialectOf(input.target.path)!;
   let target: TargetModule;
   try {
-    target = new TargetModule(input.target, parseTarget(input.target, dialect));
+    target = new TargetModule(input.target, wholeFile(parseTarget(input.target, dialect)));
   } catch {
     return [];
   }

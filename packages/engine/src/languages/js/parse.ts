@@ -55,6 +55,20 @@ export function parseTarget(target: SourceFile, dialect: Dialect): Ast {
 const declaredByTarget = new Set(['InvalidPrivateFieldResolution', 'ModuleExportUndefined']);
 
 /**
+ * Parses a slice of a target (the partial path: `partial/`) at its own offsets in the file;
+ * undefined when it does not parse. `export { x }` of a name declared in another slice is let through.
+ */
+export function parseSlice(code: string, dialect: Dialect, at: { startIndex: number; startLine: number; startColumn: number }): Ast | undefined {
+  try {
+    const ast = babel().parse(code, options(dialect, { errorRecovery: true, ...at }));
+    return ast.errors?.some((e) => e.reasonCode !== 'ModuleExportUndefined') ? undefined : ast;
+  } catch (error) {
+    if (isSyntaxError(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Bridges are parsed with error recovery so that these errors can be let through. Any other error is thrown as Babel throws it.
  */
 function bridgeParse(code: string, dialect: Dialect, extra?: ParserOptions): Ast {

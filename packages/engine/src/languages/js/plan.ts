@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { CodeBridgeError, type Diagnostic } from '../../diagnostics.js';
 import type { Dialect } from '../../dialects.js';
-import type { Edit, Plan, PlanOp, SourceFile } from '../../types.js';
+import type { Edit, ParseMode, Plan, PlanOp, SourceFile } from '../../types.js';
 import { dedupe } from './commands/binding-references.js';
 import { PlanContext } from './context.js';
 import { collectBindingRenames, planBindingRenames, type BindingRename } from './commands/rename.js';
@@ -12,16 +12,32 @@ import { boundNames } from './names.js';
 import { parseTarget } from './parse.js';
 import { command, readBridge, type Unit } from './read.js';
 import { classGroups, resolveClass } from './commands/class.js';
-import { TargetModule, type TargetClass } from './target.js';
+import { partialSource } from './partial/choose.js';
+import { NeedsFullParse } from './partial/needs-full-parse.js';
+import { TargetModule, wholeFile, type StatementSource, type TargetClass } from './target.js';
 
 /**
  * Plans the merge of JS/TS bridges into one target: the target is parsed once and only its
  * top-level statements and the classes a bridge touches are read. Errors found on the way are
- * collected and thrown together, before anything is applied.
+ * collected and thrown together, before anything is applied. On a large target (`parse`) only the
+ * statements the plan touches are parsed; when that path is unsure, the plan starts again from a
+ * full parse, so both give the same plan.
  */
-export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Dialect, onRead?: () => void, followed?: ReadonlyMap<string, string>): Plan {
+export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Dialect, onRead?: () => void, followed?: ReadonlyMap<string, string>, parse?: ParseMode): Plan {
+  const partial = partialSource(target, dialect, parse);
+  if (partial) {
+    try {
+      return { ...planFrom(partial, target, bridges, dialect, onRead, followed), unparsedBytes: partial.unparsedBytes };
+    } catch (error) {
+      if (!(error instanceof NeedsFullParse)) throw error;
+    }
+  }
+  return planFrom(wholeFile(parseTarget(target, dialect)), target, bridges, dialect, onRead, followed);
+}
+
+function planFrom(source: StatementSource, target: SourceFile, bridges: SourceFile[], dialect: Dialect, onRead?: () => void, followed?: ReadonlyMap<string, string>): Plan {
   const diagnostics: Diagnostic[] = [];
-  const ctx = new PlanContext(new TargetModule(target, parseTarget(target, dialect)), dialect, diagnostics);
+  const ctx = new PlanContext(new TargetModule(target, source), dialect, diagnostics);
   for (const [from, to] of followed ?? []) ctx.bindingRenames.set(from, to);
   const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics));
   onRead?.();

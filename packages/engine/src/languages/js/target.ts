@@ -44,29 +44,84 @@ export class TargetClass {
   }
 }
 
-/** What the merger needs from a target, read from its top-level statements only. */
+/**
+ * Where a TargetModule reads the target's top-level statements from: the whole file's syntax tree
+ * (`wholeFile`), or only the parts a plan asks for (`languages/js/partial`). A source that cannot
+ * answer (a partial one asked for every statement) throws `NeedsFullParse`, and the plan starts again
+ * from the whole tree.
+ */
+export interface StatementSource {
+  /** The top-level statements, in order; a partial source may give only those whose text holds one of `words` as a name. */
+  statements(words?: readonly string[]): t.Statement[];
+  /** Every import declaration, in order. */
+  imports(): t.ImportDeclaration[];
+  /** The comments of every statement given so far and of the blanks before them, in order. */
+  comments(): t.Comment[];
+  /** A program of the statements that may refer to one of `words` (every statement of a whole file). */
+  program(words: readonly string[]): t.Program;
+  /** The whole file's syntax tree. */
+  ast(): Ast;
+}
+
+/** A source holding the whole file's syntax tree. */
+export function wholeFile(ast: Ast): StatementSource {
+  const imports = ast.program.body.filter((s): s is t.ImportDeclaration => s.type === 'ImportDeclaration');
+  return { statements: () => ast.program.body, imports: () => imports, comments: () => ast.comments ?? [], program: () => ast.program, ast: () => ast };
+}
+
+/** What the merger needs from a target, read from its top-level statements only, as a bridge asks. */
 export class TargetModule {
-  readonly bindings = new Map<string, TargetBinding[]>();
-  readonly classes: TargetClass[] = [];
-  readonly imports: t.ImportDeclaration[] = [];
+  private readonly bindingIndex = new Map<string, TargetBinding[]>();
+  private readonly classIndex: TargetClass[] = [];
+  private readonly indexed = new Set<t.Statement>();
+  private importList: t.ImportDeclaration[] | undefined;
 
   constructor(
     readonly file: SourceFile,
-    readonly ast: Ast,
-  ) {
-    for (const statement of ast.program.body) this.add(statement);
-  }
+    private readonly source: StatementSource,
+  ) {}
 
   get code(): string {
     return this.file.code;
   }
 
+  get ast(): Ast {
+    return this.source.ast();
+  }
+
   get comments(): t.Comment[] {
-    return this.ast.comments ?? [];
+    return this.source.comments();
+  }
+
+  get imports(): t.ImportDeclaration[] {
+    return (this.importList ??= this.source.imports());
+  }
+
+  /** Every top-level class, in order. */
+  get classes(): TargetClass[] {
+    this.index(this.source.statements());
+    return this.classIndex;
+  }
+
+  /** The top-level classes whose text holds one of `names` (every class that could have a member of one of them). */
+  classesNaming(names: readonly string[]): TargetClass[] {
+    const statements = new Set(this.index(this.source.statements(names)));
+    return this.classIndex.filter((c) => statements.has(c.statement));
+  }
+
+  /** The program to walk for references to `words`: the whole file's, or the part of it whose text holds them. */
+  programNaming(words: readonly string[]): t.Program {
+    return this.source.program(words);
   }
 
   classNamed(name: string): TargetClass | undefined {
-    return this.classes.find((c) => c.name === name);
+    this.index(this.source.statements([name]));
+    return this.classIndex.find((c) => c.name === name);
+  }
+
+  /** True when the target declares `name` at its top level, in any space. */
+  declares(name: string): boolean {
+    return this.declarations(name).length > 0;
   }
 
   /**
@@ -80,26 +135,41 @@ export class TargetModule {
 
   /** Every declaration of `name` in `space` (overloads and merged interfaces included). */
   declarations(name: string, space: NameSpace = 'both'): TargetBinding[] {
-    return (this.bindings.get(name) ?? []).filter((b) => sameSpace(b.space, space));
+    this.index(this.source.statements([name]));
+    return (this.bindingIndex.get(name) ?? []).filter((b) => sameSpace(b.space, space));
+  }
+
+  /** Indexes the statements not indexed yet, keeping every list in file order; returns `statements`. */
+  private index(statements: t.Statement[]): t.Statement[] {
+    for (const statement of statements) {
+      if (this.indexed.has(statement)) continue;
+      this.indexed.add(statement);
+      this.add(statement);
+    }
+    return statements;
   }
 
   private add(statement: t.Statement): void {
-    if (statement.type === 'ImportDeclaration') {
-      this.imports.push(statement);
-      return;
-    }
+    if (statement.type === 'ImportDeclaration') return;
     const decl = declarationOf(statement);
     const names = boundNames(statement);
     const cls = classOf(statement);
-    if (cls) this.classes.push(new TargetClass(cls.name, statement, cls.node, this.code));
+    if (cls) insertInOrder(this.classIndex, new TargetClass(cls.name, statement, cls.node, this.code));
     const space = nameSpaceOf(statement);
     for (const name of names) {
       const node = decl.type === 'VariableDeclaration' && decl.declarations.length > 1 ? declaratorOf(decl, name) : decl;
-      const list = this.bindings.get(name);
-      if (list) list.push({ statement, node, space });
-      else this.bindings.set(name, [{ statement, node, space }]);
+      const list = this.bindingIndex.get(name);
+      if (list) insertInOrder(list, { statement, node, space });
+      else this.bindingIndex.set(name, [{ statement, node, space }]);
     }
   }
+}
+
+/** Inserts by statement offset: statements are indexed in the order bridges ask for them, lists stay in file order. */
+function insertInOrder<T extends { statement: t.Statement }>(list: T[], item: T): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.statement.start! > item.statement.start!) i--;
+  list.splice(i, 0, item);
 }
 
 function declaratorOf(decl: t.VariableDeclaration, name: string): t.Node {

@@ -20,9 +20,9 @@ function places(ctx: PlanContext, uses: MemberUse[]): string[] {
 export function warnMemberUses(ctx: PlanContext, cls: TargetClass, renamed: ReadonlyMap<Unit, string>, units: Unit[]): void {
   const nameOf = (u: Unit) => (isMember(u.node) ? memberName(u.node, u.bridge.file.code) : undefined);
   const deleted = units.filter((u) => command(u, 'delete') && cls.members().has(keyName(u)));
-  const program = ctx.target.ast.program;
   if (renamed.size) {
-    const uses = memberUses(program, ctx.code, cls.node, cls.name, new Set([...renamed.keys()].map((u) => nameOf(u)!)));
+    const names = [...renamed.keys()].map((u) => nameOf(u)!);
+    const uses = memberUses(ctx.target.programNaming(names), ctx.code, cls.node, cls.name, new Set(names));
     for (const [unit, to] of renamed) {
       const found = uses.get(nameOf(unit)!);
       const by = command(unit, 'rename') ?? command(unit, 'access')!;
@@ -30,7 +30,8 @@ export function warnMemberUses(ctx: PlanContext, cls: TargetClass, renamed: Read
     }
   }
   if (deleted.length) {
-    const uses = memberUses(program, ctx.code, cls.node, cls.name, new Set(deleted.map((u) => nameOf(u)!)), true);
+    const names = deleted.map((u) => nameOf(u)!);
+    const uses = memberUses(ctx.target.programNaming(names), ctx.code, cls.node, cls.name, new Set(names), true);
     for (const unit of deleted) {
       const removed = cls.members().get(keyName(unit))!;
       const left = (uses.get(nameOf(unit)!) ?? []).filter((use) => !removed.some((m) => use.offset >= m.start! && use.offset < m.end!));
@@ -44,7 +45,7 @@ const keyName = (unit: Unit) => (isMember(unit.node) ? memberKey(unit.node, unit
 /** Warns of the references to a deleted top-level binding left outside what is deleted. */
 export function warnBindingUses(ctx: PlanContext, unit: Unit, name: string, removed: TargetBinding[]): void {
   const inside = (offset: number) => removed.some((b) => offset >= b.statement.start! && offset < b.statement.end!);
-  const left = moduleReferences(ctx.target.ast.program, ctx.code, name)
+  const left = moduleReferences(ctx.target.programNaming([name]), ctx.code, name)
     .map((r) => ({ offset: r.id.start!, how: name }))
     .filter((u) => !inside(u.offset));
   if (left.length) ctx.diagnostics.push(deletedStillUsed(`"${name}"`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!.offset)));

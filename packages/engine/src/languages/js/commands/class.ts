@@ -43,17 +43,17 @@ export function classGroups(members: Unit[]): Unit[][] {
  * the candidates (recorded in the context; the snippet is skipped).
  */
 export function resolveClass(ctx: PlanContext, bridge: BridgeSource, members: Unit[]): TargetClass | undefined {
-  const classes = ctx.target.classes;
   const named = members.map((u) => ({ unit: u, c: command(u, 'class') })).find((x) => x.c);
   if (named) {
     const found = ctx.target.classNamed(named.c!.value);
-    if (!found) ctx.errors.push(unknownClass(named.c!.value, classes.map((c) => c.name), ctx.at(named.unit, named.c!.offset)));
+    if (!found) ctx.errors.push(unknownClass(named.c!.value, ctx.target.classes.map((c) => c.name), ctx.at(named.unit, named.c!.offset)));
     return found;
   }
   const code = bridge.file.code;
   const names = members.flatMap((u) => (isMember(u.node) ? [memberName(u.node, code)] : []));
-  const having = classes.filter((c) => names.some((n) => c.hasMemberNamed(n)));
+  const having = ctx.target.classesNaming(names).filter((c) => names.some((n) => c.hasMemberNamed(n)));
   if (having.length === 1) return having[0];
+  const classes = ctx.target.classes;
   if (having.length === 0 && classes.length === 1) return classes[0];
   const first = members[0]!;
   const candidates = (having.length ? having : classes).map((c) => c.name);

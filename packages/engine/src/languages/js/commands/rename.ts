@@ -69,7 +69,7 @@ export function classRename(ctx: PlanContext, unit: Unit, cls: TargetClass, rena
 }
 
 function registerRename(ctx: PlanContext, unit: Unit, from: string, to: string, offset: number, renames: BindingRename[]): void {
-  if (ctx.target.bindings.has(to)) ctx.errors.push(renameConflict(from, to, ctx.at(unit, offset)));
+  if (ctx.target.declares(to)) ctx.errors.push(renameConflict(from, to, ctx.at(unit, offset)));
   ctx.op(`binding ${to}`, 'rename-onto', unit, []);
   renames.push({ from, to, unit });
 }
@@ -91,7 +91,7 @@ export function collectBindingRenames(ctx: PlanContext, units: Unit[]): void {
 export function planBindingRenames(ctx: PlanContext, renames: BindingRename[]): void {
   for (const { from, to, unit } of renames) {
     if (ctx.target.binding(from)?.statement.type === 'ExpressionStatement') continue;
-    const edits = referenceEdits(moduleReferences(ctx.target.ast.program, ctx.code, from), from, to);
+    const edits = referenceEdits(moduleReferences(ctx.target.programNaming([from]), ctx.code, from), from, to);
     ctx.references.push({ key: `references of ${from}`, kind: 'rename-references', source: sourceOf(unit), edits });
   }
 }

@@ -1,0 +1,89 @@
+import type * as t from '@babel/types';
+import type { Dialect } from '../../../dialects.js';
+import { lineIndexOf } from '../../../lines.js';
+import type { SourceFile } from '../../../types.js';
+import { parseSlice } from '../parse.js';
+import type { StatementSource } from '../target.js';
+import { NeedsFullParse } from './needs-full-parse.js';
+import { namesIn } from './names-in.js';
+import type { Chunk } from './scan.js';
+
+/**
+ * The target's top-level statements read from the scanner's chunks, each parsed with Babel only
+ * when a plan asks for a name its text holds. A chunk is parsed from its slice (the blanks and
+ * comments before it included, so that comments above a statement are found) at its own offsets,
+ * and must parse as exactly the statements the scanner bounded; anything else falls back to the
+ * whole file.
+ */
+export class PartialSource implements StatementSource {
+  private readonly parsed = new Map<number, t.Statement[]>();
+  private readonly commentList: t.Comment[] = [];
+  /** Where each chunk's slice starts: the slices tile the file. */
+  private readonly sliceStarts: number[];
+  private parsedBytes = 0;
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly dialect: Dialect,
+    private readonly chunks: Chunk[],
+  ) {
+    this.sliceStarts = chunks.map((_, i) => (i === 0 ? 0 : chunks[i - 1]!.end));
+  }
+
+  /** Bytes of the target no chunk parse has read. */
+  get unparsedBytes(): number {
+    return this.file.code.length - this.parsedBytes;
+  }
+
+  statements(words?: readonly string[]): t.Statement[] {
+    if (!words) throw new NeedsFullParse('a plan asked for every statement of the target');
+    const chunks = namesIn(this.file.code, words, this.sliceStarts);
+    return chunks.flatMap((i) => this.chunk(i));
+  }
+
+  imports(): t.ImportDeclaration[] {
+    const found: t.ImportDeclaration[] = [];
+    this.chunks.forEach((c, i) => {
+      if (c.imports) for (const s of this.chunk(i)) if (s.type === 'ImportDeclaration') found.push(s);
+    });
+    return found;
+  }
+
+  comments(): t.Comment[] {
+    return this.commentList;
+  }
+
+  program(words: readonly string[]): t.Program {
+    const body = this.statements(words);
+    return { type: 'Program', body, directives: [], sourceType: 'module', interpreter: null, start: 0, end: this.file.code.length } as unknown as t.Program;
+  }
+
+  ast(): never {
+    throw new NeedsFullParse('a plan asked for the whole syntax tree');
+  }
+
+  private chunk(i: number): t.Statement[] {
+    let statements = this.parsed.get(i);
+    if (statements) return statements;
+    const code = this.file.code;
+    const chunk = this.chunks[i]!;
+    const start = this.sliceStarts[i]!;
+    const end = i === this.chunks.length - 1 ? code.length : chunk.end;
+    const { line, column } = lineIndexOf(this.file).position(start);
+    const ast = parseSlice(code.slice(start, end), this.dialect, { startIndex: start, startLine: line, startColumn: column });
+    statements = ast?.program.body ?? [];
+    const exact = ast && statements.length > 0 && statements[0]!.start === chunk.start && statements.at(-1)!.end === chunk.end;
+    // A string statement that opens a slice parses as a directive: only the file's own first one is.
+    if (!exact || (i > 0 && ast.program.directives.length)) throw new NeedsFullParse(`the statement at offset ${chunk.start} did not parse as the scanner bounded it`);
+    this.parsed.set(i, statements);
+    this.parsedBytes += end - start;
+    this.addComments(ast.comments ?? []);
+    return statements;
+  }
+
+  private addComments(comments: t.Comment[]): void {
+    if (!comments.length) return;
+    const at = this.commentList.findIndex((c) => c.start! > comments[0]!.start!);
+    this.commentList.splice(at < 0 ? this.commentList.length : at, 0, ...comments);
+  }
+}
