@@ -224,7 +224,8 @@ class Scanner {
     const wasOperand = this.last === OPERAND || this.last === WORD;
     // TypeScript's non-null `x!` and postfix `x++` leave an operand: a `/` after them divides.
     const postfix = wasOperand && ((c === 33 && this.options.typescript && this.lastEnd === this.i && next !== 61) || ((c === 43 || c === 45) && next === c));
-    this.operator(postfix && c !== 33 ? 2 : 1);
+    // `<<` as one token: its second `<` must not be read as the start of JSX.
+    this.operator((postfix && c !== 33) || (c === 60 && next === 60) ? 2 : 1);
     this.last = postfix ? OPERAND : OPERATOR;
   }
 
