@@ -120,8 +120,8 @@ export class ImportPlanner {
 
   private addImport(unit: Unit, piece: Piece, key: string): void {
     const { ctx } = this;
-    const last = ctx.target.imports.at(-1) ?? ctx.target.ast.program.directives.at(-1);
-    const first = last ? undefined : ctx.target.ast.program.body[0];
+    const last = ctx.target.imports.at(-1) ?? ctx.target.directives.at(-1);
+    const first = last ? undefined : ctx.target.firstStatement;
     if (last) {
       const at = lineEnd(ctx.code, last.end!);
       ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(plain('\n'), piece), unit.bridge.index)]);

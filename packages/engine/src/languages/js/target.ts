@@ -57,6 +57,8 @@ export interface StatementSource {
   imports(): t.ImportDeclaration[];
   /** The comments of every statement given so far and of the blanks before them, in order. */
   comments(): t.Comment[];
+  /** The file's directives (`'use strict'`) and its first statement. */
+  head(): { directives: t.Directive[]; first: t.Statement | undefined };
   /** A program of the statements that may refer to one of `words` (every statement of a whole file). */
   program(words: readonly string[]): t.Program;
   /** The whole file's syntax tree. */
@@ -66,7 +68,15 @@ export interface StatementSource {
 /** A source holding the whole file's syntax tree. */
 export function wholeFile(ast: Ast): StatementSource {
   const imports = ast.program.body.filter((s): s is t.ImportDeclaration => s.type === 'ImportDeclaration');
-  return { statements: () => ast.program.body, imports: () => imports, comments: () => ast.comments ?? [], program: () => ast.program, ast: () => ast };
+  const { program } = ast;
+  return {
+    statements: () => program.body,
+    imports: () => imports,
+    comments: () => ast.comments ?? [],
+    head: () => ({ directives: program.directives, first: program.body[0] }),
+    program: () => program,
+    ast: () => ast,
+  };
 }
 
 /** What the merger needs from a target, read from its top-level statements only, as a bridge asks. */
@@ -95,6 +105,14 @@ export class TargetModule {
 
   get imports(): t.ImportDeclaration[] {
     return (this.importList ??= this.source.imports());
+  }
+
+  get directives(): t.Directive[] {
+    return this.source.head().directives;
+  }
+
+  get firstStatement(): t.Statement | undefined {
+    return this.source.head().first;
   }
 
   /** Every top-level class, in order. */

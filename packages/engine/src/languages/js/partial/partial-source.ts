@@ -18,6 +18,7 @@ import type { Chunk } from './scan.js';
 export class PartialSource implements StatementSource {
   private readonly parsed = new Map<number, t.Statement[]>();
   private readonly commentList: t.Comment[] = [];
+  private directives: t.Directive[] = [];
   /** Where each chunk's slice starts: the slices tile the file. */
   private readonly sliceStarts: number[];
   private parsedBytes = 0;
@@ -62,6 +63,11 @@ export class PartialSource implements StatementSource {
     throw new NeedsFullParse('a plan asked for the whole syntax tree');
   }
 
+  head(): { directives: t.Directive[]; first: t.Statement | undefined } {
+    const first = this.chunk(0)[0] ?? (this.chunks.length > 1 ? this.chunk(1)[0] : undefined);
+    return { directives: this.directives, first };
+  }
+
   private chunk(i: number): t.Statement[] {
     let statements = this.parsed.get(i);
     if (statements) return statements;
@@ -71,10 +77,13 @@ export class PartialSource implements StatementSource {
     const end = i === this.chunks.length - 1 ? code.length : chunk.end;
     const { line, column } = lineIndexOf(this.file).position(start);
     const ast = parseSlice(code.slice(start, end), this.dialect, { startIndex: start, startLine: line, startColumn: column });
+    // A string statement that opens a slice parses as a directive: only the file's own first ones are.
+    const directives = ast?.program.directives ?? [];
     statements = ast?.program.body ?? [];
-    const exact = ast && statements.length > 0 && statements[0]!.start === chunk.start && statements.at(-1)!.end === chunk.end;
-    // A string statement that opens a slice parses as a directive: only the file's own first one is.
-    if (!exact || (i > 0 && ast.program.directives.length)) throw new NeedsFullParse(`the statement at offset ${chunk.start} did not parse as the scanner bounded it`);
+    const nodes = [...(i === 0 ? directives : []), ...statements];
+    const exact = ast && (i === 0 || !directives.length) && nodes.length > 0 && nodes[0]!.start === chunk.start && nodes.at(-1)!.end === chunk.end;
+    if (!exact) throw new NeedsFullParse(`the statement at offset ${chunk.start} did not parse as the scanner bounded it`);
+    if (i === 0) this.directives = directives;
     this.parsed.set(i, statements);
     this.parsedBytes += end - start;
     this.addComments(ast.comments ?? []);
