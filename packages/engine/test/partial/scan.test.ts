@@ -1,6 +1,6 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import { describe, expect, test } from 'vitest';
-import { dialectOf } from '../../src/language.js';
+import { dialectOf } from '../../src/dialects.js';
 import { scanModule, type Chunk } from '../../src/languages/js/partial/scan.js';
 import { read, realFiles } from './real-files.js';
 
