@@ -1,4 +1,5 @@
-import type { BridgeTarget, Diagnostic, RunReport, Settled, TaskReport } from '@codebridge/engine';
+import { realpathSync } from 'node:fs';
+import type { BridgeTarget, Diagnostic, FollowedRename, RunReport, Settled, TaskReport } from '@codebridge/engine';
 import type { ExitCode } from './exit-codes.js';
 import { displayPath } from './paths.js';
 
@@ -12,6 +13,8 @@ export interface TargetOutcome {
   /** Relative to the root, forward slashes (as reported). */
   path: string;
   bridges: string[];
+  /** Bridges of other modules whose renames this target follows (it imports what they rename), relative to the root. */
+  follows: string[];
   dependency: boolean;
   /** The real folder a write of this target must land in (discovery's path guard). */
   scope: string;
@@ -45,11 +48,12 @@ export interface ApplyRun {
 }
 
 /** The outcome of one target's merge; bridges and paths are relative to the root. */
-export function toOutcome(target: BridgeTarget, root: string, original: string, settled: Settled, task?: TaskReport): TargetOutcome {
+export function toOutcome(target: BridgeTarget, root: string, original: string, settled: Settled, task?: TaskReport, follows: FollowedRename[] = []): TargetOutcome {
   const base = {
     file: target.target,
     path: displayPath(root, target.target),
     bridges: target.bridges.map((b) => displayPath(root, b.path)),
+    follows: [...new Set(follows.map((f) => f.bridge.path))],
     dependency: target.dependency,
     scope: target.scope,
     original,
@@ -58,6 +62,11 @@ export function toOutcome(target: BridgeTarget, root: string, original: string, 
   if (settled.status === 'rejected') return { ...base, status: 'failed', diagnostics: settled.reason.diagnostics };
   const { value } = settled;
   return { ...base, status: value.changed ? 'changed' : 'unchanged', code: value.code, diagnostics: value.diagnostics };
+}
+
+/** A module the run plan added (it follows a rename another target's bridge makes): no bridge of its own, inside the root. */
+export function followerTarget(file: string, root: string): BridgeTarget {
+  return { target: file, bridges: [], dependency: false, scope: realpathSync(root) };
 }
 
 export const countOf = (outcomes: TargetOutcome[], status: TargetStatus) => outcomes.filter((o) => o.status === status).length;

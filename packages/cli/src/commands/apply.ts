@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRuntime, discoverBridges, MergeCache, RunHistory, slowMerge, threadsAskedFor, type BridgeTarget, type RunReport } from '@codebridge/engine';
+import { createRuntime, discoverBridges, MergeCache, planRun, RunHistory, slowMerge, threadsAskedFor, type BridgeTarget, type RunReport } from '@codebridge/engine';
 import { unifiedDiff } from '../diff.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
-import { countOf, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
+import { jobsOf } from '../jobs.js';
+import { countOf, followerTarget, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
 import { displayPath } from '../paths.js';
 import { createProgress, type Progress } from '../progress.js';
 import { jsonReport } from '../report.js';
@@ -65,22 +65,22 @@ export async function apply(options: ApplyOptions): Promise<ExitCode> {
   return run.exitCode;
 }
 
-/** Every merge in memory, on a runtime of its own that is closed (threads stopped) before anything is written. */
+/**
+ * Every merge in memory, on a runtime of its own that is closed (threads stopped) before anything
+ * is written. The run plan adds the modules that follow a cross-file rename as targets of their own.
+ */
 async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, progress: Progress) {
   const { root } = options;
-  const originals = targets.map((t) => readFileSync(t.target, 'utf8'));
-  const jobs = targets.map((t, i) => {
-    const path = displayPath(root, t.target);
-    return { id: path, target: { path, code: originals[i]! }, bridges: t.bridges.map((b) => ({ path: displayPath(root, b.path), code: b.code })) };
-  });
+  const plan = await planRun(jobsOf(targets, root), { root, pathOf: (file) => displayPath(root, file) });
   const cache = options.cache ? new MergeCache({ root, ...options.cache }) : undefined;
   const history = options.history ? new RunHistory(root, options.cache ? options.cache.dir : undefined) : undefined;
   const runtime = createRuntime({ ...threadsAskedFor(options.jobs), ...(cache && { cache }), ...(history && { history }) });
-  progress.start('merging', jobs.length);
+  progress.start('merging', plan.jobs.length);
   try {
-    const { results, report } = await runtime.mergeMany(jobs, { onSettled: () => progress.tick() });
+    const { results, report } = await runtime.runPlan(plan, { onSettled: () => progress.tick() });
     await cache?.endRun('cli');
-    return { outcomes: targets.map((t, i) => toOutcome(t, root, originals[i]!, results[i]!, report.tasks[i])), report };
+    const targetOf = (i: number) => targets[i] ?? followerTarget(plan.files[i]!, root);
+    return { outcomes: plan.jobs.map((job, i) => toOutcome(targetOf(i), root, job.target.code, results[i]!, report.tasks[i], job.follows)), report };
   } finally {
     progress.end();
     await runtime.close();
