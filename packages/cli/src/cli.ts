@@ -4,6 +4,7 @@ import { cac, type CAC } from 'cac';
 import { apply } from './commands/apply.js';
 import { cacheCommand } from './commands/cache.js';
 import { mergeOne } from './commands/merge.js';
+import { plan } from './commands/plan.js';
 import { recover } from './commands/recover.js';
 import { undo } from './commands/undo.js';
 import { typecheck } from './commands/typecheck.js';
@@ -59,6 +60,13 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .example('codebridge apply src --check')
     .action((paths: string[], flags: ApplyFlags) => apply(applyOptions(paths, flags)));
   cli
+    .command('plan [...paths]', 'Print the run plan apply would carry out: targets, commands, cross-file edges, conflicts; writes nothing')
+    .option('--json', 'Print the plan as JSON')
+    .option('--dot', 'Print the plan as a Graphviz digraph (dot -Tsvg)')
+    .option('--root <dir>', 'Project root (default: the current folder)')
+    .example('codebridge plan --dot | dot -Tsvg > plan.svg')
+    .action((paths: string[], flags: { json?: boolean; dot?: boolean; root?: unknown }) => plan(planOptions(paths, flags)));
+  cli
     .command('merge <target> <bridge>', 'Merge one bridge (a path, or - for standard input) into a target; print the result')
     .option('--type <ext>', 'File type of the target when its extension does not say (ts, js, css, html...)')
     .example('cat fix.bridge.ts | codebridge merge src/app.ts -')
@@ -103,7 +111,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
     cli.parse(['node', 'codebridge', ...argv.map((a) => (a === '-' ? STDIN : a))], { run: false });
     if (cli.options['help'] || cli.options['version']) return exitCodes.ok;
     if (!cli.matchedCommand) {
-      throw new UsageError(cli.args[0] ? `Unknown command "${cli.args[0]}"` : 'Missing command (apply, merge or typecheck)');
+      throw new UsageError(cli.args[0] ? `Unknown command "${cli.args[0]}"` : 'Missing command (apply, plan, merge or typecheck)');
     }
     session = await openSessionFor(cli);
     if (session.busy) {
@@ -134,13 +142,24 @@ function rootOf(flag: unknown): string {
   return root;
 }
 
-function applyOptions(paths: string[], flags: ApplyFlags) {
-  const root = rootOf(flags.root);
+/** The folders or files to search for bridges (default: the root), each checked to exist. */
+function searchedPaths(paths: string[], root: string): string[] {
   const searched = paths.length ? paths.map((p) => resolve(p)) : [root];
   for (const p of searched) if (!existsSync(p)) throw new UsageError(`No such file or folder: ${p}`);
+  return searched;
+}
+
+function planOptions(paths: string[], flags: { json?: boolean; dot?: boolean; root?: unknown }) {
+  if (flags.json && flags.dot) throw new UsageError('--json and --dot cannot be used together');
+  const root = rootOf(flags.root);
+  return { root, paths: searchedPaths(paths, root), format: flags.json ? ('json' as const) : flags.dot ? ('dot' as const) : ('text' as const) };
+}
+
+function applyOptions(paths: string[], flags: ApplyFlags) {
+  const root = rootOf(flags.root);
   return {
     root,
-    paths: searched,
+    paths: searchedPaths(paths, root),
     mode: modeOf(flags),
     ...(flags.out !== undefined && { outDir: resolve(stringFlag('--out', flags.out)) }),
     ...(flags.jobs !== undefined && { jobs: jobsOf(flags.jobs) }),

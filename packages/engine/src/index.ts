@@ -17,3 +17,4 @@ export { findBottlenecks, type Bottleneck } from './dashboard/bottlenecks.js';
 export { RunHistory, type Prediction, type PredictedFrom } from './history/run-history.js';
 export { planRun, type RunPlan, type RunEdge, type PlanRunOptions } from './plan/run-plan.js';
 export type { GraphShape } from './plan/graph-shape.js';
+export { inspectRun, type RunPlanView, type PlannedTarget, type PlannedCommand } from './plan/inspect.js';
