@@ -1,13 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cac, type CAC } from 'cac';
-import { apply } from './commands/apply.js';
 import { cacheCommand } from './commands/cache.js';
-import { mergeOne } from './commands/merge.js';
-import { plan } from './commands/plan.js';
 import { recover } from './commands/recover.js';
-import { undo } from './commands/undo.js';
-import { typecheck } from './commands/typecheck.js';
 import { exitCodes, UsageError, type ExitCode } from './exit-codes.js';
 import type { ApplyMode } from './outcome.js';
 import { openSession, type Session } from './transaction/session.js';
@@ -58,28 +53,29 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .option('--no-cache', 'Merge every target again; read and write no cache')
     .option('--no-history', 'Schedule by file size alone: no cost predicted from earlier runs, nothing learned (reproducible runs; --no-cache implies it)')
     .example('codebridge apply src --check')
-    .action((paths: string[], flags: ApplyFlags) => apply(applyOptions(paths, flags)));
+    // Commands load when they run: `merge` and `typecheck` need the whole engine, a warm `apply` only its cache.
+    .action(async (paths: string[], flags: ApplyFlags) => (await import('./commands/apply.js')).apply(applyOptions(paths, flags)));
   cli
     .command('plan [...paths]', 'Print the run plan apply would carry out: targets, commands, cross-file edges, conflicts; writes nothing')
     .option('--json', 'Print the plan as JSON')
     .option('--dot', 'Print the plan as a Graphviz digraph (dot -Tsvg)')
     .option('--root <dir>', 'Project root (default: the current folder)')
     .example('codebridge plan --dot | dot -Tsvg > plan.svg')
-    .action((paths: string[], flags: { json?: boolean; dot?: boolean; root?: unknown }) => plan(planOptions(paths, flags)));
+    .action(async (paths: string[], flags: { json?: boolean; dot?: boolean; root?: unknown }) => (await import('./commands/plan.js')).plan(planOptions(paths, flags)));
   cli
     .command('merge <target> <bridge>', 'Merge one bridge (a path, or - for standard input) into a target; print the result')
     .option('--type <ext>', 'File type of the target when its extension does not say (ts, js, css, html...)')
     .example('cat fix.bridge.ts | codebridge merge src/app.ts -')
-    .action((target: string, bridge: string, flags: { type?: unknown }) =>
-      mergeOne({ target, bridge: bridge === STDIN ? '-' : bridge, ...(flags.type !== undefined && { type: stringFlag('--type', flags.type) }) }),
+    .action(async (target: string, bridge: string, flags: { type?: unknown }) =>
+      (await import('./commands/merge.js')).mergeOne({ target, bridge: bridge === STDIN ? '-' : bridge, ...(flags.type !== undefined && { type: stringFlag('--type', flags.type) }) }),
     );
   cli
     .command('typecheck', 'Type-check the program as merged (bridges left out); errors point into the bridges')
     .option('-p, --project <tsconfig>', 'The tsconfig file, or a folder holding tsconfig.json (default: the root\'s)')
     .option('--root <dir>', 'Project root where bridges are searched (default: the current folder)')
     .example('codebridge typecheck -p tsconfig.app.json')
-    .action((flags: { project?: unknown; root?: unknown }) =>
-      typecheck({ root: rootOf(flags.root), ...(flags.project !== undefined && { project: stringFlag('--project', flags.project) }) }),
+    .action(async (flags: { project?: unknown; root?: unknown }) =>
+      (await import('./commands/typecheck.js')).typecheck({ root: rootOf(flags.root), ...(flags.project !== undefined && { project: stringFlag('--project', flags.project) }) }),
     );
   cli
     .command('undo', 'Restore the files of the last completed apply --write (if they still hold what it wrote)')
@@ -87,8 +83,8 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .option('--force', 'Restore the files that still hold what the run wrote, leaving those changed since')
     .option('--no-fsync', 'Do not fsync (see apply --no-fsync)')
     .option('--root <dir>', 'Project root (default: the current folder)')
-    .action((flags: { list?: boolean; force?: boolean; fsync?: boolean; root?: unknown }) =>
-      undo({ root: rootOf(flags.root), list: flags.list === true, force: flags.force === true, durable: flags.fsync !== false }),
+    .action(async (flags: { list?: boolean; force?: boolean; fsync?: boolean; root?: unknown }) =>
+      (await import('./commands/undo.js')).undo({ root: rootOf(flags.root), list: flags.list === true, force: flags.force === true, durable: flags.fsync !== false }),
     );
   cli
     .command('cache <action>', 'Merge cache: "info" (entries, size, hit rate of recent runs) or "clean" (delete its entries)')

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { profileFromEnv, writeDashboard, writeTrace, type RunReport } from '@codebridge/engine';
+import type { RunReport } from '@codebridge/engine';
 
 export interface RunFiles {
   /** --trace FILE (else CODEBRIDGE_PROFILE), absolute. */
@@ -8,8 +8,10 @@ export interface RunFiles {
   report?: string;
 }
 
-/** Writes the run's Chrome trace and HTML dashboard where asked; says where on stderr. */
-export function writeRunFiles(report: RunReport, files: RunFiles, root: string): void {
+/** Writes the run's Chrome trace and HTML dashboard where asked; says where on stderr. The engine's full entry is loaded only then. */
+export async function writeRunFiles(report: RunReport, files: RunFiles, root: string): Promise<void> {
+  if (!files.trace && !files.report && !process.env['CODEBRIDGE_PROFILE']) return;
+  const { profileFromEnv, writeDashboard, writeTrace } = await import('@codebridge/engine');
   const trace = files.trace ?? profileFromEnv();
   if (trace) {
     writeTrace(trace, report, 'codebridge apply');

@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '@codebridge/engine';
+import { formatDiagnostic, type Diagnostic } from '@codebridge/engine/discovery';
 import pc from 'picocolors';
 import { countOf, type ApplyRun, type TargetStatus } from './outcome.js';
 import { plural } from './plural.js';

@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { codebridge, manyTargets, tree } from './cli.js';
+import { bin, codebridge, manyTargets, tree } from './cli.js';
 
 /** A project of `count` bridged targets with a package.json: its cache goes to node_modules/.cache/codebridge. */
 const project = (count: number) => tree({ ...manyTargets(count), 'package.json': '{ "private": true }\n' });
@@ -12,6 +15,21 @@ const json = async (args: string[], cwd: string, env?: Record<string, string>) =
   const run = await codebridge([...args, '--json'], { cwd, ...(env && { env }) });
   return { run, report: JSON.parse(run.stdout) as { cache: { hits: number; misses: number; bytesRead: number; bytesWritten: number; savedMs: number } | null; targets: unknown[] } };
 };
+// The resolve hook the plugin's loading tests use: it appends every module URL resolved to RECORD_LOADS.
+const recordLoads = new URL('../../unplugin/test/scripts/record-loads.mjs', import.meta.url).href;
+
+/** The engine's files (as ES modules) that a run of the built binary loaded; its parsers load only from languages/. */
+async function loadedBy(args: string[], cwd: string): Promise<string[]> {
+  const log = join(cwd, 'loads.txt');
+  rmSync(log, { force: true });
+  const hook = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(recordLoads)});`;
+  await promisify(execFile)(process.execPath, ['--import', hook, bin, ...args], { cwd, env: { ...process.env, RECORD_LOADS: log } }).catch((e: { code?: number }) => {
+    if (e.code !== 1) throw e; // --check exits 1 when targets would change
+  });
+  const urls = [...new Set(readFileSync(log, 'utf8').split('\n'))];
+  return urls.filter((u) => u.includes('/packages/engine/dist/')).map((u) => u.replace(/.*\/packages\/engine\/dist\//, ''));
+}
+
 const tempFiles = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.tmp'));
 
 describe('codebridge apply with the merge cache', () => {
@@ -26,6 +44,25 @@ describe('codebridge apply with the merge cache', () => {
     const strip = (targets: unknown[]) => targets.map((t) => ({ ...(t as object), timing: undefined }));
     expect(strip(second.report.targets)).toEqual(strip(first.report.targets));
     expect(existsSync(join(defaultDir(root), 'entries'))).toBe(true);
+  });
+
+  it('a warm apply --check loads the cache only: no runtime, no merge code, no parser, no thread', async () => {
+    const root = project(20);
+    const cold = await loadedBy(['apply', '--check'], root);
+    expect(cold).toEqual(expect.arrayContaining(['index.js', 'merge.js', 'runtime/pool.js', 'languages/js/parse.js']));
+    const warm = await loadedBy(['apply', '--check'], root);
+    expect(warm).toEqual(expect.arrayContaining(['cache/merge-cache.js', 'discovery.js']));
+    expect(warm.filter((f) => /^(index|merge|runtime\/(runtime|scheduler|pool|task)|languages\/|history\/)/.test(f))).toEqual([]);
+  });
+
+  it('a warm run with the last target edited merges it and reports the hits it read from disk', async () => {
+    const root = project(12);
+    const first = await json(['apply', '--check'], root);
+    // m9 is the last target in path order: the run finds the others in the cache before it finds the miss.
+    writeFileSync(join(root, 'src/m9.bridge.ts'), 'export function value9() { return 99; }\n');
+    const { report } = await json(['apply', '--check'], root);
+    expect(report.cache).toMatchObject({ hits: 11, misses: 1 });
+    expect(report.cache!.bytesRead).toBeGreaterThan(first.report.cache!.bytesWritten * 0.8);
   });
 
   it('two runs at once against one cache folder both succeed and leave whole entries', async () => {

@@ -1,4 +1,6 @@
-import { createRuntime, discoverBridges, MergeCache, planRun, RunHistory, slowMerge, threadsAskedFor, type BridgeTarget, type RunReport } from '@codebridge/engine';
+import type { BridgeTarget, RunReport } from '@codebridge/engine';
+import { discoverBridges, slowMerge } from '@codebridge/engine/discovery';
+import { cachedRun } from '../cached-run.js';
 import { unifiedDiff } from '../diff.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { jobsOf } from '../jobs.js';
@@ -10,7 +12,6 @@ import { formatStats } from '../stats.js';
 import { formatForTerminal, printSummary } from '../summary.js';
 import { exitCodeFor, signalReceived } from '../transaction/signals.js';
 import { writeRunFiles, type RunFiles } from '../run-files.js';
-import { writeRun } from '../write.js';
 
 export interface ApplyOptions {
   root: string;
@@ -43,7 +44,7 @@ export async function apply(options: ApplyOptions): Promise<ExitCode> {
   const discovered = performance.now();
   const { outcomes, report } = await mergeTargets(discovery.targets, options, createProgress(process.stderr, !options.json));
   const merged = performance.now();
-  writeRunFiles(report, options.files, options.root);
+  await writeRunFiles(report, options.files, options.root);
   const run: ApplyRun = {
     root: options.root,
     mode: options.mode,
@@ -71,7 +72,11 @@ export async function apply(options: ApplyOptions): Promise<ExitCode> {
  */
 async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, progress: Progress) {
   const { root } = options;
-  const plan = await planRun(jobsOf(targets, root), { root, pathOf: (file) => displayPath(root, file) });
+  const jobs = jobsOf(targets, root);
+  const served = options.cache && (await cachedRun(jobs, root, options.cache));
+  if (served) return { outcomes: targets.map((t, i) => toOutcome(t, root, jobs[i]!.target.code, served.results[i]!, served.report.tasks[i])), report: served.report };
+  const { createRuntime, MergeCache, planRun, RunHistory, threadsAskedFor } = await import('@codebridge/engine');
+  const plan = await planRun(jobs, { root, pathOf: (file) => displayPath(root, file) });
   const cache = options.cache ? new MergeCache({ root, ...options.cache }) : undefined;
   const history = options.history ? new RunHistory(root, options.cache ? options.cache.dir : undefined) : undefined;
   const runtime = createRuntime({ ...threadsAskedFor(options.jobs), ...(cache && { cache }), ...(history && { history }) });
@@ -89,6 +94,7 @@ async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, prog
 
 /** --write: the changed targets; --out: a copy of every target. One transaction (transaction/transaction.ts). */
 async function writePhase(run: ApplyRun, options: ApplyOptions): Promise<void> {
+  const { writeRun } = await import('../write.js');
   const result = await writeRun(run, { ...options, mode: options.mode as 'write' | 'out' });
   run.interrupted = result.interrupted !== undefined;
   run.errors.push(...result.refused);

@@ -6,5 +6,6 @@ export { readRuns, type CacheCounters, type LoggedRun } from './run-log.js';
 export { DiskStore, type DiskUsage } from './disk-store.js';
 export { engineFingerprint, CACHE_SCHEMA } from './versions.js';
 export { cacheInfo, cleanCache, type CacheInfo } from './maintenance.js';
-export { submitThroughCache } from './serve.js';
+export { serveAll, submitThroughCache } from './serve.js';
+export { startRun as measureRun, NO_RUNTIME, type RunContext, type RunReport, type TaskReport } from '../runtime/report.js';
 export type { Finished } from '../runtime/scheduler.js';

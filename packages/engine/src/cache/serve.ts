@@ -1,8 +1,24 @@
+import { epochMs } from '../runtime/clock.js';
 import type { TaskReport } from '../runtime/report.js';
 import type { Finished } from '../runtime/scheduler.js';
 import type { MergeJob } from '../runtime/task.js';
 import { unrunReport } from '../runtime/unrun-report.js';
 import type { Lookup, MergeCache } from './merge-cache.js';
+
+/**
+ * Every job from the cache, or undefined at the first that is not there (nothing merged): a
+ * caller that would rather not load the runtime and the merge code unless it has to (the CLI)
+ * asks this first. Stopping at the first miss keeps a cold run's cost to one lookup.
+ */
+export function serveAll(cache: MergeCache, jobs: MergeJob[]): Finished[] | undefined {
+  const served: Finished[] = [];
+  for (const job of jobs) {
+    const lookup = cache.lookup(job);
+    if (!lookup.result) return undefined;
+    served.push(hit(job, lookup));
+  }
+  return served;
+}
 
 /**
  * Submits jobs through the cache: a hit settles at once from the entry (no thread, no parser),
@@ -23,12 +39,6 @@ export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: 
     });
   });
 }
-
-/**
- * The clock of `epochMs` in runtime/task.ts, which is not imported: task.ts brings the merge code,
- * and this module must load without it (`@codebridge/engine/cache`).
- */
-const epochMs = () => performance.timeOrigin + performance.now();
 
 function hit(job: MergeJob, lookup: Lookup): Finished {
   const report: TaskReport = {

@@ -14,10 +14,14 @@ export function isInside(path: string, folder: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
-/** Where a path's links lead, or undefined when it does not exist (or cannot be resolved). */
+/**
+ * Where a path's links lead, or undefined when it does not exist (or cannot be resolved). The
+ * native call is one realpath(3) where the JavaScript one lstats every segment of the path:
+ * discovering 1,000 bridges spent a fifth of a warm `apply` in those lstats.
+ */
 export function realPathOf(path: string): string | undefined {
   try {
-    return realpathSync(resolve(path));
+    return realpathSync.native(resolve(path));
   } catch {
     return undefined;
   }

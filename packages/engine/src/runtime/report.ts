@@ -6,7 +6,7 @@ import type { Language } from '../types.js';
 import type { PredictedFrom } from '../history/run-history.js';
 import type { LaneLimits } from './lanes.js';
 import type { ThreadCounts } from './scheduler.js';
-import { epochMs } from './task.js';
+import { epochMs } from './clock.js';
 
 /** One job as it ran. Plain JSON. Times in milliseconds. */
 export interface TaskReport {
@@ -152,6 +152,9 @@ export interface RunContext {
   /** Worker threads the runtime was given. */
   workers: number;
 }
+
+/** The context of work done with no runtime started: every merge a cache hit, so no threads nor lanes. */
+export const NO_RUNTIME: RunContext = Object.freeze({ cached: true, threadCounts: { started: 0, died: 0, poolStartMs: 0 }, lanes: { js: 0, css: 0, html: 0 }, workers: 0 });
 
 /** A run being measured: `finish` ends it; `snapshot` reports it so far and goes on (a live page). */
 export interface MeasuredRun {

@@ -5,6 +5,7 @@ import { mergeSync, type PhaseTimes } from '../merge.js';
 import type { MergeInput, MergeResult } from '../types.js';
 import { loadingTime } from '../lazy.js';
 import { threadCpuMs } from './thread-cpu.js';
+import { epochMs } from './clock.js';
 
 /** One unit of work for the runtime: a merge input, plus an id to find it in the report. */
 export interface MergeJob extends MergeInput {
@@ -35,9 +36,6 @@ export interface TaskTiming extends PhaseTimes {
   /** Part of `runMs` spent loading a parser for the first time on this thread. */
   loadMs: number;
 }
-
-/** Milliseconds since 1970 with sub-millisecond precision: one clock for the calling thread and every worker. */
-export const epochMs = () => performance.timeOrigin + performance.now();
 
 /**
  * The answer of a task, as data: a CodeBridgeError becomes its diagnostics (the class does not

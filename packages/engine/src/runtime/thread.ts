@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { epochMs, type TaskOutcome, type WorkerRequest, type WorkerTask } from './task.js';
+import { epochMs } from './clock.js';
+import type { TaskOutcome, WorkerRequest, WorkerTask } from './task.js';
 
 /** What the pool gives each thread it starts. */
 export interface ThreadData {
