@@ -46,6 +46,8 @@ export class MergeCache {
   readonly #memory: MemoryStore | undefined;
   #counters = zero();
   #pending = new Set<Promise<unknown>>();
+  /** Entries stored and not yet on disk (a cache without memory still serves them). */
+  #writing = new Map<string, Entry>();
   #unsettledBytes = 0;
 
   constructor(options: CacheOptions) {
@@ -58,7 +60,7 @@ export class MergeCache {
   lookup(input: MergeInput): Lookup {
     const started = performance.now();
     const keyed = keyOf(input, this.root);
-    let entry = this.#memory?.get(keyed.key);
+    let entry = this.#memory?.get(keyed.key) ?? this.#writing.get(keyed.key);
     let bytesRead = 0;
     if (!entry) {
       const file = this.#disk.read(keyed.key);
@@ -78,14 +80,18 @@ export class MergeCache {
     return { keyed, result: fromPortable(entry.result, keyed.files), bytesRead, savedMs, lookupMs };
   }
 
-  /** Stores a merge's result (in memory now, on disk in the background); returns the bytes written. */
+  /**
+   * Stores a merge's result: in memory now, on disk behind the run (`flush` waits for it). A
+   * folder that cannot be written leaves it in memory only.
+   */
   store(keyed: KeyedJob, result: MergeResult, costMs: number): number {
     const entry: Entry = { key: keyed.key, costMs, result: toPortable(result, keyed.files) };
     const data = encodeEntry(entry, CACHE_SCHEMA);
     this.#memory?.set(keyed.key, entry, data.length);
     this.#counters.bytesWritten += data.length;
     this.#unsettledBytes += data.length;
-    this.#track(this.#disk.write(keyed.key, data)); // a folder that cannot be written: memory only
+    this.#writing.set(keyed.key, entry);
+    this.#track(this.#disk.write(keyed.key, data).finally(() => this.#writing.delete(keyed.key)));
     return data.length;
   }
 

@@ -24,7 +24,7 @@ export interface Runtime {
   runPlan(plan: RunPlan, options?: Pick<MergeManyOptions, 'onSettled'>): Promise<RunResult>;
   /** One job; rejects with its CodeBridgeError. */
   merge(job: MergeJob): Promise<MergeResult>;
-  /** Lets queued work finish, then stops the threads. */
+  /** Lets queued work finish, then stops the threads and waits for the cache's entries being written. */
   close(): Promise<void>;
   /** The live worker threads (empty until the pool starts). */
   readonly threads: readonly Worker[];
@@ -62,8 +62,8 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const runPlan = async (plan: RunPlan, onSettled: MergeManyOptions['onSettled'], run = startRun(context)): Promise<RunResult> => {
     const submitted = executePlan(plan, submit);
     if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
+    // Entries are written behind the run (atomically, each whole or absent) and waited for at close().
     const finished = await Promise.all(submitted);
-    await cache?.flush();
     return { results: finished.map((f) => f.settled), report: run.finish(finished.map((f) => f.report), noticesOf(finished), plan.shape), plan };
   };
   return {
@@ -79,6 +79,7 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
     },
     async close() {
       await scheduler.close();
+      await cache?.flush();
       try {
         history?.save();
       } catch {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,21 +22,45 @@ const job = (root: string, bridgePath = 'src/cart.bridge.js', options?: MergeJob
   ...(options && { options }),
 });
 
+const entryFiles = (root: string) => (readdirSync(join(resolveCacheDir(root, 'cache'), 'entries'), { recursive: true }) as string[]).filter((f) => /[0-9a-f]{62}/.test(f));
 const cacheIn = (root: string) => new MergeCache({ root, dir: 'cache', memory: false });
 
 describe('runtime with a cache', () => {
   it('reports hits, misses and bytes in the run report, per task and per run', async () => {
     const root = folder();
-    const runtime = createRuntime({ workers: 0, cache: cacheIn(root) });
-    const first = await runtime.mergeMany([job(root)]);
+    const cold = createRuntime({ workers: 0, cache: cacheIn(root) });
+    const first = await cold.mergeMany([job(root)]);
     expect(first.report.cache).toMatchObject({ hits: 0, misses: 1, bytesRead: 0 });
     expect(first.report.tasks[0]!.cache).toMatchObject({ hit: false });
+    await cold.close(); // the entry is on disk once the runtime that merged it is closed
+    const runtime = createRuntime({ workers: 0, cache: cacheIn(root) });
     const second = await runtime.mergeMany([job(root)]);
     expect(second.report.cache).toMatchObject({ hits: 1, misses: 0, bytesRead: first.report.cache!.bytesWritten });
     expect(second.report.tasks[0]).toMatchObject({ cache: { hit: true }, attempts: 0, worker: null });
     expect(second.report.retries).toBe(0);
     expect(second.results[0]).toEqual(first.results[0]);
     expect(await runtime.merge(job(root))).toEqual(mergeSync(job(root)));
+  });
+
+  it('a second run on the same runtime hits entries still being written', async () => {
+    const root = folder();
+    const runtime = createRuntime({ workers: 0, cache: cacheIn(root) });
+    await runtime.mergeMany([job(root)]);
+    const { report } = await runtime.mergeMany([job(root)]);
+    expect(report.cache).toMatchObject({ hits: 1, misses: 0 });
+  });
+
+  it('mergeMany settles before its entries are on disk; close() waits for every one, each whole', async () => {
+    const root = folder();
+    const jobs = Array.from({ length: 40 }, (_, i) => job(root, `src/cart${i}.bridge.js`));
+    const runtime = createRuntime({ workers: 0, cache: cacheIn(root) });
+    const { report } = await runtime.mergeMany(jobs);
+    expect(report.cache).toMatchObject({ misses: 40 });
+    // The last merge's entry was only handed to the file system when the run settled.
+    expect(entryFiles(root).length).toBeLessThan(40);
+    await runtime.close();
+    expect(entryFiles(root).filter((f) => !f.endsWith('.tmp'))).toHaveLength(40);
+    expect((await createRuntime({ workers: 0, cache: cacheIn(root) }).mergeMany(jobs)).report.cache).toMatchObject({ hits: 40, misses: 0 });
   });
 
   it('a runtime without a cache reports none', async () => {
@@ -69,6 +93,7 @@ describe('runtime with a cache', () => {
     const root = folder();
     const absolute = createRuntime({ workers: 0, cache: cacheIn(root) });
     await absolute.mergeMany([job(root)]);
+    await absolute.close();
     const relative = createRuntime({ workers: 0, cache: cacheIn(root) });
     const { results, report } = await relative.mergeMany([job('')]);
     expect(report.cache).toMatchObject({ hits: 1 });
@@ -77,7 +102,9 @@ describe('runtime with a cache', () => {
 
   it('memory serves a second runtime of the same process without reading the disk', async () => {
     const root = folder();
-    await createRuntime({ workers: 0, cache: new MergeCache({ root, dir: 'cache' }) }).mergeMany([job(root)]);
+    const first = createRuntime({ workers: 0, cache: new MergeCache({ root, dir: 'cache' }) });
+    await first.mergeMany([job(root)]);
+    await first.close();
     rmSync(join(root, 'cache'), { recursive: true });
     const { report } = await createRuntime({ workers: 0, cache: new MergeCache({ root, dir: 'cache' }) }).mergeMany([job(root)]);
     expect(report.cache).toMatchObject({ hits: 1, bytesRead: 0 });
