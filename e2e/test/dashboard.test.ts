@@ -14,7 +14,7 @@ import { launchChromium, screenshotsDir } from '../support/browser.js';
 const cli = join(workspaceRoot, 'packages/cli/dist/bin.js');
 let root: string;
 let browser: Browser;
-let trace: { traceEvents: { ph: string; tid: number; cat?: string; name: string }[] };
+let trace: { traceEvents: { ph: string; tid: number; cat?: string; name: string }[]; otherData: { threadUse: { thread: number | 'main'; utilisation: number }[] } };
 
 function layOut(): void {
   const method = (i: number, body: string) => `  m${i}(value: number): number {\n    return value * ${body};\n  }\n`;
@@ -71,6 +71,15 @@ describe('the HTML dashboard of a CLI run, in Chromium', () => {
     expect(await page.locator('.timeline .row').count()).toBe(tracks.size);
     expect(await page.locator('.timeline .bar').count()).toBe(36);
     expect(tasks).toHaveLength(36);
+    await page.close();
+  });
+
+  it('says on each thread\'s row how busy it was over the run, as the trace and the run report say', async () => {
+    const { page } = await openDashboard();
+    const expected = trace.otherData.threadUse.map((u) => [String(u.thread === 'main' ? 0 : u.thread), `${Math.round(u.utilisation * 100)}%`]);
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    const shown = await page.locator('.timeline .row').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-track'), row.querySelector('.busy')?.textContent]));
+    expect(shown).toEqual(expected);
     await page.close();
   });
 

@@ -43,6 +43,7 @@ export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: 
 function hit(job: MergeJob, lookup: Lookup): Finished {
   const report: TaskReport = {
     ...unrunReport(job, epochMs() - lookup.lookupMs, lookup.lookupMs),
+    warnings: lookup.result!.diagnostics.length,
     cache: { hit: true, bytesRead: lookup.bytesRead, bytesWritten: 0, savedMs: lookup.savedMs },
   };
   return { settled: { status: 'fulfilled', value: lookup.result! }, report };

@@ -14,7 +14,7 @@ export function client(doc: Document, data: DashboardData, live: string | null):
   const $ = (id: string) => doc.getElementById(id)!;
   const fmt = (ms: number) => (Math.abs(ms) >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
   const el = (tag: string, attrs: Record<string, string | number> = {}, text?: string) => {
-    const node = ['svg', 'rect', 'text', 'line', 'g', 'title', 'circle'].includes(tag) ? doc.createElementNS(SVG, tag) : doc.createElement(tag);
+    const node = ['svg', 'rect', 'text', 'tspan', 'line', 'g', 'title', 'circle'].includes(tag) ? doc.createElementNS(SVG, tag) : doc.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
     if (text !== undefined) node.textContent = text;
     return node;
@@ -98,7 +98,9 @@ export function client(doc: Document, data: DashboardData, live: string | null):
     const svg = el('svg', { viewBox: `0 0 ${width} ${d.tracks.length * rowHeight + 24}`, class: 'timeline', role: 'img' });
     d.tracks.forEach((track, i) => {
       const g = el('g', { class: 'row', 'data-track': track.id });
-      g.append(el('text', { x: 4, y: i * rowHeight + 19, class: 'track' }, track.name));
+      const label = el('text', { x: 4, y: i * rowHeight + 19, class: 'track' }, track.name);
+      label.append(el('tspan', { class: 'busy', dx: 6 }, `${Math.round(track.busy * 100)}%`), el('title', {}, `${track.name}: busy ${Math.round(track.busy * 100)}% of the run`));
+      g.append(label);
       g.append(el('line', { x1: left, x2: width - 10, y1: i * rowHeight + rowHeight, y2: i * rowHeight + rowHeight, class: 'grid' }));
       rows.forEach((row, index) => {
         if (row.track !== track.id) return;

@@ -12,7 +12,8 @@ export interface DashboardData {
   generatedAt: string;
   run: Pick<RunReport, 'jobs' | 'fulfilled' | 'failures' | 'retries' | 'inline' | 'threads' | 'wallMs' | 'cpuUtilisation' | 'throughput' | 'peakRssMb' | 'cache' | 'poolStartMs' | 'gcMs'>;
   files: string[];
-  tracks: { id: number; name: string }[];
+  /** One per thread: `busy` is its utilisation over the run (busy / wall, 0 to 1). */
+  tracks: { id: number; name: string; busy: number }[];
   /** One row per task, in the order of `TASK_COLUMNS`. */
   tasks: number[][];
   /** Operations the plans made, by kind, most frequent first. */
@@ -29,7 +30,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export function dashboardData(report: RunReport, options: { title?: string; tool?: string } = {}): DashboardData {
   const files = [...new Set(report.tasks.map((t) => t.file))];
   const index = new Map(files.map((f, i) => [f, i]));
-  const tracks = [...new Set(report.tasks.map(trackOf))].sort((a, b) => a - b).map((id) => ({ id, name: id === 0 ? 'main thread' : `worker ${id}` }));
+  const busy = new Map((report.threadUse ?? []).map((u) => [u.thread === 'main' ? 0 : u.thread, round(u.utilisation)]));
+  const tracks = [...new Set(report.tasks.map(trackOf))].sort((a, b) => a - b).map((id) => ({ id, name: id === 0 ? 'main thread' : `worker ${id}`, busy: busy.get(id) ?? 0 }));
   const { jobs, fulfilled, failures, retries, inline, threads, wallMs, cpuUtilisation, throughput, peakRssMb, cache, poolStartMs, gcMs } = report;
   return {
     title: options.title ?? 'CodeBridge run',

@@ -59,7 +59,7 @@ h1{font-size:22px;margin:0}h2{font-size:15px;margin:0 0 12px;display:flex;gap:12
 .panel{background:#fff;border-radius:10px;padding:16px;margin-bottom:16px;box-shadow:0 1px 2px #0001}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 .timeline{width:100%;height:auto;display:block}
-.timeline .track{font-size:12px;fill:#56607a}.timeline .axis{font-size:11px;fill:#8a93a6}.timeline .grid{stroke:#eef1f5}
+.timeline .track{font-size:12px;fill:#56607a}.timeline .busy{font-size:11px;fill:#8a93a6}.timeline .axis{font-size:11px;fill:#8a93a6}.timeline .grid{stroke:#eef1f5}
 .timeline .bar{cursor:pointer;rx:2}.timeline .bar:hover,.timeline .bar:focus{stroke:#1d2433;stroke-width:1.5;outline:none}
 .timeline .bar.hit{stroke:#9aa3b2;stroke-dasharray:2 2}.timeline .bar.failed{stroke:#c0262d;stroke-width:2}
 .legend{display:flex;gap:12px;font-weight:400;font-size:12px}.key::before{content:"";display:inline-block;width:10px;height:10px;border-radius:2px;background:var(--c);margin-right:4px;vertical-align:-1px}

@@ -44,6 +44,8 @@ export interface TaskReport {
   cpuMs: number | null;
   /** Heap in use on that thread after the merge; null when the task did not answer. */
   heapUsedMb: number | null;
+  /** Diagnostics a successful merge gave (warnings; replayed on a cache hit); absent on a failure. */
+  warnings?: number;
   /** Set when it ran on the calling thread because the pool had given up starting threads. */
   fallback?: true;
   /** With a cache: whether it served this job (then `runMs` is the lookup), and what it read, wrote and saved. */
@@ -100,7 +102,20 @@ export interface RunReport {
   predictions: PredictionScore;
   /** The run plan's graph: targets, cross-file edges, independent components, the longest chain of dependent targets. */
   graph: GraphShape;
+  /** How busy each thread that took a task was: the calling thread first, then the workers by id. */
+  threadUse: ThreadUse[];
   tasks: TaskReport[];
+}
+
+/** One thread over a run. */
+export interface ThreadUse {
+  /** A worker's thread id, or 'main' for the calling thread (inline merges and cache lookups). */
+  thread: number | 'main';
+  tasks: number;
+  /** Its tasks' `runMs` added up: time spent merging (or, on the calling thread, serving hits). */
+  busyMs: number;
+  /** busyMs / the run's wallMs. */
+  utilisation: number;
 }
 
 /** How well a run's cost predictions held, over the merges that ran and succeeded. */
@@ -221,6 +236,7 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
       samples: [...samples],
       predictions: scorePredictions(tasks),
       graph,
+      threadUse: threadUse(tasks, wallMs),
       tasks,
     };
   };
@@ -233,6 +249,19 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
       return done;
     },
   };
+}
+
+function threadUse(tasks: TaskReport[], wallMs: number): ThreadUse[] {
+  const byThread = new Map<number | 'main', ThreadUse>();
+  for (const task of tasks) {
+    const thread = typeof task.worker === 'number' ? task.worker : 'main';
+    const use = byThread.get(thread) ?? { thread, tasks: 0, busyMs: 0, utilisation: 0 };
+    use.tasks++;
+    use.busyMs += task.runMs;
+    byThread.set(thread, use);
+  }
+  for (const use of byThread.values()) use.utilisation = wallMs > 0 ? use.busyMs / wallMs : 0;
+  return [...byThread.values()].sort((a, b) => (a.thread === 'main' ? -1 : b.thread === 'main' ? 1 : a.thread - b.thread));
 }
 
 function cacheCounters(tasks: TaskReport[]): CacheCounters {

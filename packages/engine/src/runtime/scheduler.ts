@@ -234,7 +234,7 @@ export class Scheduler {
       language: task.lane,
       bytes: sizeOf(task.input),
       status: settled.status,
-      ...(settled.status === 'rejected' && { error: settled.reason.code }),
+      ...(settled.status === 'rejected' ? { error: settled.reason.code } : { warnings: settled.value.diagnostics.length }),
       attempts: task.attempts,
       predictedMs: task.cost,
       predictedFrom: task.predictedFrom,

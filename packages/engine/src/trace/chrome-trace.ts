@@ -20,7 +20,8 @@ export interface TraceEvent {
 export interface ChromeTrace {
   traceEvents: TraceEvent[];
   displayTimeUnit: 'ms';
-  otherData: { tool: string; jobs: number; wallMs: number };
+  /** `threadUse`: each thread's tasks, busy time and utilisation over the run (as in the run report). */
+  otherData: { tool: string; jobs: number; wallMs: number; threadUse: RunReport['threadUse'] };
 }
 
 const PID = 1;
@@ -36,7 +37,7 @@ export function chromeTrace(report: RunReport, tool = 'codebridge'): ChromeTrace
   for (const tid of tracks) events.push({ name: 'thread_name', ph: 'M', pid: PID, tid, args: { name: tid === MAIN_TID ? 'main thread' : `worker ${tid}` } });
   for (const tid of tracks) events.push(...trackEvents(report, report.tasks.filter((t) => trackOf(t) === tid), tid));
   events.push(...queueCounter(report), ...rssCounter(report));
-  return { traceEvents: events, displayTimeUnit: 'ms', otherData: { tool, jobs: report.jobs, wallMs: report.wallMs } };
+  return { traceEvents: events, displayTimeUnit: 'ms', otherData: { tool, jobs: report.jobs, wallMs: report.wallMs, threadUse: report.threadUse ?? [] } };
 }
 
 /** The tasks of one track, in time order, each starting no earlier than the one before ended (a track never overlaps). */

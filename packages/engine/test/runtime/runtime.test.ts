@@ -89,6 +89,23 @@ describe('runtime', () => {
     expect(new Set(report.tasks.map((task) => task.worker)).size).toBe(2);
   });
 
+  it('the run report gives each thread its tasks, busy time and utilisation (busy / wall)', async () => {
+    const { report } = await start({ workers: 2, coldStartMs: 0, inlineBelowMs: 0 }).mergeMany(corpusJobs(20));
+    const workers = [...new Set(report.tasks.map((t) => t.worker as number))].sort((a, b) => a - b);
+    expect(report.threadUse.map((u) => u.thread)).toEqual(workers);
+    for (const use of report.threadUse) {
+      const mine = report.tasks.filter((t) => t.worker === use.thread);
+      expect(use.tasks).toBe(mine.length);
+      expect(use.busyMs).toBeCloseTo(mine.reduce((sum, t) => sum + t.runMs, 0), 6);
+      expect(use.utilisation).toBeCloseTo(use.busyMs / report.wallMs, 6);
+      expect(use.utilisation).toBeGreaterThan(0);
+      expect(use.utilisation).toBeLessThanOrEqual(1);
+    }
+    expect(report.threadUse.reduce((n, u) => n + u.tasks, 0)).toBe(20);
+    const inline = await start({ workers: 0 }).mergeMany(corpusJobs(3));
+    expect(inline.report.threadUse).toEqual([expect.objectContaining({ thread: 'main', tasks: 3 })]);
+  });
+
   it('the run report is plain JSON with per-task phases, queue wait, worker and heap', async () => {
     const { report } = await start().mergeMany(corpusJobs(4));
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
