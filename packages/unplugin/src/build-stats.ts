@@ -1,55 +1,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CacheCounters, MergeResult } from '@codebridge/engine';
+import type { RunReport } from '@codebridge/engine';
 
-interface TargetStat {
-  target: string;
-  /** How long the bundler waited for this merge (merges overlap: these do not add up to CPU time). */
-  waitedMs: number;
-  cached: boolean;
-  changed: boolean;
-  warnings: number;
-  failed: boolean;
+/**
+ * The `stats` option: a path (relative to the root) gets the build's run report as JSON, the
+ * engine's schema (`RunReport`); `true` prints one line of it on stderr.
+ */
+export function writeStats(stats: true | string, report: RunReport, root: string): void {
+  if (typeof stats !== 'string') return void console.error(statsLine(report));
+  const file = resolve(root, stats);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-/** What the merges of one build cost, for the `stats` option. */
-export class BuildStats {
-  #targets: TargetStat[] = [];
-
-  record(target: string, ms: number, result: MergeResult, cached: boolean): void {
-    this.#targets.push({ target, waitedMs: ms, cached, changed: result.changed, warnings: result.diagnostics.length, failed: false });
-  }
-
-  fail(target: string, ms: number): void {
-    this.#targets.push({ target, waitedMs: ms, cached: false, changed: false, warnings: 0, failed: true });
-  }
-
-  /**
-   * Prints or writes the report of the build that just ended, then starts a new one. `cache`: the
-   * cache's lookups during the build (prefetches included), null without a cache.
-   */
-  flush(stats: boolean | string, root: string, cache: CacheCounters | null): void {
-    const targets = this.#targets;
-    this.#targets = [];
-    if (!stats) return;
-    const report = {
-      merges: targets.length,
-      cached: targets.filter((t) => t.cached).length,
-      failed: targets.filter((t) => t.failed).length,
-      warnings: targets.reduce((n, t) => n + t.warnings, 0),
-      longestWaitMs: round(Math.max(0, ...targets.map((t) => t.waitedMs))),
-      cache: cache && { ...cache, savedMs: round(cache.savedMs) },
-      targets,
-    };
-    if (typeof stats === 'string') {
-      const file = resolve(root, stats);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    } else {
-      const figures = report.cache ? `; cache ${plural(report.cache.hits, 'hit')}, ${plural(report.cache.misses, 'miss', 'misses')}, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${report.cache.savedMs} ms saved` : '; no cache';
-      console.error(`[codebridge] ${plural(report.merges, 'merge')} (${report.cached} cached, ${report.failed} failed), ${plural(report.warnings, 'warning')}, longest wait ${report.longestWaitMs} ms${figures}`);
-    }
-  }
+/** Merges, hits, failures and warnings; the slowest merge; the cache's figures. */
+function statsLine(report: RunReport): string {
+  const { tasks, cache } = report;
+  const warnings = tasks.reduce((n, t) => n + (t.warnings ?? 0), 0);
+  // From its submission: its wait for a thread, its run and the round trip to the thread.
+  const slowest = Math.max(0, ...tasks.map((t) => t.queueMs + t.runMs + t.overheadMs));
+  const cached = tasks.filter((t) => t.cache?.hit).length;
+  const figures = cache ? `; cache ${plural(cache.hits, 'hit')}, ${plural(cache.misses, 'miss', 'misses')}, ${kb(cache.bytesRead)} read, ${kb(cache.bytesWritten)} written, ${round(cache.savedMs)} ms saved` : '; no cache';
+  return `[codebridge] ${plural(report.jobs, 'merge')} (${cached} cached, ${report.failures} failed), ${plural(warnings, 'warning')}, slowest merge ${round(slowest)} ms${figures}`;
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -1,7 +1,6 @@
 import type { Finished, MergeCache, MergeJob, MergeResult, RunContext, Runtime, SourceFile } from '@codebridge/engine';
-import { BuildStats } from './build-stats.js';
+import { BuildReport } from './build-report.js';
 import type { ResolvedOptions } from './options.js';
-import { RunFiles } from './run-files.js';
 
 interface Job {
   target: SourceFile;
@@ -22,21 +21,20 @@ const NO_RUNTIME = { threadCounts: { started: 0, died: 0, poolStartMs: 0 }, lane
  * build that finds no bridge loads neither, a build served from the cache never loads the runtime.
  */
 export class MergeService {
-  readonly stats = new BuildStats();
   #prefetched = new Map<string, { job: Job; finished: Promise<Finished> }>();
   #cacheModule: Promise<CacheModule> | undefined;
   #cache: MergeCache | undefined;
   #runtime: Promise<Runtime> | undefined;
   #started: Runtime | undefined;
   #endingRun: Promise<unknown> = Promise.resolve();
-  readonly #runFiles: RunFiles;
+  readonly #report: BuildReport;
   readonly #listeners = new Set<(finished: Finished) => void>();
 
   constructor(
     private readonly options: ResolvedOptions,
     private readonly root: () => string,
   ) {
-    this.#runFiles = new RunFiles(options, () => this.runContext());
+    this.#report = new BuildReport(options, () => this.runContext());
   }
 
   /** What a report of this plugin's merges needs: its runtime's counters (none yet if every merge was a hit); `cached` is the plugin's, whose cache sits in front of the runtime. */
@@ -52,7 +50,6 @@ export class MergeService {
 
   /** Merges the bridges into the target; a failure rejects with the engine's CodeBridgeError. */
   async merge(target: SourceFile, bridges: SourceFile[]): Promise<MergeResult> {
-    const started = performance.now();
     const prefetched = this.#prefetched.get(target.path);
     const job = { target, bridges };
     let finished: Finished;
@@ -60,14 +57,9 @@ export class MergeService {
       this.#prefetched.delete(target.path);
       finished = await prefetched.finished;
     } else finished = await (await this.#submit([job]))[0]!;
-    this.#runFiles.add(finished);
+    this.#report.add(finished);
     for (const listener of this.#listeners) listener(finished);
-    const waited = performance.now() - started;
-    if (finished.settled.status === 'rejected') {
-      this.stats.fail(target.path, waited);
-      throw finished.settled.reason;
-    }
-    this.stats.record(target.path, waited, finished.settled.value, finished.report.cache?.hit ?? false);
+    if (finished.settled.status === 'rejected') throw finished.settled.reason;
     return finished.settled.value;
   }
 
@@ -85,11 +77,10 @@ export class MergeService {
     });
   }
 
-  /** Ends a build: prints or writes its stats (with the cache's figures) and logs the run in the cache folder. */
-  endBuild(stats: boolean | string, root: string, tool: string): void {
+  /** Ends a build: writes its report (stats, trace, dashboard), then logs the run in the cache folder. */
+  endBuild(root: string, tool: string): void {
     const cache = this.#cache;
-    this.stats.flush(stats, root, cache ? { ...cache.counters } : null);
-    this.#endingRun = Promise.all([cache?.endRun(tool), this.#runFiles.write(root, tool)]);
+    this.#endingRun = this.#report.write(root, tool).finally(() => cache?.endRun(tool));
   }
 
   /** Stops the worker pool (a later merge starts a new one) once the cache has written its entries. */

@@ -62,9 +62,9 @@ export class PluginState {
     return found;
   }
 
-  /** Ends a build: writes the stats, logs the run in the cache folder under the bundler's name. */
+  /** Ends a build: writes its report (the stats, trace and dashboard asked for), logs the run in the cache folder under the bundler's name. */
   endBuild(): void {
-    this.merges.endBuild(this.options.stats, this.registry.root, this.bundler);
+    this.merges.endBuild(this.registry.root, this.bundler);
   }
 }
 

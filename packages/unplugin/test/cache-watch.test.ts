@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { RunReport } from '@codebridge/engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fixture } from './helpers/fixture.js';
 import { firstBuildSettled, waitFor, watcherTest } from './helpers/watch.js';
@@ -10,10 +11,6 @@ import { rspack, webpack } from './harness/webpack.js';
 let fixture: Fixture;
 afterEach(() => fixture?.dispose());
 
-interface Stats {
-  cache: { hits: number; misses: number } | null;
-  targets: { target: string; cached: boolean }[];
-}
 interface LoggedRun {
   hits: number;
   misses: number;
@@ -40,8 +37,8 @@ describe.each([vite, rollup, webpack, esbuild, rspack])('$name watch with the ca
       await waitFor(() => readFileSync(fixture.path(bundler.jsFile), 'utf8').includes(edited) || undefined, 20_000, 'the rebuild');
       const rebuilt = await waitFor(() => loggedRuns().length > first.length && loggedRuns().slice(first.length), 20_000, 'the rebuild to log its run');
       expect(rebuilt.reduce((sum, r) => sum + r.misses, 0)).toBe(1);
-      const stats = JSON.parse(fixture.read('stats.json')) as Stats;
-      expect(stats.targets.filter((t) => !t.cached).map((t) => t.target)).toEqual([fixture.path('src/greet.js')]);
+      const stats = JSON.parse(fixture.read('stats.json')) as RunReport;
+      expect(stats.tasks.filter((t) => !t.cache?.hit).map((t) => t.file)).toEqual([fixture.path('src/greet.js')]);
     } finally {
       await run.close();
     }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRuntime, type RunReport } from '@codebridge/engine';
 import esbuildPlugin from 'unplugin-codebridge/esbuild';
 import rollupPlugin from 'unplugin-codebridge/rollup';
 import rspackPlugin from 'unplugin-codebridge/rspack';
@@ -42,11 +43,15 @@ describe('options', () => {
     expect(await runModule(fixture.path('dist/main.js'))).toBe('bridged hello world|OK|3 EUR|untouched module|dep original');
   });
 
-  it('writes a JSON report where stats names a file', async () => {
+  it('writes the build\'s run report where stats names a file: the engine\'s schema, as mergeMany gives it', async () => {
     fixture = new Fixture('basic');
-    await rollup.build(fixture, { stats: 'reports/codebridge.json' });
-    const report = JSON.parse(readFileSync(fixture.path('reports/codebridge.json'), 'utf8')) as { merges: number; failed: number };
-    expect(report).toMatchObject({ merges: 3, failed: 0 });
+    await rollup.build(fixture, { stats: 'reports/codebridge.json', cache: false });
+    const report = JSON.parse(readFileSync(fixture.path('reports/codebridge.json'), 'utf8')) as RunReport;
+    expect(report).toMatchObject({ jobs: 3, fulfilled: 3, failures: 0, cache: null });
+    const engine = (await createRuntime({ workers: 0 }).mergeMany([{ target: { path: 'a.js', code: 'export const a = 1;\n' }, bridges: [{ path: 'a.bridge.js', code: 'export const a = 2;\n' }] }])).report;
+    expect(Object.keys(report).sort()).toEqual(Object.keys(engine).sort());
+    expect(report.tasks).toHaveLength(3);
+    for (const task of report.tasks) expect(Object.keys(task).sort()).toEqual(Object.keys(engine.tasks[0]!).sort());
   });
 
   it.each([
@@ -57,7 +62,9 @@ describe('options', () => {
     const plugin = rollupPlugin({ workers: 0, root: fixture.root, cache, stats: 'stats.json' });
     const config = rollupConfig(fixture, false, () => {});
     for (let i = 0; i < 2; i++) await (await buildRollup({ ...config, plugins: [plugin, ...(config.plugins as never[])] })).close();
-    expect(JSON.parse(readFileSync(fixture.path('stats.json'), 'utf8'))).toMatchObject({ merges: 3, cached: reused });
+    const report = JSON.parse(readFileSync(fixture.path('stats.json'), 'utf8')) as RunReport;
+    expect(report.jobs).toBe(3);
+    expect(report.tasks.filter((t) => t.cache?.hit)).toHaveLength(reused);
   });
 
   it('merges with the runtime chosen by default (no workers option)', async () => {

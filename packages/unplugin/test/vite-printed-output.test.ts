@@ -75,6 +75,6 @@ describe('what Vite prints of a diagnostic', () => {
     project(bridgeWithUnknownCommand, "workers: 0, stats: true, include: ['src/greet.js']");
     const run = vite(['build']);
     expect(await run.exited).toBe(0);
-    expect(run.printed()).toMatch(/^\[codebridge\] 1 merge \(0 cached, 0 failed\), 1 warning, longest wait [\d.]+ ms(;|$)/m);
+    expect(run.printed()).toMatch(/^\[codebridge\] 1 merge \(0 cached, 0 failed\), 1 warning, slowest merge [\d.]+ ms(;|$)/m);
   });
 });
