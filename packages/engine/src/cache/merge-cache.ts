@@ -48,6 +48,8 @@ export class MergeCache {
   #pending = new Set<Promise<unknown>>();
   /** Entries stored and not yet on disk (a cache without memory still serves them). */
   #writing = new Map<string, Entry>();
+  /** Stored during a run, written when it ends (`writeStored`): on the calling thread, file calls cost a run up to 0.75 ms each. */
+  #stored: { key: string; data: Buffer }[] = [];
   #unsettledBytes = 0;
 
   constructor(options: CacheOptions) {
@@ -81,8 +83,8 @@ export class MergeCache {
   }
 
   /**
-   * Stores a merge's result: in memory now, on disk behind the run (`flush` waits for it). A
-   * folder that cannot be written leaves it in memory only.
+   * Stores a merge's result: in memory now, on disk once its run has settled (`writeStored`;
+   * `flush` waits for it). A folder that cannot be written leaves it in memory only.
    */
   store(keyed: KeyedJob, result: MergeResult, costMs: number): number {
     const entry: Entry = { key: keyed.key, costMs, result: toPortable(result, keyed.files) };
@@ -91,12 +93,18 @@ export class MergeCache {
     this.#counters.bytesWritten += data.length;
     this.#unsettledBytes += data.length;
     this.#writing.set(keyed.key, entry);
-    this.#track(this.#disk.write(keyed.key, data).finally(() => this.#writing.delete(keyed.key)));
+    this.#stored.push({ key: keyed.key, data });
     return data.length;
   }
 
-  /** Marks the entries read as used, waits for the entries being written, then evicts if the folder grew past its cap. */
+  /** Starts writing the entries stored so far (each atomically: a whole file or none); `flush` waits for them. */
+  writeStored(): void {
+    for (const { key, data } of this.#stored.splice(0)) this.#track(this.#disk.write(key, data).finally(() => this.#writing.delete(key)));
+  }
+
+  /** Writes what is stored, marks the entries read as used, waits for every write, then evicts if the folder grew past its cap. */
   async flush(): Promise<void> {
+    this.writeStored();
     this.#track(this.#disk.touchRead());
     while (this.#pending.size > 0) await Promise.all(this.#pending);
     const written = this.#unsettledBytes;

@@ -22,19 +22,23 @@ export function serveAll(cache: MergeCache, jobs: MergeJob[]): Finished[] | unde
 
 /**
  * Submits jobs through the cache: a hit settles at once from the entry (no thread, no parser),
- * the misses go to `submit` together, and each successful miss is stored as it settles.
+ * the misses go to `submit` together, and each successful miss is stored as it settles (written
+ * to disk once the batch has settled).
  * Returns one promise per job, in job order, like the scheduler's `submit`.
  */
 export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: (jobs: MergeJob[]) => Promise<Finished>[]): Promise<Finished>[] {
   const lookups = jobs.map((job) => cache.lookup(job));
   const ran = submit(jobs.filter((_, i) => !lookups[i]!.result));
   let next = 0;
+  let running = ran.length;
   return lookups.map((lookup, i) => {
     if (lookup.result) return Promise.resolve(hit(jobs[i]!, lookup));
     return ran[next++]!.then((finished) => {
       const { settled, report } = finished;
       const bytesWritten = settled.status === 'fulfilled' ? cache.store(lookup.keyed, settled.value, report.runMs) : 0;
       report.cache = { hit: false, bytesRead: lookup.bytesRead, bytesWritten, savedMs: 0 };
+      // The last merge of the batch: its entries go to disk while the caller takes the results.
+      if (--running === 0) setImmediate(() => cache.writeStored());
       return finished;
     });
   });
