@@ -65,6 +65,23 @@ describe('codebridge apply with the merge cache', () => {
     expect(report.cache!.bytesRead).toBeGreaterThan(first.report.cache!.bytesWritten * 0.8);
   });
 
+  it('a run whose bridge renames an export is planned, never served from the cache alone: its importer follows the rename', async () => {
+    const root = tree({
+      'package.json': '{ "private": true }\n',
+      'src/a.ts': 'export function foo() {\n  return 1;\n}\n',
+      'src/a.bridge.ts': '// @rename bar\nexport function foo() {\n  return 1;\n}\n',
+      'src/b.ts': "import { foo } from './a';\n\nexport const v = foo();\n\nexport function other() {\n  return 0;\n}\n",
+      'src/b.bridge.ts': 'export function other() {\n  return 5;\n}\n',
+    });
+    const first = await codebridge(['apply'], { cwd: root });
+    expect(first.stdout).toContain('+export const v = bar();');
+    // b.ts merged alone (no rename to follow) puts its unfollowed merge in the cache too.
+    await codebridge(['apply', 'src/b.bridge.ts'], { cwd: root });
+    const again = await json(['apply'], root);
+    expect(again.report.cache).toMatchObject({ hits: 2, misses: 0 });
+    expect((await codebridge(['apply'], { cwd: root })).stdout).toBe(first.stdout);
+  });
+
   it('two runs at once against one cache folder both succeed and leave whole entries', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'codebridge-shared-cache-'));
     const a = project(40);

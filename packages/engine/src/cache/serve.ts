@@ -1,3 +1,4 @@
+import { mayChangeExports } from '../plan/may-change-exports.js';
 import { epochMs } from '../runtime/clock.js';
 import type { TaskReport } from '../runtime/report.js';
 import type { Finished } from '../runtime/scheduler.js';
@@ -8,9 +9,12 @@ import type { Lookup, MergeCache } from './merge-cache.js';
 /**
  * Every job from the cache, or undefined at the first that is not there (nothing merged): a
  * caller that would rather not load the runtime and the merge code unless it has to (the CLI)
- * asks this first. Stopping at the first miss keeps a cold run's cost to one lookup.
+ * asks this first. Stopping at the first miss keeps a cold run's cost to one lookup. A run whose
+ * bridges may rename or delete an export is left to the run plan: its importers' merges follow
+ * the rename, which only planning the run tells.
  */
 export function serveAll(cache: MergeCache, jobs: MergeJob[]): Finished[] | undefined {
+  if (jobs.some(mayChangeExports)) return undefined;
   const served: Finished[] = [];
   for (const job of jobs) {
     const lookup = cache.lookup(job);

@@ -6,6 +6,7 @@ import { parseTarget } from '../languages/js/parse.js';
 import { command, readBridge } from '../languages/js/read.js';
 import { TargetModule, wholeFile } from '../languages/js/target.js';
 import type { MergeInput, SourceFile } from '../types.js';
+import { COMMAND } from './may-change-exports.js';
 
 /** An exported binding a bridge renames or deletes: what the modules importing it are affected by. */
 export interface ExportChange {
@@ -19,31 +20,7 @@ export interface ExportChange {
   column: number;
 }
 
-const COMMAND = /@(?:rename|delete)\b/i;
-const COMMENT_LINE = /^\s*(?:$|\/\/|\/\*|\*)/;
-const DECLARATION = /^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function|class|const|let|var|interface|type|enum)\b/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/**
- * Whether a job may change an export, read from text alone (nothing parsed): a JS/TS target with
- * `export` in it and a bridge whose `@rename` or `@delete` stands above a declaration (not a
- * class member). Most runs stop here.
- */
-export function mayChangeExports(input: MergeInput): boolean {
-  if (dialectOf(input.target.path)?.language !== 'js' || !input.target.code.includes('export')) return false;
-  return input.bridges.some((b) => COMMAND.test(b.code) && commandAboveDeclaration(b.code));
-}
-
-function commandAboveDeclaration(code: string): boolean {
-  const lines = code.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!COMMAND.test(lines[i]!)) continue;
-    let next = i + 1;
-    while (next < lines.length && COMMENT_LINE.test(lines[next]!)) next++;
-    if (DECLARATION.test(lines[next] ?? '')) return true;
-  }
-  return false;
-}
 
 /**
  * The exports of a JS/TS target that its bridges rename or delete. A rename changes an export

@@ -1,7 +1,8 @@
 import { CodeBridgeError, dependencyFailed } from '../diagnostics.js';
 import type { RunPlan } from '../plan/run-plan.js';
 import type { Finished } from './scheduler.js';
-import { epochMs, type MergeJob } from './task.js';
+import { epochMs } from './clock.js';
+import type { MergeJob } from './task.js';
 import { unrunReport } from './unrun-report.js';
 
 /**
