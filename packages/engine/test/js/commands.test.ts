@@ -1,4 +1,4 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { expectMerged } from './expect-case.js';
 
 describe('commands', () => {
@@ -24,6 +24,10 @@ describe('commands', () => {
 
   test('@rename of a binding is followed by the other units of the bridge that use it', () => {
     expectMerged('rename-binding-across-units');
+  });
+
+  test('@delete of a binding also takes it out of its module\'s export lists (a list left empty goes whole), with no warning', () => {
+    expect(expectMerged('delete-export-lists').diagnostics).toEqual([]);
   });
 
   test('@params replaces the parameter list of a method and of an arrow function', () => {

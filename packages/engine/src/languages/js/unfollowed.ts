@@ -1,4 +1,5 @@
 import { atOffset, deletedStillUsed, referencesNotFollowed } from '../../diagnostics.js';
+import type { Edit } from '../../types.js';
 import { moduleReferences } from './commands/module-references.js';
 import { memberUses, type MemberUse } from './commands/member-uses.js';
 import type { PlanContext } from './context.js';
@@ -42,9 +43,10 @@ export function warnMemberUses(ctx: PlanContext, cls: TargetClass, renamed: Read
 
 const keyName = (unit: Unit) => (isMember(unit.node) ? memberKey(unit.node, unit.bridge.file.code) : '');
 
-/** Warns of the references to a deleted top-level binding left outside what is deleted. */
-export function warnBindingUses(ctx: PlanContext, unit: Unit, name: string, removed: TargetBinding[]): void {
-  const inside = (offset: number) => removed.some((b) => offset >= b.statement.start! && offset < b.statement.end!);
+/** Warns of the references to a deleted top-level binding left outside what is deleted (its statements, and `also`: its export specifiers). */
+export function warnBindingUses(ctx: PlanContext, unit: Unit, name: string, removed: TargetBinding[], also: Edit[] = []): void {
+  const ranges = [...removed.map((b) => ({ start: b.statement.start!, end: b.statement.end! })), ...also];
+  const inside = (offset: number) => ranges.some((r) => offset >= r.start && offset < r.end);
   const left = moduleReferences(ctx.target.programNaming([name]), ctx.code, name)
     .map((r) => ({ offset: r.id.start!, how: name }))
     .filter((u) => !inside(u.offset));

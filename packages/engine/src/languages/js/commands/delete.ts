@@ -5,6 +5,7 @@ import { leadingStart } from '../comments.js';
 import type { PlanContext } from '../context.js';
 import { declarationOf, type Member } from '../names.js';
 import { command, type Unit } from '../read.js';
+import { exportListRemovals } from './export-lists.js';
 import type { TargetBinding, TargetClass } from '../target.js';
 import { warnBindingUses } from '../unfollowed.js';
 import type { JsCommand } from './processor.js';
@@ -17,7 +18,7 @@ export const del: JsCommand = {
   appliesTo: ['member', 'snippet member', 'class', 'binding'],
   reads: ['existence'],
   writes: ['existence'],
-  summary: 'removes the member or binding the unit names, with its leading comments',
+  summary: 'removes the member or binding the unit names, with its leading comments (and a binding from its module\'s export lists)',
 };
 
 /** `@delete` of a member: every declaration of its key (overloads too) goes. */
@@ -26,15 +27,36 @@ export function planMemberDelete(ctx: PlanContext, cls: TargetClass, unit: Unit,
   else ctx.op(`${cls.name}.${key}`, 'delete-member', unit, existing.map((m) => removeNode(ctx, m)));
 }
 
-/** `@delete` of a top-level binding: each of its declarations goes; uses left in the target are warned of. */
+/**
+ * `@delete` of a top-level binding: each of its declarations goes, and so does its specifier in
+ * the module's `export { ... }` lists; uses left in the target are warned of. (Other modules that
+ * import it are the run plan's to find: DELETED_EXPORT_IMPORTED.)
+ */
 export function planBindingDelete(ctx: PlanContext, unit: Unit, name: string, space: 'type' | 'value' | 'both', key: string): void {
   if (!ctx.target.binding(name, space)) {
     ctx.warn(unit, command(unit, 'delete')!, `the target has no "${name}"`);
     return;
   }
   const removed = ctx.target.declarations(name, space);
-  ctx.op(key, 'delete', unit, removed.map((b) => removeBinding(ctx, b)));
-  if (space !== 'type') warnBindingUses(ctx, unit, name, removed);
+  const unexported = exportListRemovals(ctx, name, (node) => removeNode(ctx, node));
+  ctx.op(key, 'delete', unit, joined(ctx.code, [...removed.map((b) => removeBinding(ctx, b)), ...unexported]));
+  if (space !== 'type') warnBindingUses(ctx, unit, name, removed, unexported);
+}
+
+/**
+ * Removals that overlap (a statement, and the export list right below it with the blank line
+ * between) as one; one that ends the file takes the blank line above it, leaving one final break.
+ */
+function joined(code: string, removals: Edit[]): Edit[] {
+  const out: Edit[] = [];
+  for (const e of [...removals].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
+    else out.push({ ...e });
+  }
+  const tail = out.at(-1);
+  if (tail && tail.end === code.length && code.endsWith('\n\n', tail.start)) tail.start--;
+  return out;
 }
 
 /** A node and its leading comments, with the lines they stand on. */
