@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine/discovery';
+import { withFollowers, type PluginTarget } from './followers.js';
 import type { ResolvedOptions } from './options.js';
 import { bridgeGlobMatcher } from './bridge-globs.js';
 import { targetMatcher } from './target-patterns.js';
@@ -15,7 +16,7 @@ export const cleanId = (id: string) => slash(id.replace(/[?#].*$/, ''));
  * lead nowhere, and what changed since the discovery before.
  */
 export class BridgeRegistry {
-  #targets = new Map<string, BridgeTarget>();
+  #targets = new Map<string, PluginTarget>();
   /** Real paths of targets reached through a link (a workspace or pnpm dependency): bundlers load them there. */
   #aliases = new Map<string, string>();
   #diagnostics: Diagnostic[] = [];
@@ -32,7 +33,7 @@ export class BridgeRegistry {
     return this.#diagnostics;
   }
 
-  get targets(): Iterable<BridgeTarget> {
+  get targets(): Iterable<PluginTarget> {
     return this.#targets.values();
   }
 
@@ -41,9 +42,9 @@ export class BridgeRegistry {
     if (root !== this.#root) this.#useRoot(root);
     const found = await discoverBridges({ root, bridges: this.options.bridges });
     const accept = targetMatcher(this.options.include, this.options.exclude, root);
-    const next = new Map<string, BridgeTarget>();
+    const next = new Map<string, PluginTarget>();
     const aliases = new Map<string, string>();
-    for (const t of found.targets) {
+    for (const t of await withFollowers(found.targets.filter((t) => accept(t.target)), root)) {
       if (!accept(t.target)) continue;
       const key = slash(t.target);
       next.set(key, t);
@@ -59,8 +60,8 @@ export class BridgeRegistry {
     return changed;
   }
 
-  /** The target of a module id (query and hash ignored), if a bridge names it. */
-  get(id: string): BridgeTarget | undefined {
+  /** The target of a module id (query and hash ignored), if a bridge names it or it follows another's rename. */
+  get(id: string): PluginTarget | undefined {
     const path = cleanId(id);
     return this.#targets.get(this.#aliases.get(path) ?? path);
   }
@@ -100,6 +101,6 @@ export class BridgeRegistry {
   }
 }
 
-function signature(target: BridgeTarget | undefined): string {
-  return target ? JSON.stringify(target.bridges.map((b) => [b.path, b.code])) : '';
+function signature(target: PluginTarget | undefined): string {
+  return target ? JSON.stringify([target.bridges.map((b) => [b.path, b.code]), target.follows ?? [], target.refused ?? []]) : '';
 }

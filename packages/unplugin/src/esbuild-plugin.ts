@@ -9,6 +9,7 @@ import type { PluginState } from './plugin-state.js';
 import { PLUGIN_NAME } from './rollup-plugin.js';
 import { exactPathsSource, possibleTargetsSource } from './target-id-pattern.js';
 import { withInlineMap } from './inline-map.js';
+import { watchedFiles } from './followers.js';
 
 const loaders: Record<string, Loader> = { js: 'js', mjs: 'js', cjs: 'js', jsx: 'jsx', ts: 'ts', mts: 'ts', cts: 'ts', tsx: 'tsx', css: 'css' };
 
@@ -45,7 +46,7 @@ async function setup(build: PluginBuild, state: PluginState): Promise<void> {
   build.onLoad({ filter: loadFilter(state, atSetup) }, async (args): Promise<OnLoadResult | undefined> => {
     const target = state.registry.get(args.path);
     if (!target || !handles(target)) return state.options.watchNewTargets ? watchFolderOf(args.path) : undefined;
-    const watch = { watchFiles: target.bridges.map((b) => b.path), watchDirs: [...new Set([dirname(args.path), ...state.registry.bridgeFolders()])] };
+    const watch = { watchFiles: watchedFiles(target), watchDirs: [...new Set([dirname(args.path), ...state.registry.bridgeFolders()])] };
     const outcome = await state.merge(target, readFileSync(args.path, 'utf8'));
     const warnings = outcome.warnings.map(toEsbuildMessage);
     if (!outcome.ok) return { errors: outcome.errors.map(toEsbuildMessage), warnings, ...watch };

@@ -1,10 +1,12 @@
-import type { Finished, MergeCache, MergeJob, MergeResult, RunContext, Runtime, SourceFile } from '@codebridge/engine';
+import type { Finished, FollowedRename, MergeCache, MergeJob, MergeResult, RunContext, Runtime, SourceFile } from '@codebridge/engine';
 import { BuildReport } from './build-report.js';
 import type { ResolvedOptions } from './options.js';
 
 interface Job {
   target: SourceFile;
   bridges: SourceFile[];
+  /** Renames of other modules' exports this target follows (a derived target of the run plan). */
+  follows?: FollowedRename[];
 }
 
 type CacheModule = typeof import('@codebridge/engine/cache');
@@ -48,10 +50,10 @@ export class MergeService {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Merges the bridges into the target; a failure rejects with the engine's CodeBridgeError. */
-  async merge(target: SourceFile, bridges: SourceFile[]): Promise<MergeResult> {
+  /** Merges the bridges into the target (and the renames it follows); a failure rejects with the engine's CodeBridgeError. */
+  async merge(target: SourceFile, bridges: SourceFile[], follows?: FollowedRename[]): Promise<MergeResult> {
     const prefetched = this.#prefetched.get(target.path);
-    const job = { target, bridges };
+    const job = { target, bridges, ...(follows?.length && { follows }) };
     let finished: Finished;
     if (prefetched && sameJob(prefetched.job, job)) {
       this.#prefetched.delete(target.path);
@@ -123,7 +125,8 @@ export class MergeService {
   }
 }
 
-/** The same target text and bridges (paths and texts) as a prefetched job. */
+/** The same target text, bridges (paths and texts) and followed renames as a prefetched job. */
 function sameJob(a: Job, b: Job): boolean {
-  return a.target.code === b.target.code && a.bridges.length === b.bridges.length && a.bridges.every((x, i) => x.path === b.bridges[i]!.path && x.code === b.bridges[i]!.code);
+  const sameBridges = a.bridges.length === b.bridges.length && a.bridges.every((x, i) => x.path === b.bridges[i]!.path && x.code === b.bridges[i]!.code);
+  return a.target.code === b.target.code && sameBridges && JSON.stringify(a.follows ?? []) === JSON.stringify(b.follows ?? []);
 }

@@ -1,4 +1,5 @@
-import { isCodeBridgeError, type BridgeTarget, type Diagnostic, type SourceMapV3 } from '@codebridge/engine/discovery';
+import { isCodeBridgeError, type Diagnostic, type SourceMapV3 } from '@codebridge/engine/discovery';
+import type { PluginTarget } from './followers.js';
 import type { MergeService } from './merge-service.js';
 
 export type MergeOutcome =
@@ -9,9 +10,9 @@ export type MergeOutcome =
  * Merges a target's bridges into `code` (the target as the bundler read it) and sorts what came
  * back into errors and warnings; with `strict`, warnings are errors.
  */
-export async function mergeTarget(service: MergeService, target: BridgeTarget, code: string, strict: boolean): Promise<MergeOutcome> {
+export async function mergeTarget(service: MergeService, target: PluginTarget, code: string, strict: boolean): Promise<MergeOutcome> {
   try {
-    const result = await service.merge({ path: target.target, code }, target.bridges);
+    const result = await service.merge({ path: target.target, code }, target.bridges, target.follows);
     if (strict && result.diagnostics.length) return { ok: false, errors: result.diagnostics.map(asError), warnings: [] };
     return { ok: true, code: result.code, map: result.map, warnings: result.diagnostics };
   } catch (error) {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine/discovery';
 import { BridgeRegistry } from './bridge-registry.js';
+import type { PluginTarget } from './followers.js';
 import { MergeService } from './merge-service.js';
-import { mergeTarget, type MergeOutcome } from './merge-target.js';
+import { mergeTarget, sortDiagnostics, type MergeOutcome } from './merge-target.js';
 import { rootOf, type ResolvedOptions } from './options.js';
 
 /** Everything one plugin instance keeps between hooks and rebuilds. */
@@ -35,14 +36,15 @@ export class PluginState {
   prefetch(handles: (target: BridgeTarget) => boolean): void {
     const targets = [...this.registry.targets].filter(handles);
     const read = targets.map((t) => readIfExists(t.target));
-    this.merges.prefetch(targets.flatMap((t, i) => (read[i] === undefined ? [] : [{ target: { path: t.target, code: read[i]! }, bridges: t.bridges }])));
+    this.merges.prefetch(targets.flatMap((t, i) => (read[i] === undefined || t.refused ? [] : [{ target: { path: t.target, code: read[i]! }, bridges: t.bridges, ...(t.follows && { follows: t.follows }) }])));
   }
 
   /**
    * Merges the target's bridges as they are on disk now: a watcher may report a bridge edit to the
    * bundler (which reloads the target) before the rediscovery it also triggers has finished.
    */
-  merge(target: BridgeTarget, code: string): Promise<MergeOutcome> {
+  merge(target: PluginTarget, code: string): Promise<MergeOutcome> {
+    if (target.refused) return Promise.resolve(sortRefusal(target.refused, this.options.strict));
     const bridges = target.bridges.flatMap((b) => {
       const now = readIfExists(b.path);
       return now === undefined ? [] : [now === b.code ? b : { path: b.path, code: now }];
@@ -66,6 +68,11 @@ export class PluginState {
   endBuild(): void {
     this.merges.endBuild(this.registry.root, this.bundler);
   }
+}
+
+/** A merge the run plan refused (an `@delete` of an export other modules import): its errors, nothing merged. */
+function sortRefusal(diagnostics: Diagnostic[], strict: boolean): MergeOutcome {
+  return { ok: false, ...sortDiagnostics(diagnostics, strict) };
 }
 
 /** A target's text, or undefined when it is gone (the build reports that when it asks for it). */

@@ -3,6 +3,7 @@ import type { BridgeTarget, Diagnostic } from '@codebridge/engine';
 import { toRollupLog, toRollupWarning, toText, type WarningHost } from './diagnostic-format.js';
 import type { PluginState } from './plugin-state.js';
 import { exactPathsSource, possibleTargetsSource, TargetIdPattern } from './target-id-pattern.js';
+import { watchedFiles } from './followers.js';
 
 /** What the hooks use of a Rollup or Rolldown plugin context. */
 export interface RollupLikeContext extends WarningHost {
@@ -31,7 +32,7 @@ export function createLoadHook(state: PluginState, handles: (target: BridgeTarge
     async handler(this: RollupLikeContext, id: string) {
       const target = FOREIGN_QUERY.test(id) ? undefined : lookup(id);
       if (!target) return null;
-      for (const bridge of target.bridges) this.addWatchFile(bridge.path);
+      for (const file of watchedFiles(target)) this.addWatchFile(file);
       const outcome = await state.merge(target, readFileSync(target.target, 'utf8'));
       for (const warning of outcome.warnings) this.warn(toRollupWarning(warning, this));
       if (!outcome.ok) return this.error(errorLog(outcome.errors));

@@ -6,6 +6,7 @@ import type { PluginState } from './plugin-state.js';
 import { withInlineMap } from './inline-map.js';
 import { PLUGIN_NAME } from './rollup-plugin.js';
 import { exactPathsSource, TargetIdPattern } from './target-id-pattern.js';
+import { watchedFiles } from './followers.js';
 
 type Bundler = 'webpack' | 'rspack';
 
@@ -53,7 +54,7 @@ export function webpackPlugin(state: PluginState, bundler: Bundler, compiler: Co
         await state.discovered();
         const target = lookup(id);
         if (!target) return null;
-        for (const bridge of target.bridges) this.addWatchFile(bridge.path);
+        for (const file of watchedFiles(target)) this.addWatchFile(file);
         const native = this.getNativeBuildContext?.();
         const loader = native && 'loaderContext' in native ? (native.loaderContext as unknown as LoaderContext | undefined) : undefined;
         for (const folder of state.registry.bridgeFolders()) loader?.addContextDependency(folder);

@@ -1,5 +1,5 @@
 import { dialectOf } from '../dialects.js';
-import type { MergeInput } from '../types.js';
+import type { MergeInput, SourceFile } from '../types.js';
 
 // Text alone, in a module of its own: the CLI asks it before loading the merge code, to know
 // whether the cache may serve a run without planning it (@codebridge/engine/cache).
@@ -15,8 +15,12 @@ const DECLARATION = /^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract
  * class member). Most runs stop here.
  */
 export function mayChangeExports(input: MergeInput): boolean {
-  if (dialectOf(input.target.path)?.language !== 'js' || !input.target.code.includes('export')) return false;
-  return input.bridges.some((b) => COMMAND.test(b.code) && commandAboveDeclaration(b.code));
+  return bridgesMayChangeExports(input.target.path, input.bridges) && input.target.code.includes('export');
+}
+
+/** The half of `mayChangeExports` that needs no target text: a bundler plugin asks it before reading any target. */
+export function bridgesMayChangeExports(target: string, bridges: SourceFile[]): boolean {
+  return dialectOf(target)?.language === 'js' && bridges.some((b) => COMMAND.test(b.code) && commandAboveDeclaration(b.code));
 }
 
 function commandAboveDeclaration(code: string): boolean {

@@ -101,7 +101,9 @@ class CrossFilePlanner {
     for (const importer of importers) {
       const follow: FollowedRename = { specifiers: importer.specifiers, from: change.from, to: change.to, bridge: change.bridge, line: change.line, column: change.column };
       const to = this.#jobOf(importer.file);
-      this.jobs[to] = { ...this.jobs[to]!, follows: [...(this.jobs[to]!.follows ?? []), follow] };
+      const follows = this.jobs[to]!.follows ?? [];
+      // A job planned before (a plugin's plan, run again by mergeMany) carries the follow already.
+      if (!follows.some((f) => sameFollow(f, follow))) this.jobs[to] = { ...this.jobs[to]!, follows: [...follows, follow] };
       this.edges.push({ from: change.job, to, kind: 'rename', name: change.from, as: change.to, specifiers: importer.specifiers });
       if (this.#reexports(importer, change.from)) await this.follow({ ...change, job: to }, importer.file);
     }
@@ -158,6 +160,9 @@ class CrossFilePlanner {
     this.refused.set(change.job, new CodeBridgeError([...previous, deletedExportImported(change.from, names, at)]));
   }
 }
+
+const sameFollow = (a: FollowedRename, b: FollowedRename) =>
+  a.from === b.from && a.to === b.to && a.bridge.path === b.bridge.path && a.line === b.line && a.column === b.column && a.specifiers.join('\0') === b.specifiers.join('\0');
 
 // `export {` / `export *` / `export type {`: the forms a module re-exports through.
 const MAY_REEXPORT = /\bexport\s*(?:type\s*)?[{*]/;
