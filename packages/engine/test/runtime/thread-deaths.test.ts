@@ -169,10 +169,13 @@ describe('thread deaths', () => {
     const settledCount = new Array<number>(300).fill(0);
     const results: RunResult['results'] = [];
     const reports: RunResult['report'][] = [];
+    const windows: [number, number][] = [];
     const started = performance.now();
     for (let run = 0; run < 3; run++) {
       const slice = jobs.slice(run * 100, run * 100 + 100);
+      const runStarted = performance.now();
       const result = await pool.mergeMany(slice, { onSettled: (i) => settledCount[run * 100 + i]!++ });
+      windows.push([runStarted, performance.now()]);
       results.push(...result.results);
       reports.push(result.report);
       if (run < 2) await killer.killIdle();
@@ -199,8 +202,10 @@ describe('thread deaths', () => {
       if (faults[i] === 'kill1') expect(tasks[i]!.attempts).toBe(2);
     });
     expect(reports.reduce((sum, report) => sum + report.inlineFallback, 0)).toBe(0);
-    // Idle threads die between runs, where no run counts them.
-    expect(reports.reduce((sum, report) => sum + report.threadDeaths, 0)).toBeGreaterThanOrEqual(kills.length - phases.idle!);
+    // A run counts the deaths during it: not the idle kills between runs, nor a replacement thread
+    // killed while starting between runs (seen on a loaded CI runner).
+    const duringRuns = kills.filter((k) => windows.some(([from, to]) => k.at >= from && k.at <= to));
+    expect(reports.reduce((sum, report) => sum + report.threadDeaths, 0)).toBeGreaterThanOrEqual(duringRuns.length);
     expect(elapsedMs).toBeLessThan(90_000);
   }, 120_000);
 });
