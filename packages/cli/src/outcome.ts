@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import type { BridgeTarget, Diagnostic, FollowedRename, RunReport, Settled, TaskReport } from '@codebridge/engine';
+import type { BridgeTarget, Diagnostic, FollowedRename, Resolution, RunReport, Settled, TaskReport } from '@codebridge/engine';
 import type { ExitCode } from './exit-codes.js';
 import { displayPath } from './paths.js';
 
@@ -24,6 +24,8 @@ export interface TargetOutcome {
   code?: string;
   /** Errors of a failed merge, or warnings of a successful one. */
   diagnostics: Diagnostic[];
+  /** Edits `@order` settled: which bridge's edit won over which (bridge paths relative to the root). */
+  resolutions: Resolution[];
   /** How the merge ran (from the runtime's report). */
   timing?: { queueMs: number; runMs: number; worker: TaskReport['worker'] };
 }
@@ -59,9 +61,11 @@ export function toOutcome(target: BridgeTarget, root: string, original: string, 
     original,
     ...(task && { timing: { queueMs: task.queueMs, runMs: task.runMs, worker: task.worker } }),
   };
-  if (settled.status === 'rejected') return { ...base, status: 'failed', diagnostics: settled.reason.diagnostics };
+  if (settled.status === 'rejected') return { ...base, status: 'failed', diagnostics: settled.reason.diagnostics, resolutions: [] };
   const { value } = settled;
-  return { ...base, status: value.changed ? 'changed' : 'unchanged', code: value.code, diagnostics: value.diagnostics };
+  const side = (s: Resolution['winner']) => ({ ...s, bridge: displayPath(root, s.bridge) });
+  const resolutions = value.resolutions.map((r) => ({ ...r, winner: side(r.winner), overridden: side(r.overridden) }));
+  return { ...base, status: value.changed ? 'changed' : 'unchanged', code: value.code, diagnostics: value.diagnostics, resolutions };
 }
 
 /** A module the run plan added (it follows a rename another target's bridge makes): no bridge of its own, inside the root. */

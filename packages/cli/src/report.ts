@@ -18,13 +18,14 @@ export function jsonReport(run: ApplyRun): string {
     },
     timings: roundAll(run.timings),
     cache: run.cache && roundAll(run.cache),
-    targets: run.outcomes.map(({ path, bridges, follows, dependency, status, diagnostics, timing }) => ({
+    targets: run.outcomes.map(({ path, bridges, follows, dependency, status, diagnostics, resolutions, timing }) => ({
       path,
       bridges,
       ...(follows.length && { follows }),
       dependency,
       status,
       diagnostics,
+      resolutions,
       ...(timing && { timing: roundAll(timing) }),
     })),
     errors: run.errors,

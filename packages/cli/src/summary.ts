@@ -1,4 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from '@codebridge/engine/discovery';
+import type { Resolution } from '@codebridge/engine';
 import pc from 'picocolors';
 import { countOf, type ApplyRun, type TargetStatus } from './outcome.js';
 import { plural } from './plural.js';
@@ -15,6 +16,7 @@ export function formatForTerminal(d: Diagnostic): string {
 /** Everything an `apply` reports for people, on stderr: per-file lines, diagnostics, then the summary. */
 export function printSummary(run: ApplyRun): void {
   const lines = [...run.outcomes, ...run.errors].flatMap((o) => ('diagnostics' in o ? o.diagnostics : [o])).map(formatForTerminal);
+  lines.push(...run.outcomes.flatMap((o) => o.resolutions.map((r) => overrideLine(o.path, r))));
   const pathsOf = (status: TargetStatus) => run.outcomes.filter((o) => o.status === status).map((o) => o.path);
   if (run.mode === 'check') lines.push(...listed(pc.yellow('would change'), pathsOf('changed')));
   lines.push(...listed(pc.green('wrote'), run.written));
@@ -22,6 +24,12 @@ export function printSummary(run: ApplyRun): void {
   if (run.mode === 'check' || run.mode === 'write') lines.push(...listed(pc.dim('up to date'), pathsOf('unchanged')));
   lines.push(outcomeLine(run), countsLine(run));
   process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/** One edit `@order` overrode: `override src/a.ts: binding greet (body): src/b.bridge.ts:2 (@order 2) over src/a.bridge.ts:2 (@order 1)`. */
+function overrideLine(path: string, r: Resolution): string {
+  const side = (s: Resolution['winner']) => `${s.bridge}:${s.line} (@order ${s.order})`;
+  return `${pc.cyan('override')} ${path}: ${r.key} (${r.aspects.join(', ')}): ${side(r.winner)} over ${side(r.overridden)}`;
 }
 
 /** Up to LISTED paths, one a line (--json lists them all). */

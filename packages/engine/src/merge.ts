@@ -2,9 +2,8 @@ import { CodeBridgeError, unsupportedFileType } from './diagnostics.js';
 import { dialectOf } from './dialects.js';
 import { mergers } from './languages/index.js';
 import { withinStack } from './nesting.js';
-import { assertNoConflicts } from './plan/conflicts.js';
 import { followSources } from './plan/follow-sources.js';
-import { outsideReplaced, planFollowedRenames } from './plan/followed-renames.js';
+import { planTarget } from './plan/plan-target.js';
 import { orderBridges } from './read/order.js';
 import { splice } from './apply/splice.js';
 import type { FollowedRename, MergeInput, MergeResult, ParseMode, Plan, SourceFile } from './types.js';
@@ -17,18 +16,8 @@ import type { FollowedRename, MergeInput, MergeResult, ParseMode, Plan, SourceFi
 export function planMerge(target: SourceFile, bridges: SourceFile[], onRead?: () => void, follows: FollowedRename[] = [], parse?: ParseMode): Plan {
   const dialect = dialectOf(target.path);
   if (!dialect) throw new CodeBridgeError([unsupportedFileType(target.path)]);
-  const { sources, indexOf } = followSources(bridges, follows);
-  const plan = withinStack(dialect.language, target, sources, (): Plan => {
-    const merger = mergers[dialect.language];
-    if (!follows.length) return merger.plan(target, bridges, dialect, onRead, undefined, parse);
-    const followed = planFollowedRenames(target, follows, dialect, indexOf);
-    // A module that only follows renames (no bridge of its own) is parsed once, by the follow.
-    if (!bridges.length) return { language: dialect.language, ops: followed.ops, diagnostics: [] };
-    const own = merger.plan(target, bridges, dialect, onRead, followed.locals, parse);
-    return { ...own, ops: [...own.ops, ...outsideReplaced(followed.ops, own.ops)] };
-  });
-  assertNoConflicts(plan, sources);
-  return plan;
+  const { sources } = followSources(bridges, follows);
+  return withinStack(dialect.language, target, sources, () => planTarget(mergers[dialect.language], target, bridges, dialect, { onRead, follows, parse }));
 }
 
 /**
@@ -70,7 +59,7 @@ export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
     for (const op of plan.ops) phases.ops[op.kind] = (phases.ops[op.kind] ?? 0) + 1;
     if (plan.unparsedBytes !== undefined) phases.unparsedBytes = plan.unparsedBytes;
   }
-  return { code, map, diagnostics: plan.diagnostics, changed: code !== input.target.code };
+  return { code, map, diagnostics: plan.diagnostics, changed: code !== input.target.code, resolutions: plan.resolutions };
 }
 
 /** The async form of `mergeSync`, for callers that may later be served by a pool or a cache. */

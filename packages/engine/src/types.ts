@@ -68,6 +68,36 @@ export interface MergeResult {
   diagnostics: Diagnostic[];
   /** False when the merged code equals the target byte for byte. */
   changed: boolean;
+  /** Edits of one unit by several bridges that `@order` settled: which edit won over which (docs/resolution.md). */
+  resolutions: Resolution[];
+}
+
+/**
+ * What of a unit an edit reads or writes. Two edits on one unit compose when their aspects
+ * differ, and overlap when they share one (docs/resolution.md).
+ * - `body`: the unit's text (a replaced function, a rule's declarations, an element's markup)
+ * - `name`, `params`, `decorators`, `modifiers` (TS access keywords): parts of a JS unit
+ * - `position`: where a new unit goes (`@before`, `@after`, HTML placements)
+ * - `existence`: whether the unit is there at all (`@delete`, a unit added)
+ */
+export type Aspect = 'body' | 'name' | 'params' | 'decorators' | 'modifiers' | 'position' | 'existence';
+
+/** One side of a resolution: the bridge (its path), where in it the edit was asked for, and its `@order`. */
+export interface ResolutionSide {
+  bridge: string;
+  line: number;
+  column: number;
+  order: number;
+}
+
+/** Two bridges' edits of one aspect of one unit, settled by `@order`: `winner` applies, `overridden` does not. */
+export interface Resolution {
+  /** The unit both edit (a PlanOp key: `Cart.total`, `binding total`, `.btn`, `#main`). */
+  key: string;
+  /** The aspects both write. */
+  aspects: Aspect[];
+  winner: ResolutionSide;
+  overridden: ResolutionSide;
 }
 
 /** Where a piece of output text came from, line by line, in one bridge. */
@@ -100,21 +130,26 @@ export interface OpSource {
 }
 
 /**
- * One planned operation: what it edits (`key`), what kind of change it is, where it was asked
- * for and the edits that carry it out. Two operations with one key from different bridges are
- * a conflict, found before anything is applied.
+ * One planned operation: what it edits (`key`, the unit) and which of its aspects (the two
+ * together are its footprint), what kind of change it is, the commands it carries out, where it
+ * was asked for and the edits that carry it out. Two operations whose footprints overlap are
+ * ordered by `@order` or are a conflict, found before anything is applied.
  */
 export interface PlanOp {
   key: string;
+  aspects: Aspect[];
   kind: string;
+  /** Names of the commands this operation carries out (none: the unit's text alone). */
+  commands: string[];
   source: OpSource;
   edits: Edit[];
 }
 
-/** The plan for one target: every operation of every bridge, plus the warnings met on the way. */
+/** The plan for one target: every operation of every bridge, the resolutions between them, and the warnings met on the way. */
 export interface Plan {
   language: Language;
   ops: PlanOp[];
+  resolutions: Resolution[];
   diagnostics: Diagnostic[];
   /** Bytes of the target the plan never parsed (the partial path); absent when the whole target was parsed. */
   unparsedBytes?: number;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { MergeResult, SourceFile, SourceMapV3 } from '../types.js';
+import type { MergeResult, Resolution, SourceFile, SourceMapV3 } from '../types.js';
 
 /**
  * A merge result as stored: every path of the job (the map's sources and file, each diagnostic's
@@ -12,6 +12,7 @@ export interface PortableResult {
   map: Omit<SourceMapV3, 'sourcesContent'> | null;
   diagnostics: Diagnostic[];
   changed: boolean;
+  resolutions: Resolution[];
 }
 
 const placeholder = (index: number) => `\u0000${index}\u0000`;
@@ -36,7 +37,8 @@ export function toPortable(result: MergeResult, files: SourceFile[]): PortableRe
     ...(d.hint !== undefined && { hint: inText(d.hint) }),
     ...(d.file !== undefined && { file: path(d.file) }),
   }));
-  return { code: result.code, map, diagnostics, changed: result.changed };
+  const resolutions = result.resolutions.map((r) => ({ ...r, winner: { ...r.winner, bridge: path(r.winner.bridge) }, overridden: { ...r.overridden, bridge: path(r.overridden.bridge) } }));
+  return { code: result.code, map, diagnostics, changed: result.changed, resolutions };
 }
 
 export function fromPortable(stored: PortableResult, files: SourceFile[]): MergeResult {
@@ -54,5 +56,6 @@ export function fromPortable(stored: PortableResult, files: SourceFile[]): Merge
     ...(d.hint !== undefined && { hint: inText(d.hint) }),
     ...(d.file !== undefined && { file: inText(d.file) }),
   }));
-  return { code: stored.code, map, diagnostics, changed: stored.changed };
+  const resolutions = (stored.resolutions ?? []).map((r) => ({ ...r, winner: { ...r.winner, bridge: inText(r.winner.bridge) }, overridden: { ...r.overridden, bridge: inText(r.overridden.bridge) } }));
+  return { code: stored.code, map, diagnostics, changed: stored.changed, resolutions };
 }

@@ -1,14 +1,7 @@
+import type { Aspect } from '../types.js';
 import type { CommandSpec } from './parse.js';
 
-/**
- * What of a unit an edit reads or writes. Two edits on one unit compose when their aspects
- * differ, and overlap when they share one (see docs/resolution.md).
- * - `body`: the unit's text (a replaced function, a rule's declarations, an element's markup)
- * - `name`, `params`, `decorators`, `modifiers` (TS access keywords): parts of a JS unit
- * - `position`: where a new unit goes (`@before`, `@after`, HTML placements)
- * - `existence`: whether the unit is there at all (`@delete`, a unit added)
- */
-export type Aspect = 'body' | 'name' | 'params' | 'decorators' | 'modifiers' | 'position' | 'existence';
+export type { Aspect };
 
 /** How a command's value is written: required, absent, or either. */
 export type ValueSyntax = 'value' | 'flag' | 'optional';
@@ -58,4 +51,11 @@ export function processorOf<Where extends string>(registry: Registry<Where>, nam
 /** True when a command is a header command (`@order`, `@bridge`): it applies to the bridge, not to a unit. */
 export function isBridgeLevel(registry: Registry, name: string): boolean {
   return !!processorOf(registry, name)?.appliesTo.includes('bridge');
+}
+
+/** What the commands of a unit write, by their processors' footprints, besides `base` (what the unit's own text writes). */
+export function writesOf(registry: Registry, commands: readonly { name: string }[], base: readonly Aspect[]): Aspect[] {
+  const aspects = new Set<Aspect>(base);
+  for (const c of commands) for (const a of processorOf(registry, c.name)?.writes ?? []) aspects.add(a);
+  return [...aspects];
 }

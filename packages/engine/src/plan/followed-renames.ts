@@ -16,7 +16,7 @@ export function planFollowedRenames(target: SourceFile, follows: FollowedRename[
   const ops = follows.flatMap((f): PlanOp[] => {
     const uses = importUses(ast, target.code, new Set(f.specifiers), f.from, f.to);
     if (uses.local) locals.set(f.from, f.to);
-    return uses.edits.length ? [{ key: `import ${f.from} from ${f.specifiers.join(', ')}`, kind: 'follow-rename', source: { bridge: indexOf(f), line: f.line, column: f.column }, edits: uses.edits }] : [];
+    return uses.edits.length ? [{ key: `import ${f.from} from ${f.specifiers.join(', ')}`, aspects: ['name'], kind: 'follow-rename', commands: ['rename'], source: { bridge: indexOf(f), line: f.line, column: f.column }, edits: uses.edits }] : [];
   });
   return { ops, locals };
 }

@@ -1,5 +1,5 @@
 import type { Container, CssSyntaxError, Root } from 'postcss';
-import { CodeBridgeError, mergeOutputInvalid } from '../../diagnostics.js';
+import { mergeOutputInvalid, type Diagnostic } from '../../diagnostics.js';
 import { lazy } from '../../lazy.js';
 import type { Edit, PlanOp, SourceFile } from '../../types.js';
 import { isContext } from './keys.js';
@@ -17,9 +17,9 @@ interface Region {
  * A merge whose inputs parse must give output that parses: each stretch of the target the plan
  * edits (the top-level nodes its edits touch, or the place a unit is appended) is re-parsed with
  * its edits applied. Only those stretches are parsed again, not the whole output. Edits that
- * overlap are left to the conflict check, which reports them.
+ * overlap are left to the conflict check, which reports them. The first stretch that fails is the error returned.
  */
-export function checkEdits(target: SourceFile, root: Root, ops: PlanOp[], bridges: SourceFile[]): void {
+export function checkEdits(target: SourceFile, root: Root, ops: PlanOp[], bridges: SourceFile[]): Diagnostic[] {
   for (const region of regionsOf(root, ops)) {
     const sorted = region.edits.sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end);
     if (sorted.some((x, i) => i > 0 && x.edit.start < sorted[i - 1]!.edit.end)) continue;
@@ -40,9 +40,10 @@ export function checkEdits(target: SourceFile, root: Root, ops: PlanOp[], bridge
       const offset = (error as CssSyntaxError).input?.offset ?? 0;
       const culprit = sorted.findLast((_, i) => starts[i]! <= offset) ?? sorted[0]!;
       const { bridge, line, column } = culprit.op.source;
-      throw new CodeBridgeError([mergeOutputInvalid('CSS', (error as CssSyntaxError).reason, { file: bridges[bridge]!, line, column })]);
+      return [mergeOutputInvalid('CSS', (error as CssSyntaxError).reason, { file: bridges[bridge]!, line, column })];
     }
   }
+  return [];
 }
 
 /**

@@ -1,5 +1,4 @@
 import { indentUnit } from '../../apply/indent.js';
-import type { Diagnostic } from '../../diagnostics.js';
 import { stripFences } from '../../read/fences.js';
 import type { PlanOp } from '../../types.js';
 import type { LanguageMerger } from '../merger.js';
@@ -14,12 +13,12 @@ import { readUnits } from './read.js';
  * at-rule inside their chain of context at-rules, and planned against the target's index.
  */
 export const css: LanguageMerger = {
-  plan(target, bridges, _dialect, onRead) {
+  plan({ target, bridges, collector, onRead }) {
     const root = parseCss(target.code, target, 'target');
     const index = new TargetIndex(root);
     const unit = indentUnit(target.code);
     const ops: PlanOp[] = [];
-    const diagnostics: Diagnostic[] = [];
+    const diagnostics = collector.found;
     const read = bridges.map((original) => {
       const stripped = stripFences(original, 'css');
       diagnostics.push(...stripped.diagnostics);
@@ -30,7 +29,7 @@ export const css: LanguageMerger = {
     read.forEach(({ original, bridge, units }, bridgeIndex) => {
       planUnits({ target, bridge, original, bridgeIndex, unit, index, ops, diagnostics }, units, [index.root], []);
     });
-    checkEdits(target, root, ops, bridges);
-    return { language: 'css', ops, diagnostics };
+    collector.add(...checkEdits(target, root, ops, bridges));
+    return { ops };
   },
 };

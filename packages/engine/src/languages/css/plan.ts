@@ -5,7 +5,8 @@ import type { BridgeSlice } from '../../apply/splice.js';
 import { blankLines } from '../../apply/remove.js';
 import { isCommandOnly } from '../../commands/parse.js';
 import { lineIndexOf, lineStartAt } from '../../lines.js';
-import type { Edit } from '../../types.js';
+import type { Command } from '../../commands/parse.js';
+import type { Aspect, Edit } from '../../types.js';
 import { appendPoint, fillEmpty, replaceBody, slice, type Block } from './body.js';
 import { planDelete } from './commands/delete.js';
 import { planMerge } from './commands/merge.js';
@@ -30,8 +31,12 @@ export function planUnits(job: CssJob, units: Unit[], containers: Container[], p
   }
 }
 
-function addOp(job: CssJob, path: string[], kind: string, node: ChildNode, edits: Edit[]): void {
-  job.ops.push({ key: describe(path), kind, source: { bridge: job.bridgeIndex, ...lineIndexOf(job.bridge).position(startOf(node)) }, edits });
+/** What each kind of operation writes of its rule: with the rule's key, its footprint. */
+const aspectsOf: Record<string, Aspect[]> = { delete: ['existence'], insert: ['existence', 'body'], append: ['existence', 'body'], replace: ['body'], merge: ['body'] };
+
+function addOp(job: CssJob, path: string[], kind: string, node: ChildNode, edits: Edit[], commands: Command[] = []): void {
+  const source = { bridge: job.bridgeIndex, ...lineIndexOf(job.bridge).position(startOf(node)) };
+  job.ops.push({ key: describe(path), aspects: aspectsOf[kind]!, kind, commands: [...new Set(commands.map((c) => c.name))], source, edits });
 }
 
 function planRule(job: CssJob, unit: RuleUnit, found: ChildNode[], container: Container, path: string[]): void {
@@ -40,17 +45,17 @@ function planRule(job: CssJob, unit: RuleUnit, found: ChildNode[], container: Co
   const last = found.at(-1);
   if (deletion) {
     // A rule the target lacks is already deleted.
-    if (last) addOp(job, path, 'delete', unit.node, planDelete(found));
+    if (last) addOp(job, path, 'delete', unit.node, planDelete(found), unit.commands);
   } else if (isStatement(unit.node)) {
-    if (!last) addOp(job, path, 'insert', unit.node, [insertStatement(job, container, unit.node)]);
+    if (!last) addOp(job, path, 'insert', unit.node, [insertStatement(job, container, unit.node)], unit.commands);
   } else if (!last) {
-    addOp(job, path, 'append', unit.node, [appendNew(job, container, unit.node)]);
+    addOp(job, path, 'append', unit.node, [appendNew(job, container, unit.node)], unit.commands);
   } else if (isStatement(last)) {
     // The target's node has no body to merge into (`@keyframes spin` cut short): the bridge's replaces it whole.
-    addOp(job, path, 'replace', unit.node, [{ start: startOf(last), end: endOf(last), ...nodeSlice(job, unit.node, indentAt(job.target.code, startOf(last))) }]);
+    addOp(job, path, 'replace', unit.node, [{ start: startOf(last), end: endOf(last), ...nodeSlice(job, unit.node, indentAt(job.target.code, startOf(last))) }], unit.commands);
   } else {
     const merge = has('merge') ? planMerge : replaceBody;
-    addOp(job, path, has('merge') ? 'merge' : 'replace', unit.node, merge(job, last as Block, unit.node as Block));
+    addOp(job, path, has('merge') ? 'merge' : 'replace', unit.node, merge(job, last as Block, unit.node as Block), unit.commands);
   }
 }
 

@@ -1,10 +1,8 @@
 import { indentUnit } from '../../apply/indent.js';
-import { CodeBridgeError, type Diagnostic } from '../../diagnostics.js';
 import { stripFences } from '../../read/fences.js';
 import type { PlanOp } from '../../types.js';
 import type { LanguageMerger } from '../merger.js';
 import { indexElements } from './job.js';
-import { findOverlaps } from './overlaps.js';
 import { parseHtml } from './parse.js';
 import { planUnits } from './plan.js';
 import { readUnits } from './read.js';
@@ -14,12 +12,12 @@ import { readUnits } from './read.js';
  * elements indexed; each bridge's top-level elements replace, delete or place target markup.
  */
 export const html: LanguageMerger = {
-  plan(target, bridges, _dialect, onRead) {
+  plan({ target, bridges, collector, onRead }) {
     const parsed = parseHtml(target.code, target, 'target');
     const elements = indexElements(parsed.root);
     const unit = indentUnit(target.code);
     const ops: PlanOp[] = [];
-    const diagnostics: Diagnostic[] = [];
+    const diagnostics = collector.found;
     const read = bridges.map((original) => {
       const stripped = stripFences(original, 'html');
       diagnostics.push(...stripped.diagnostics);
@@ -30,8 +28,6 @@ export const html: LanguageMerger = {
     read.forEach(({ original, bridge, units }, bridgeIndex) => {
       planUnits({ target, parsed, elements, bridge, original, bridgeIndex, unit, ops, diagnostics }, units);
     });
-    const errors = [...diagnostics.filter((d) => d.severity === 'error'), ...findOverlaps(ops, bridges)];
-    if (errors.length) throw new CodeBridgeError([...errors, ...diagnostics.filter((d) => d.severity !== 'error')]);
-    return { language: 'html', ops, diagnostics };
+    return { ops };
   },
 };

@@ -1,5 +1,5 @@
 import { CodeBridgeError, codeFrame, commandNotApplicable, atOffset, type Diagnostic } from '../../diagnostics.js';
-import { assertNoConflicts } from '../../plan/conflicts.js';
+import { planTarget } from '../../plan/plan-target.js';
 import type { Edit, SourceFile } from '../../types.js';
 import { css } from '../css/index.js';
 import { js } from '../js/index.js';
@@ -47,8 +47,7 @@ export function mergeInline(job: HtmlJob, target: Element, bridge: Element, at: 
   const subBridge = inlineFile(job.bridge, b.start, b.end);
   const reframe = (d: Diagnostic) => withFrame(d, [job.target, job.original]);
   try {
-    const plan = merger.plan(subTarget, [subBridge], { language: merger === css ? 'css' : 'js', typescript: false, jsx: false });
-    assertNoConflicts(plan, [subBridge]);
+    const plan = planTarget(merger, subTarget, [subBridge], { language: merger === css ? 'css' : 'js', typescript: false, jsx: false });
     job.diagnostics.push(...plan.diagnostics.map(reframe));
     return plan.ops.flatMap((op) => op.edits).map((e) => (e.origin ? { ...e, origin: { ...e.origin, bridge: job.bridgeIndex } } : e));
   } catch (error) {

@@ -31,7 +31,7 @@ function planElement(job: HtmlJob, unit: ElementUnit): void {
   }
   if (command('delete')) {
     // An element the target lacks is already deleted.
-    if (target) addOp(job, unit.key!, 'delete', start, [remove(job, target)]);
+    if (target) addOp(job, unit.key!, 'delete', start, [remove(job, target)], ['delete']);
     return;
   }
   if (asked && unit.key && !target) return missing(job, unit.key, asked.offset);
@@ -39,7 +39,7 @@ function planElement(job: HtmlJob, unit: ElementUnit): void {
   const merged = command('merge') && mergeInline(job, target, unit.el, command('merge')!.offset);
   const range = rangeOf(target);
   const edits = merged || [{ ...range, ...sliceBridge(job.bridge, job.bridgeIndex, start, end, indentAt(job.target.code, range.start), job.target.code) }];
-  addOp(job, unit.key!, merged ? 'merge' : 'replace', start, edits);
+  addOp(job, unit.key!, merged ? 'merge' : 'replace', start, edits, names(unit));
 }
 
 /** A new element goes at the end of its section: the bridge's, or for a fragment bridge head for metadata, else body. */
@@ -53,3 +53,6 @@ function appendNew(job: HtmlJob, unit: ElementUnit): Edit {
   }
   return place(job, 'append-to', container, start, end);
 }
+
+/** The commands an element unit carries out, by name. */
+const names = (unit: ElementUnit): string[] => [...new Set(unit.commands.map((c) => c.name))];

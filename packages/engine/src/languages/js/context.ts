@@ -2,8 +2,10 @@ import { indentAt, indentUnit } from '../../apply/indent.js';
 import type { Command } from '../../commands/parse.js';
 import { atOffset, type At, type Diagnostic } from '../../diagnostics.js';
 import type { Dialect } from '../../dialects.js';
-import type { Edit, OpSource, PlanOp } from '../../types.js';
-import { notApplicable, type Unit } from './read.js';
+import { writesOf } from '../../commands/processor.js';
+import type { Aspect, Edit, OpSource, PlanOp, Resolution } from '../../types.js';
+import { jsRegistry } from './commands/index.js';
+import { bridgeOf, command, notApplicable, type Unit } from './read.js';
 import type { TargetModule } from './target.js';
 
 /** The state of one plan: the target, the operations found so far and the diagnostics. */
@@ -11,7 +13,6 @@ export class PlanContext {
   readonly ops: PlanOp[] = [];
   /** Reference rewrites (`this.old`, scope references): dropped where a unit's edit covers them. */
   readonly references: PlanOp[] = [];
-  readonly errors: Diagnostic[] = [];
   /** Top-level bindings the bridges rename (old name to new): every unit a bridge brings follows them. */
   readonly bindingRenames = new Map<string, string>();
   private unit: string | undefined;
@@ -19,7 +20,12 @@ export class PlanContext {
   constructor(
     readonly target: TargetModule,
     readonly dialect: Dialect,
+    /** Errors and warnings alike (the collector's list). */
     readonly diagnostics: Diagnostic[],
+    /** Each bridge's `@order`. */
+    readonly layers: number[],
+    /** Where composing one unit's bridges records which edit won over which. */
+    readonly resolutions: Resolution[],
   ) {}
 
   get code(): string {
@@ -35,16 +41,24 @@ export class PlanContext {
     return indentAt(this.code, offset);
   }
 
-  op(key: string, kind: string, unit: Unit, edits: Edit[]): void {
-    this.ops.push({ key, kind, source: sourceOf(unit), edits });
+  /** An operation on unit `key` that writes `aspects` of it. */
+  op(key: string, kind: string, unit: Unit, edits: Edit[], aspects: Aspect[]): void {
+    this.ops.push({ key, kind, aspects, commands: commandNames(unit), source: sourceOf(unit), edits });
+  }
+
+  /** What a unit writes: `base` (what its own text writes) and what its commands write; in JavaScript `@access` renames (`#name`). */
+  footprint(unit: Unit, base: Aspect[]): Aspect[] {
+    const aspects = writesOf(jsRegistry, unit.commands, base);
+    return !this.dialect.typescript && command(unit, 'access') ? [...new Set([...aspects, 'name' as const])] : aspects;
   }
 
   warn(unit: Unit, c: Command, why: string): void {
     this.diagnostics.push(notApplicable(unit, c, why));
   }
 
-  at(unit: Unit, offset: number): At {
-    return atOffset(unit.bridge.original, offset);
+  /** A place in the bridge a unit came from: an offset, or a command (which a composed unit may hold from another bridge). */
+  at(unit: Unit, at: number | Command): At {
+    return typeof at === 'number' ? atOffset(unit.bridge.original, at) : atOffset(bridgeOf(unit, at).original, at.offset);
   }
 }
 
@@ -52,3 +66,6 @@ export function sourceOf(unit: Unit): OpSource {
   const { line, column } = atOffset(unit.bridge.file, unit.node.start!);
   return { bridge: unit.bridge.index, line, column };
 }
+
+/** The commands a unit carries out, by name (a repeated `@decorator` once). */
+export const commandNames = (unit: Unit): string[] => [...new Set(unit.commands.map((c) => c.name))];

@@ -31,21 +31,21 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
   if (!target) {
     const anchor = anchorOf(ctx, unit, (n) => ctx.target.binding(n)?.statement, 'the target');
     const piece = unitText(unit, '', ctx.code, edits, decoratorPrefix(ctx, unit, decorators, unit.bridge.file.code, ''));
-    ctx.op(key, 'add', unit, [anchor ? insertAt(ctx, unit, anchor, piece, '', true) : appendToModule(ctx, unit, piece)]);
+    ctx.op(key, 'add', unit, [anchor ? insertAt(ctx, unit, anchor, piece, '', true) : appendToModule(ctx, unit, piece)], ctx.footprint(unit, ['existence', 'body']));
     return;
   }
   warnAlreadyPlaced(ctx, unit, `"${name}" already exists in the target; it was replaced where it is`);
   const indent = ctx.indentAt(target.statement.start!);
   if (target.node.type === 'VariableDeclarator' && isSingleDeclarator(unit.node)) {
     const declarator = unitText({ ...unit, node: unit.node.declarations[0]!, keep: [] }, indent, ctx.code, edits);
-    ctx.op(key, 'replace', unit, [edit(target.node.start!, target.node.end!, declarator, unit.bridge.index)]);
+    ctx.op(key, 'replace', unit, [edit(target.node.start!, target.node.end!, declarator, unit.bridge.index)], ctx.footprint(unit, ['body']));
     return;
   }
   const start = unit.keep.length ? leadingStart(ctx.target.comments, ctx.code, target.statement.start!) : target.statement.start!;
   const exported = keepExport(unit, target.statement);
   const prefix = [...decoratorPrefix(ctx, unit, decorators, unit.bridge.file.code, indent), ...exported.prefix];
   const piece = unitText(unit, indent, ctx.code, [...edits, ...exported.edits], prefix);
-  ctx.op(key, 'replace', unit, [edit(start, target.statement.end!, piece, unit.bridge.index)]);
+  ctx.op(key, 'replace', unit, [edit(start, target.statement.end!, piece, unit.bridge.index)], ctx.footprint(unit, ['body']));
 }
 
 function isSingleDeclarator(node: t.Node): node is t.VariableDeclaration {
@@ -76,7 +76,7 @@ export function planClassHeader(ctx: PlanContext, unit: Unit, cls: TargetClass, 
   const at = cls.statement.start!;
   const indent = ctx.indentAt(at);
   for (const piece of decoratorPrefix(ctx, unit, cls.node.decorators, ctx.code, indent)) {
-    ctx.op(`${cls.name} ${piece.text.trim()}`, 'add-decorator', unit, [{ start: at, end: at, text: piece.text }]);
+    ctx.op(`${cls.name} ${piece.text.trim()}`, 'add-decorator', unit, [{ start: at, end: at, text: piece.text }], ['decorators']);
   }
 }
 
@@ -86,5 +86,5 @@ export function planStatement(ctx: PlanContext, unit: Unit): void {
   const text = code.slice(unit.node.start!, unit.node.end!).trim();
   const present = ctx.target.ast.program.body.some((s) => s.type === unit.node.type && ctx.code.slice(s.start!, s.end!).trim() === text);
   if (present) return;
-  ctx.op(`statement ${text}`, 'add', unit, [appendToModule(ctx, unit, unitText(unit, '', ctx.code))]);
+  ctx.op(`statement ${text}`, 'add', unit, [appendToModule(ctx, unit, unitText(unit, '', ctx.code))], ['existence']);
 }

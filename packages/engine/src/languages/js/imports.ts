@@ -54,7 +54,7 @@ export class ImportPlanner {
     const bound = this.locals.get(s.local.name);
     if (!bound) this.locals.set(s.local.name, { id, at });
     if (!bound || bound.id === id) return false;
-    this.ctx.errors.push(conflict(`the name "${s.local.name}", imported from two modules,`, bound.at, at));
+    this.ctx.diagnostics.push(conflict(`the name "${s.local.name}", imported from two modules,`, bound.at, at));
     return true;
   }
 
@@ -96,7 +96,7 @@ export class ImportPlanner {
       if (join.head.length) edits.push({ start: into.specifiers[0]!.start!, end: into.specifiers[0]!.start!, text: `${join.head[0]}, ` });
       if (join.named.length && named.length) edits.push({ start: named.at(-1)!.end!, end: named.at(-1)!.end!, text: `, ${join.named.join(', ')}` });
       else if (join.named.length) edits.push({ start: defaultSpec!.end!, end: defaultSpec!.end!, text: `, { ${join.named.join(', ')} }` });
-      this.ctx.op(`import ${into.source.value}@${into.start}`, 'join-import', join.unit, edits);
+      this.ctx.op(`import ${into.source.value}@${into.start}`, 'join-import', join.unit, edits, ['existence']);
     }
     for (const [key, a] of this.added) {
       const piece = a.whole ? unitText(a.unit, '', this.ctx.code) : plain(importText(a));
@@ -124,12 +124,12 @@ export class ImportPlanner {
     const first = last ? undefined : ctx.target.firstStatement;
     if (last) {
       const at = lineEnd(ctx.code, last.end!);
-      ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(plain('\n'), piece), unit.bridge.index)]);
+      ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(plain('\n'), piece), unit.bridge.index)], ['existence']);
     } else if (first) {
       const at = lineStartAt(ctx.code, first.start!);
-      ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(piece, plain('\n\n')), unit.bridge.index)]);
+      ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(piece, plain('\n\n')), unit.bridge.index)], ['existence']);
     } else {
-      ctx.op(`import ${key}`, 'add-import', unit, [appendToModule(ctx, unit, piece)]);
+      ctx.op(`import ${key}`, 'add-import', unit, [appendToModule(ctx, unit, piece)], ['existence']);
     }
   }
 }

@@ -10,6 +10,7 @@ import { paramsEdits } from './commands/params.js';
 import { claimMemberName, memberRename } from './commands/rename.js';
 import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
 import { leadingStart } from './comments.js';
+import { composeAll, textOf, type Target } from './compose.js';
 import { sourceOf, type PlanContext } from './context.js';
 import { hasBody, isMember, isStatic, keyOf, memberName, type Member } from './names.js';
 import { insertAt } from './place.js';
@@ -19,7 +20,9 @@ import { warnMemberUses } from './unfollowed.js';
 import { bridgeText, edit, join, plain, unitText, type Piece } from './text.js';
 
 /** Merges every bridge member aimed at one target class: renames first (they change other members' text), then each member. */
-export function planMembers(ctx: PlanContext, cls: TargetClass, units: Unit[]): void {
+export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Unit[]): void {
+  const composed = composeAll(ctx, bridgeUnits, (unit) => memberTarget(ctx, cls, unit));
+  const units = bridgeUnits.flatMap((u) => composed.get(u)!);
   const renames: MemberRenames = new Map();
   const names = new Map<Unit, string>();
   for (const unit of units) {
@@ -36,8 +39,23 @@ export function planMembers(ctx: PlanContext, cls: TargetClass, units: Unit[]): 
   warnMemberUses(ctx, cls, names, units);
   if (renames.size) {
     const edits = cls.node.body.body.flatMap((m) => thisReferences(m, renames, ctx.code));
-    ctx.references.push({ key: `${cls.name} this-references`, kind: 'rename-references', source: sourceOf(units[0]!), edits });
+    ctx.references.push({ key: `${cls.name} this-references`, aspects: ['name'], kind: 'rename-references', commands: ['rename'], source: sourceOf(units[0]!), edits });
   }
+}
+
+/** The target member a bridge member unit edits, for composing several bridges' units of it. */
+function memberTarget(ctx: PlanContext, cls: TargetClass, unit: Unit): Target | undefined {
+  const node = unit.node;
+  if (!isMember(node)) return undefined;
+  const key = keyOf(node, memberName(node, unit.bridge.file.code));
+  const impl = implementationOf(cls, key, node);
+  return { key: `${cls.name}.${key}`, text: impl && textOf(impl, ctx.code), own: (u) => textOf(u.node, u.bridge.file.code) };
+}
+
+/** The target member of `key` a bridge member replaces: the one with a body when it has one (not an overload). */
+function implementationOf(cls: TargetClass, key: string, node: Member): Member | undefined {
+  const existing = cls.members().get(key);
+  return existing && (existing.find((m) => hasBody(m) === hasBody(node)) ?? existing[0]!);
 }
 
 /** The name a member gets from `@rename` and (in JavaScript) `@access`, when it changes; conflicts are errors. */
@@ -65,7 +83,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string |
   const opKey = `${cls.name}.${key}`;
   if (command(unit, 'delete')) return planMemberDelete(ctx, cls, unit, key, existing);
   const edits = innerEdits(ctx, unit, node, to, renames);
-  const impl = existing && (existing.find((m) => hasBody(m) === hasBody(node)) ?? existing[0]!);
+  const impl = implementationOf(cls, key, node);
   if (!impl) {
     const decorators = decoratorPrefix(ctx, unit, node.decorators, unit.bridge.file.code, placer.indent);
     const apart = apartText(ctx, cls, unit, unit.apart, placer.indent);
@@ -76,7 +94,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string |
   const apart = apartText(ctx, cls, unit, unit.apart, ctx.indentAt(impl.start!));
   if (apart) {
     const at = lineStartAt(ctx.code, leadingStart(ctx.target.comments, ctx.code, impl.start!));
-    ctx.op(`${opKey} comments`, 'add-comments', unit, [edit(at, at, join(plain(ctx.indentAt(impl.start!)), apart, plain('\n\n')), unit.bridge.index)]);
+    ctx.op(`${opKey} comments`, 'add-comments', unit, [edit(at, at, join(plain(ctx.indentAt(impl.start!)), apart, plain('\n\n')), unit.bridge.index)], ['body']);
   }
   warnAlreadyPlaced(ctx, unit, `"${key}" already exists in class ${cls.name}; it was replaced where it is`);
   const indent = ctx.indentAt(impl.start!);
@@ -84,7 +102,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string |
   const prefix: Piece[] = keepTarget ? [plain(targetDecorators(ctx.code, impl))] : [];
   prefix.push(...decoratorPrefix(ctx, unit, keepTarget ? impl.decorators : node.decorators, keepTarget ? ctx.code : unit.bridge.file.code, indent));
   const start = unit.keep.length ? leadingStart(ctx.target.comments, ctx.code, impl.start!) : impl.start!;
-  ctx.op(opKey, 'replace-member', unit, [edit(start, impl.end!, unitText(unit, indent, ctx.code, edits, prefix), unit.bridge.index)]);
+  ctx.op(opKey, 'replace-member', unit, [edit(start, impl.end!, unitText(unit, indent, ctx.code, edits, prefix), unit.bridge.index)], ctx.footprint(unit, ['body']));
 }
 
 /**
@@ -153,11 +171,11 @@ class MemberPlacer {
     if (anchor || last) {
       const at = anchor ?? { node: last!, where: 'after' as const };
       const blank = apart || this.blankLine(unit.node, this.members.indexOf(at.node as t.Node) + (at.where === 'after' ? 1 : 0));
-      ctx.op(key, 'add-member', unit, [insertAt(ctx, unit, at, piece, this.indent, blank, body.end! - 1)]);
+      ctx.op(key, 'add-member', unit, [insertAt(ctx, unit, at, piece, this.indent, blank, body.end! - 1)], ctx.footprint(unit, ['existence', 'body']));
       return;
     }
     this.appendedToEmpty = true;
-    ctx.op(key, 'add-member', unit, [edit(body.start! + 1, body.start! + 1, join(plain(`\n${this.indent}`), piece), unit.bridge.index)]);
+    ctx.op(key, 'add-member', unit, [edit(body.start! + 1, body.start! + 1, join(plain(`\n${this.indent}`), piece), unit.bridge.index)], ctx.footprint(unit, ['existence', 'body']));
   }
 
   /** An empty body written `{}` needs its closing brace moved to a line of its own. */
@@ -165,7 +183,7 @@ class MemberPlacer {
     const body = this.cls.node.body;
     if (!unit || !this.appendedToEmpty || this.ctx.code.slice(body.start!, body.end!).includes('\n')) return;
     const at = body.end! - 1;
-    this.ctx.op(`${this.cls.name} {}`, 'format', unit, [{ start: at, end: at, text: `\n${this.ctx.indentAt(this.cls.statement.start!)}` }]);
+    this.ctx.op(`${this.cls.name} {}`, 'format', unit, [{ start: at, end: at, text: `\n${this.ctx.indentAt(this.cls.statement.start!)}` }], ['body']);
   }
 
   /**

@@ -1,14 +1,15 @@
 import type * as t from '@babel/types';
-import { CodeBridgeError, type Diagnostic } from '../../diagnostics.js';
-import type { Dialect } from '../../dialects.js';
-import type { Edit, ParseMode, Plan, PlanOp, SourceFile } from '../../types.js';
+import type { Edit, PlanOp } from '../../types.js';
+import { Collector } from '../../plan/collector.js';
+import type { PlanInput, Planned } from '../merger.js';
 import { dedupe } from './commands/binding-references.js';
 import { PlanContext } from './context.js';
 import { collectBindingRenames, planBindingRenames, type BindingRename } from './commands/rename.js';
 import { planClassHeader, planDeclaration, planStatement } from './declarations.js';
 import { ImportPlanner } from './imports.js';
 import { planClosingComments, planMembers } from './members.js';
-import { boundNames } from './names.js';
+import { boundNames, declarationOf, nameSpaceOf } from './names.js';
+import { composeAll, textOf, type Target } from './compose.js';
 import { parseTarget } from './parse.js';
 import { command, readBridge, type Unit } from './read.js';
 import { classGroups, resolveClass } from './commands/class.js';
@@ -18,26 +19,32 @@ import { TargetModule, wholeFile, type StatementSource, type TargetClass } from 
 
 /**
  * Plans the merge of JS/TS bridges into one target: the target is parsed once and only its
- * top-level statements and the classes a bridge touches are read. Errors found on the way are
- * collected and thrown together, before anything is applied. On a large target (`parse`) only the
- * statements the plan touches are parsed; when that path is unsure, the plan starts again from a
- * full parse, so both give the same plan.
+ * top-level statements and the classes a bridge touches are read. Errors and warnings found on
+ * the way go to the collector, which throws them together before anything is applied. On a large
+ * target (`parse`) only the statements the plan touches are parsed; when that path is unsure, the
+ * plan starts again from a full parse (what the first attempt reported is dropped), so both give
+ * the same plan.
  */
-export function planJs(target: SourceFile, bridges: SourceFile[], dialect: Dialect, onRead?: () => void, followed?: ReadonlyMap<string, string>, parse?: ParseMode): Plan {
+export function planJs(input: PlanInput): Planned {
+  const { target, dialect, parse } = input;
   const partial = partialSource(target, dialect, parse);
   if (partial) {
+    const attempt = { ...input, collector: new Collector(), resolutions: [] };
     try {
-      return { ...planFrom(partial, target, bridges, dialect, onRead, followed), unparsedBytes: partial.unparsedBytes };
+      const ops = planFrom(partial, attempt);
+      input.collector.add(...attempt.collector.found);
+      input.resolutions.push(...attempt.resolutions);
+      return { ops, unparsedBytes: partial.unparsedBytes };
     } catch (error) {
       if (!(error instanceof NeedsFullParse)) throw error;
     }
   }
-  return planFrom(wholeFile(parseTarget(target, dialect)), target, bridges, dialect, onRead, followed);
+  return { ops: planFrom(wholeFile(parseTarget(target, dialect)), input) };
 }
 
-function planFrom(source: StatementSource, target: SourceFile, bridges: SourceFile[], dialect: Dialect, onRead?: () => void, followed?: ReadonlyMap<string, string>): Plan {
-  const diagnostics: Diagnostic[] = [];
-  const ctx = new PlanContext(new TargetModule(target, source), dialect, diagnostics);
+function planFrom(source: StatementSource, { target, bridges, dialect, collector, layers, resolutions, onRead, followed }: PlanInput): PlanOp[] {
+  const diagnostics = collector.found;
+  const ctx = new PlanContext(new TargetModule(target, source), dialect, diagnostics, layers, resolutions);
   for (const [from, to] of followed ?? []) ctx.bindingRenames.set(from, to);
   const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics));
   onRead?.();
@@ -47,6 +54,7 @@ function planFrom(source: StatementSource, target: SourceFile, bridges: SourceFi
   const imports = new ImportPlanner(ctx);
   const renames: BindingRename[] = [];
 
+  const declarations = composeAll(ctx, read.flatMap((b) => b.units.filter((u) => isDeclaration(ctx, u))), (unit) => bindingTarget(ctx, unit));
   for (const bridge of read) {
     const members = bridge.units.filter((u) => u.kind === 'member');
     for (const group of members.length ? classGroups(members) : []) {
@@ -59,7 +67,7 @@ function planFrom(source: StatementSource, target: SourceFile, bridges: SourceFi
       else if (unit.kind === 'statement') planStatement(ctx, unit);
       else {
         const cls = unit.kind === 'class' ? mergedClass(ctx, unit) : undefined;
-        if (!cls) planDeclaration(ctx, unit, renames);
+        if (!cls) for (const planned of declarations.get(unit)!) planDeclaration(ctx, planned, renames);
         else {
           planClassHeader(ctx, unit, cls, renames);
           addMembers(cls, unit.members);
@@ -71,8 +79,7 @@ function planFrom(source: StatementSource, target: SourceFile, bridges: SourceFi
   for (const [cls, units] of classes) planMembers(ctx, cls, units);
   imports.finish();
   planBindingRenames(ctx, renames);
-  if (ctx.errors.length) throw new CodeBridgeError([...ctx.errors, ...diagnostics]);
-  return { language: 'js', ops: [...ctx.ops, ...uncovered(ctx.references, ctx.ops)], diagnostics };
+  return [...ctx.ops, ...uncovered(ctx.references, ctx.ops)];
 }
 
 /** The target class a bridge class merges into member by member (not under `@replace` or `@delete`). */
@@ -80,6 +87,27 @@ function mergedClass(ctx: PlanContext, unit: Unit): TargetClass | undefined {
   if (command(unit, 'replace') || command(unit, 'delete')) return undefined;
   const names = boundNames(unit.node as t.Statement);
   return names.map((n) => ctx.target.classNamed(n)).find(Boolean);
+}
+
+/** True for a unit planned as one declaration (a binding, or a class replaced, deleted or added whole). */
+function isDeclaration(ctx: PlanContext, unit: Unit): boolean {
+  return unit.kind === 'binding' || (unit.kind === 'class' && !mergedClass(ctx, unit));
+}
+
+/** The target binding a bridge declaration edits, for composing several bridges' units of it. */
+function bindingTarget(ctx: PlanContext, unit: Unit): Target {
+  const statement = unit.node as t.Statement;
+  const name = boundNames(statement)[0]!;
+  const space = nameSpaceOf(statement);
+  const target = ctx.target.binding(name, space);
+  // A declarator of a statement of several is compared with the bridge's one declarator.
+  const declarator = target?.node.type === 'VariableDeclarator';
+  const own = (u: Unit) => {
+    const declaration = declarationOf(u.node as t.Statement);
+    const node = declarator && declaration.type === 'VariableDeclaration' && declaration.declarations.length === 1 ? declaration.declarations[0]! : declaration;
+    return textOf(node, u.bridge.file.code);
+  };
+  return { key: `binding ${name}${space === 'type' ? ' (type)' : ''}`, text: target && textOf(target.node, ctx.code), own };
 }
 
 /** Reference rewrites, less those inside text a unit replaces (the bridge's text already has them). */

@@ -39,6 +39,8 @@ export interface Unit {
    * after a class's last member. Section titles and commented-out code: kept where they are.
    */
   apart: t.Comment[];
+  /** In a unit composed of several bridges' units: the bridge each command came from. */
+  from?: Map<Command, BridgeSource>;
 }
 
 export interface ReadBridge {
@@ -59,7 +61,12 @@ export function command(unit: Unit, name: string): Command | undefined {
 }
 
 export function notApplicable(unit: Unit, c: Command, why: string): Diagnostic {
-  return commandNotApplicable(c.name, why, atOffset(unit.bridge.original, c.offset));
+  return commandNotApplicable(c.name, why, atOffset(bridgeOf(unit, c).original, c.offset));
+}
+
+/** The bridge a unit's command was written in: the unit's own, or, in a unit composed of several bridges' (compose.ts), the one it came from. */
+export function bridgeOf(unit: Unit, c: Command): BridgeSource {
+  return unit.from?.get(c) ?? unit.bridge;
 }
 
 /** Reads a bridge into units. A bridge that does not parse (either as a module or as class members) throws. */

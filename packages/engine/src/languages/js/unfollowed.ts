@@ -27,7 +27,7 @@ export function warnMemberUses(ctx: PlanContext, cls: TargetClass, renamed: Read
     for (const [unit, to] of renamed) {
       const found = uses.get(nameOf(unit)!);
       const by = command(unit, 'rename') ?? command(unit, 'access')!;
-      if (found?.length) ctx.diagnostics.push(referencesNotFollowed(`"${nameOf(unit)}" of class ${cls.name} became "${to}"`, places(ctx, found), ctx.at(unit, by.offset)));
+      if (found?.length) ctx.diagnostics.push(referencesNotFollowed(`"${nameOf(unit)}" of class ${cls.name} became "${to}"`, places(ctx, found), ctx.at(unit, by)));
     }
   }
   if (deleted.length) {
@@ -36,7 +36,7 @@ export function warnMemberUses(ctx: PlanContext, cls: TargetClass, renamed: Read
     for (const unit of deleted) {
       const removed = cls.members().get(keyName(unit))!;
       const left = (uses.get(nameOf(unit)!) ?? []).filter((use) => !removed.some((m) => use.offset >= m.start! && use.offset < m.end!));
-      if (left.length) ctx.diagnostics.push(deletedStillUsed(`"${nameOf(unit)}" of class ${cls.name}`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!.offset)));
+      if (left.length) ctx.diagnostics.push(deletedStillUsed(`"${nameOf(unit)}" of class ${cls.name}`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!)));
     }
   }
 }
@@ -50,5 +50,5 @@ export function warnBindingUses(ctx: PlanContext, unit: Unit, name: string, remo
   const left = moduleReferences(ctx.target.programNaming([name]), ctx.code, name)
     .map((r) => ({ offset: r.id.start!, how: name }))
     .filter((u) => !inside(u.offset));
-  if (left.length) ctx.diagnostics.push(deletedStillUsed(`"${name}"`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!.offset)));
+  if (left.length) ctx.diagnostics.push(deletedStillUsed(`"${name}"`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!)));
 }

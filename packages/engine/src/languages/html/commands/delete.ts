@@ -20,5 +20,5 @@ export const del: CommandProcessor<'element' | 'markup'> = {
 export function planDelete(job: HtmlJob, unit: DeleteUnit): void {
   const key = keyOfReference(unit.command.value);
   const el = key === 'head' || key === 'body' ? sectionOf(job, key) : job.elements.get(key);
-  if (el) addOp(job, key, 'delete', unit.command.offset, [remove(job, el as Element)]);
+  if (el) addOp(job, key, 'delete', unit.command.offset, [remove(job, el as Element)], ['delete']);
 }

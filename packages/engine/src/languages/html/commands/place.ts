@@ -34,5 +34,5 @@ export function planPlace(job: HtmlJob, unit: PlaceUnit): void {
     return;
   }
   const where = `${job.original.path}:${atOffset(job.original, unit.command.offset).line}`;
-  addInsertion(job, `@${how} ${key} (${where})`, how, unit.command.offset, place(job, how, ref, unit.start, unit.end));
+  addInsertion(job, `@${how} ${key} (${where})`, how, unit.command.offset, place(job, how, ref, unit.start, unit.end), [how]);
 }

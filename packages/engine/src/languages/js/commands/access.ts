@@ -13,7 +13,8 @@ export const access: JsCommand = {
   example: '@access private',
   appliesTo: ['member', 'snippet member'],
   reads: ['modifiers'],
-  writes: ['modifiers', 'name'],
+  // In JavaScript the modifier is the name (`#name`): plan/compose.ts counts it as a name there.
+  writes: ['modifiers'],
   summary: 'sets a member\'s access: the TypeScript modifier, or `#name` in JavaScript',
 };
 

@@ -46,7 +46,7 @@ export function resolveClass(ctx: PlanContext, bridge: BridgeSource, members: Un
   const named = members.map((u) => ({ unit: u, c: command(u, 'class') })).find((x) => x.c);
   if (named) {
     const found = ctx.target.classNamed(named.c!.value);
-    if (!found) ctx.errors.push(unknownClass(named.c!.value, ctx.target.classes.map((c) => c.name), ctx.at(named.unit, named.c!.offset)));
+    if (!found) ctx.diagnostics.push(unknownClass(named.c!.value, ctx.target.classes.map((c) => c.name), ctx.at(named.unit, named.c!)));
     return found;
   }
   const code = bridge.file.code;
@@ -57,6 +57,6 @@ export function resolveClass(ctx: PlanContext, bridge: BridgeSource, members: Un
   if (having.length === 0 && classes.length === 1) return classes[0];
   const first = members[0]!;
   const candidates = (having.length ? having : classes).map((c) => c.name);
-  ctx.errors.push(ambiguousClass(names[0] ?? first.node.type, candidates, ctx.at(first, first.node.start!)));
+  ctx.diagnostics.push(ambiguousClass(names[0] ?? first.node.type, candidates, ctx.at(first, first.node.start!)));
   return undefined;
 }

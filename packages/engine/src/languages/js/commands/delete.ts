@@ -24,7 +24,7 @@ export const del: JsCommand = {
 /** `@delete` of a member: every declaration of its key (overloads too) goes. */
 export function planMemberDelete(ctx: PlanContext, cls: TargetClass, unit: Unit, key: string, existing: Member[] | undefined): void {
   if (!existing) ctx.warn(unit, command(unit, 'delete')!, `class ${cls.name} has no member "${key}"`);
-  else ctx.op(`${cls.name}.${key}`, 'delete-member', unit, existing.map((m) => removeNode(ctx, m)));
+  else ctx.op(`${cls.name}.${key}`, 'delete-member', unit, existing.map((m) => removeNode(ctx, m)), ['existence']);
 }
 
 /**
@@ -39,7 +39,7 @@ export function planBindingDelete(ctx: PlanContext, unit: Unit, name: string, sp
   }
   const removed = ctx.target.declarations(name, space);
   const unexported = exportListRemovals(ctx, name, (node) => removeNode(ctx, node));
-  ctx.op(key, 'delete', unit, joined(ctx.code, [...removed.map((b) => removeBinding(ctx, b)), ...unexported]));
+  ctx.op(key, 'delete', unit, joined(ctx.code, [...removed.map((b) => removeBinding(ctx, b)), ...unexported]), ['existence']);
   if (space !== 'type') warnBindingUses(ctx, unit, name, removed, unexported);
 }
 

@@ -44,8 +44,8 @@ export function memberRename(ctx: PlanContext, cls: TargetClass, unit: Unit, c: 
 
 /** A member renamed onto a name its class has: a conflict. The new name is claimed as an operation either way. */
 export function claimMemberName(ctx: PlanContext, cls: TargetClass, unit: Unit, by: Command, member: Member, from: string, to: string): void {
-  if (cls.members().has(keyOf(member, to))) ctx.errors.push(renameConflict(from, to, ctx.at(unit, by.offset)));
-  ctx.op(`${cls.name}.${keyOf(member, to)}`, 'rename-onto', unit, []);
+  if (cls.members().has(keyOf(member, to))) ctx.diagnostics.push(renameConflict(from, to, ctx.at(unit, by)));
+  ctx.op(`${cls.name}.${keyOf(member, to)}`, 'rename-onto', unit, [], ['existence']);
 }
 
 /** The edits renaming a top-level binding inside its bridge unit; the rename is registered for the target's references. */
@@ -55,7 +55,7 @@ export function bindingRenameEdits(ctx: PlanContext, unit: Unit, name: string, t
   if (!BINDING_NAME.test(c.value)) ctx.warn(unit, c, `"${c.value}" is not a valid name`);
   else if (!target) ctx.warn(unit, c, `the target has no "${name}" to rename`);
   else {
-    registerRename(ctx, unit, name, c.value, c.offset, renames);
+    registerRename(ctx, unit, name, c, renames);
     return unitReferences(unit.node, unit.bridge.file.code, name, c.value);
   }
   return [];
@@ -65,12 +65,13 @@ export function bindingRenameEdits(ctx: PlanContext, unit: Unit, name: string, t
 export function classRename(ctx: PlanContext, unit: Unit, cls: TargetClass, renames: BindingRename[]): void {
   const c = command(unit, 'rename');
   if (c && !BINDING_NAME.test(c.value)) ctx.warn(unit, c, `"${c.value}" is not a valid name`);
-  else if (c) registerRename(ctx, unit, cls.name, c.value, c.offset, renames);
+  else if (c) registerRename(ctx, unit, cls.name, c, renames);
 }
 
-function registerRename(ctx: PlanContext, unit: Unit, from: string, to: string, offset: number, renames: BindingRename[]): void {
-  if (ctx.target.declares(to)) ctx.errors.push(renameConflict(from, to, ctx.at(unit, offset)));
-  ctx.op(`binding ${to}`, 'rename-onto', unit, []);
+function registerRename(ctx: PlanContext, unit: Unit, from: string, c: Command, renames: BindingRename[]): void {
+  const to = c.value;
+  if (ctx.target.declares(to)) ctx.diagnostics.push(renameConflict(from, to, ctx.at(unit, c)));
+  ctx.op(`binding ${to}`, 'rename-onto', unit, [], ['existence']);
   renames.push({ from, to, unit });
 }
 
@@ -92,6 +93,6 @@ export function planBindingRenames(ctx: PlanContext, renames: BindingRename[]): 
   for (const { from, to, unit } of renames) {
     if (ctx.target.binding(from)?.statement.type === 'ExpressionStatement') continue;
     const edits = referenceEdits(moduleReferences(ctx.target.programNaming([from]), ctx.code, from), from, to);
-    ctx.references.push({ key: `references of ${from}`, kind: 'rename-references', source: sourceOf(unit), edits });
+    ctx.references.push({ key: `references of ${from}`, aspects: ['name'], kind: 'rename-references', commands: ['rename'], source: sourceOf(unit), edits });
   }
 }

@@ -1,0 +1,193 @@
+import type * as t from '@babel/types';
+import type { Command } from '../../commands/parse.js';
+import { conflict } from '../../diagnostics.js';
+import { layered } from '../../plan/resolve.js';
+import type { Aspect, OpSource } from '../../types.js';
+import { jsRegistry } from './commands/index.js';
+import type { PlanContext } from './context.js';
+import { command, type BridgeSource, type Unit } from './read.js';
+
+/**
+ * Several bridges' units aimed at one member or binding, settled into one unit before it is
+ * planned, so that all of them apply in one splice (docs/resolution.md):
+ * - each unit writes the aspects its commands write, plus `body` when its text differs from the
+ *   target's (a unit repeating the target's text only carries commands), plus `existence` when
+ *   it deletes or the target lacks the unit;
+ * - different aspects compose, equal values of one aspect are one edit, decorators add up;
+ * - an aspect two bridges write differently goes to the later `@order`, and the resolution is
+ *   recorded; with no order between them it is a conflict naming both.
+ */
+export interface Target {
+  /** The unit's key, for messages and resolutions (`Cart.total`, `binding total`). */
+  key: string;
+  /** The target's text of the unit (undefined when the target lacks it), compared without blanks. */
+  text: string | undefined;
+  /** A bridge unit's text, as comparable to `text`. */
+  own: (unit: Unit) => string;
+}
+
+/** One unit's claim: what it writes and, per aspect, the value it writes. */
+interface Claim {
+  unit: Unit;
+  aspects: Aspect[];
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A unit's own text without its decorators (those are an aspect of their own), squeezed. */
+export function textOf(node: t.Node, code: string): string {
+  const decorators = 'decorators' in node ? node.decorators : undefined;
+  const start = decorators?.length ? decorators.at(-1)!.end! : node.start!;
+  return squeeze(code.slice(start, node.end!));
+}
+
+/**
+ * Settles the units of one group (one member, or one binding) from two or more bridges into
+ * one unit; a group from one bridge, or with a unit twice in one bridge, is left as it is (the
+ * conflict check reports the latter).
+ */
+export function compose(ctx: PlanContext, target: Target, units: Unit[]): Unit[] {
+  const bridges = new Set(units.map((u) => u.bridge.index));
+  if (units.length < 2 || bridges.size !== units.length) return units;
+  const claims = units.map((unit) => claimOf(ctx, target, unit));
+  const owners = new Map<Aspect, Claim>();
+  for (const claim of claims) {
+    for (const aspect of claim.aspects) {
+      if (aspect === 'decorators') continue;
+      const owner = owners.get(aspect) ?? (aspect !== 'existence' ? owners.get('existence') : undefined);
+      const contenders = aspect === 'existence' ? [...new Set(owners.values())] : owner ? [owner] : [];
+      const differ = contenders.filter((c) => !sameValue(target, c, claim, aspect));
+      if (!differ.length) {
+        if (!owner) owners.set(aspect, claim);
+        continue;
+      }
+      // Apply order is `@order` order: the later claim wins every aspect it is ordered on, or is a conflict.
+      if (!differ.every((c) => settle(ctx, target, c, claim, aspect))) break;
+      take(owners, claim, aspect, differ);
+    }
+  }
+  return [composed(ctx, claims, owners)];
+}
+
+/** The claim of one unit: its commands' aspects, `body` if its text is not the target's, `existence` if it deletes or adds. */
+function claimOf(ctx: PlanContext, target: Target, unit: Unit): Claim {
+  if (command(unit, 'delete')) return { unit, aspects: ['existence'] };
+  const own: Aspect[] = target.text === undefined ? ['existence', 'body'] : command(unit, 'replace') || target.own(unit) !== target.text ? ['body'] : [];
+  return { unit, aspects: ctx.footprint(unit, own) };
+}
+
+/** The later claim takes an aspect from the claims it beat: taking existence, every aspect; beating a deletion, the deletion goes. */
+function take(owners: Map<Aspect, Claim>, claim: Claim, aspect: Aspect, beaten: Claim[]): void {
+  if (aspect === 'existence') owners.clear();
+  for (const [a, owner] of owners) if (beaten.includes(owner) && command(owner.unit, 'delete')) owners.delete(a);
+  owners.set(aspect, claim);
+}
+
+/** Whether two claims write one aspect the same way: one edit, nothing to settle. */
+function sameValue(target: Target, a: Claim, b: Claim, aspect: Aspect): boolean {
+  const value = (c: Claim, name: string) => command(c.unit, name)?.value.replace(/\s+/g, '').toLowerCase();
+  const deletes = !!command(a.unit, 'delete');
+  if (deletes !== !!command(b.unit, 'delete')) return false;
+  switch (aspect) {
+    case 'existence':
+      return deletes || sameValue(target, a, b, 'body');
+    case 'body':
+      return target.own(a.unit) === target.own(b.unit);
+    case 'name':
+      return value(a, 'rename') === value(b, 'rename') && value(a, 'access') === value(b, 'access');
+    case 'modifiers':
+      return value(a, 'access') === value(b, 'access');
+    case 'params':
+      return value(a, 'params') === value(b, 'params');
+    default:
+      return value(a, 'before') === value(b, 'before') && value(a, 'after') === value(b, 'after');
+  }
+}
+
+/** Settles one aspect between an owner and a later claim by `@order`: true when the later one wins. A conflict when there is no order. */
+function settle(ctx: PlanContext, target: Target, owner: Claim, claim: Claim, aspect: Aspect): boolean {
+  const at = (c: Claim) => placeOf(ctx, c, aspect);
+  const verdict = layered({ source: at(owner) }, { source: at(claim) }, ctx.layers);
+  if (!verdict) {
+    const a = at(owner);
+    const b = at(claim);
+    ctx.diagnostics.push(conflict(target.key, fileAt(owner.unit.bridge, a), fileAt(claim.unit.bridge, b)));
+    return false;
+  }
+  const [winner, loser] = verdict === 'second' ? [claim, owner] : [owner, claim];
+  ctx.resolutions.push({ key: target.key, aspects: [aspect], winner: side(ctx, winner, aspect), overridden: side(ctx, loser, aspect) });
+  return verdict === 'second';
+}
+
+/** Where a claim on an aspect was asked for: the command that writes it, else the unit. */
+function placeOf(ctx: PlanContext, claim: Claim, aspect: Aspect): OpSource {
+  const c = claim.unit.commands.find((x) => x.name !== 'decorator' && aspectsOf(ctx, x).includes(aspect));
+  const { line, column } = ctx.at(claim.unit, c ?? claim.unit.node.start!);
+  return { bridge: claim.unit.bridge.index, line, column };
+}
+
+const fileAt = (bridge: BridgeSource, s: OpSource) => ({ file: bridge.original, line: s.line, column: s.column });
+
+function side(ctx: PlanContext, claim: Claim, aspect: Aspect) {
+  const { line, column } = placeOf(ctx, claim, aspect);
+  return { bridge: claim.unit.bridge.original.path, line, column, order: ctx.layers[claim.unit.bridge.index]! };
+}
+
+/** The aspects one command writes (in JavaScript `@access` renames, too). */
+const aspectsOf = (ctx: PlanContext, c: Command): Aspect[] => ctx.footprint({ commands: [c] } as Unit, []);
+
+/**
+ * The one unit the group becomes: the text of the claim owning `body` (or `existence`; else the
+ * last unit, whose text is the target's), with each command of the claim owning its aspect and
+ * every decorator asked for; a deletion that won stands alone.
+ */
+function composed(ctx: PlanContext, claims: Claim[], owners: Map<Aspect, Claim>): Unit {
+  const existence = owners.get('existence');
+  if (existence && command(existence.unit, 'delete')) return existence.unit;
+  const base = (owners.get('body') ?? existence ?? claims.at(-1)!).unit;
+  const commands: Command[] = [];
+  const from = new Map<Command, BridgeSource>();
+  const decorators = new Set<string>();
+  for (const { unit } of claims) {
+    for (const c of unit.commands) {
+      const aspects = aspectsOf(ctx, c);
+      const owned = c.name === 'decorator' ? !decorators.has(c.value) : aspects.length ? aspects.every((a) => owners.get(a)?.unit === unit) : unit === base;
+      if (!owned) continue;
+      if (c.name === 'decorator') decorators.add(c.value);
+      commands.push(c);
+      from.set(c, unit.bridge);
+    }
+  }
+  return { ...base, commands, from };
+}
+
+
+/**
+ * Every group of units `targetOf` names one target unit for, composed where it comes from
+ * several bridges; each group takes the place of its first unit, the other units keep theirs.
+ * Units `targetOf` does not name stay as they are.
+ */
+export function composeAll(ctx: PlanContext, units: Unit[], targetOf: (unit: Unit) => Target | undefined): Map<Unit, Unit[]> {
+  const groups = new Map<string, { target: Target; units: Unit[] }>();
+  const first = new Map<Unit, string>();
+  const planned = new Map<Unit, Unit[]>();
+  for (const unit of units) {
+    const target = targetOf(unit);
+    if (!target) {
+      planned.set(unit, [unit]);
+      continue;
+    }
+    const group = groups.get(target.key);
+    if (group) group.units.push(unit);
+    else {
+      groups.set(target.key, { target, units: [unit] });
+      first.set(unit, target.key);
+    }
+    planned.set(unit, []);
+  }
+  for (const [unit, key] of first) {
+    const group = groups.get(key)!;
+    planned.set(unit, compose(ctx, group.target, group.units));
+  }
+  return planned;
+}

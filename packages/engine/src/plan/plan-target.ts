@@ -1,0 +1,43 @@
+import type { Dialect } from '../dialects.js';
+import type { LanguageMerger, Planned } from '../languages/merger.js';
+import type { FollowedRename, ParseMode, Plan, Resolution, SourceFile } from '../types.js';
+import { Collector } from './collector.js';
+import { followSources } from './follow-sources.js';
+import { outsideReplaced, planFollowedRenames } from './followed-renames.js';
+import { layersOf, resolveOps } from './resolve.js';
+
+export interface PlanTargetOptions {
+  onRead?: () => void;
+  /** Renames of other modules' exports this target imports (the run plan's follows). */
+  follows?: FollowedRename[];
+  parse?: ParseMode;
+}
+
+/**
+ * Plans one target with its language's planner (and the renames it follows), then settles
+ * overlaps once: footprints that compose stay, ordered ones layer, the rest are conflicts. Every
+ * diagnostic goes through one collector and is thrown together (errors first) before anything
+ * is applied. The follows' bridges are sources after the target's own (`followSources`).
+ */
+export function planTarget(merger: LanguageMerger, target: SourceFile, bridges: SourceFile[], dialect: Dialect, options: PlanTargetOptions = {}): Plan {
+  const { follows = [], onRead, parse } = options;
+  const { sources, indexOf } = followSources(bridges, follows);
+  const collector = new Collector();
+  const layers = layersOf(sources);
+  const resolutions: Resolution[] = [];
+  const own = (followed?: ReadonlyMap<string, string>): Planned => merger.plan({ target, bridges, dialect, collector, layers, resolutions, onRead, followed, parse });
+  let planned: Planned;
+  if (!follows.length) planned = own();
+  else {
+    const followed = planFollowedRenames(target, follows, dialect, indexOf);
+    // A module that only follows renames (no bridge of its own) is parsed once, by the follow.
+    const mine = bridges.length ? own(followed.locals) : { ops: [] };
+    planned = { ...mine, ops: [...mine.ops, ...outsideReplaced(followed.ops, mine.ops)] };
+  }
+  const resolved = resolveOps(planned.ops, sources, layers);
+  collector.add(...resolved.conflicts);
+  const diagnostics = collector.settle();
+  const plan: Plan = { language: dialect.language, ops: resolved.ops, resolutions: [...resolutions, ...resolved.resolutions], diagnostics };
+  if (planned.unparsedBytes !== undefined) plan.unparsedBytes = planned.unparsedBytes;
+  return plan;
+}
