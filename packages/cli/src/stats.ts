@@ -12,6 +12,7 @@ export function formatStats(report: RunReport): string {
     `  jobs ${report.jobs} (${report.fulfilled} merged, ${report.failures} failed, ${report.retries} retried, ${report.inline} inline)`,
     `  threads ${report.threads}, wall ${ms(report.wallMs)}, cpu ${ms(report.cpuMs)} (${Math.round(report.cpuUtilisation * 100)}% of the threads)`,
     `  ${Math.round(report.throughput)} jobs/s, peak RSS ${Math.round(report.peakRssMb)} MB`,
+    graphLine(report.graph),
     report.cache
       ? `  cache ${plural(report.cache.hits, 'hit')}, ${plural(report.cache.misses, 'miss', 'misses')}, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${ms(report.cache.savedMs)} saved`
       : '  cache off',
@@ -42,6 +43,11 @@ function whyInline(report: RunReport): string[] {
   if (report.workers === 0 || ran === 0 || report.inline < ran) return [];
   if (report.inlineFallback > 0) return ['  merged on the main thread: worker threads could not start (see the warning above)'];
   return [`  merged on the main thread: ${plural(ran, 'merge')} cost less than starting ${plural(report.workers, 'worker thread')}; --jobs N uses N threads anyway`];
+}
+
+/** The run plan's shape: targets, cross-file edges, independent components, the longest chain of dependent targets. */
+function graphLine(g: RunReport['graph']): string {
+  return `  graph ${plural(g.targets, 'target')}, ${plural(g.edges, 'edge')}, ${plural(g.components, 'component')}, longest chain ${g.longestChain}`;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -48,6 +48,13 @@ describe('apply: a rename of an exported function is followed by the modules tha
     expect(check.stderr).toContain('would change src/ui/receipt.ts');
   });
 
+  it("--stats gives the run plan's shape", async () => {
+    const root = project();
+    const run = await codebridge(['apply', '--stats', '--no-cache'], { cwd: root });
+    // cart -> receipt, badge, index -> shop; money -> shop
+    expect(run.stderr).toContain('  graph 6 targets, 5 edges, 1 component, longest chain 3');
+  });
+
   it('--json lists the importers with the bridges they follow', async () => {
     const root = project();
     const run = await codebridge(['apply', '--json'], { cwd: root });

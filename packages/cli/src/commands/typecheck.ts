@@ -38,7 +38,7 @@ async function check(options: TypecheckOptions): Promise<ExitCode> {
   if (config.errors.length) return printTs(ts, config.errors, new Map(), tscExit.invalid);
   const discovery = await discoverBridges({ root: options.root });
   const targets = discovery.targets.filter((t) => dialectOf(t.target)?.language === 'js');
-  const merges = await mergeAll(targets);
+  const merges = await mergeAll(targets, options.root);
   const failures = [...discovery.diagnostics, ...merges.failures];
   for (const d of [...merges.warnings, ...failures]) process.stderr.write(`${formatForTerminal(d)}\n`);
   if (failures.length) {
@@ -62,17 +62,18 @@ function readConfig(ts: TypeScript, options: TypecheckOptions): ParsedCommandLin
   return parsed ?? { options: {}, fileNames: [], errors: failure ? [failure] : [] };
 }
 
-async function mergeAll(targets: BridgeTarget[]) {
+/** Every JS/TS target merged in memory, through the run plan: modules following a cross-file rename are merged too. */
+async function mergeAll(targets: BridgeTarget[], root: string) {
   const runtime = createRuntime();
   try {
     const jobs = targets.map((t) => ({ target: { path: t.target, code: readFileSync(t.target, 'utf8') }, bridges: t.bridges }));
-    const { results } = await runtime.mergeMany(jobs);
+    const { results, plan } = await runtime.mergeMany(jobs, { root });
     const merged = new Map<string, MergeResult>();
     const warnings: MergeDiagnostic[] = [];
     const failures: MergeDiagnostic[] = [];
     results.forEach((settled, i) => {
       if (settled.status === 'rejected') return void failures.push(...settled.reason.diagnostics);
-      merged.set(resolve(targets[i]!.target), settled.value);
+      merged.set(resolve(plan.files[i]!), settled.value);
       warnings.push(...settled.value.diagnostics);
     });
     return { results: merged, warnings, failures };
