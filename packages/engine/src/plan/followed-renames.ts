@@ -1,3 +1,4 @@
+import { atOffset, CodeBridgeError, renameConflict, type Diagnostic } from '../diagnostics.js';
 import type { Dialect } from '../dialects.js';
 import { parseTarget } from '../languages/js/parse.js';
 import type { Edit, FollowedRename, PlanOp, SourceFile } from '../types.js';
@@ -10,14 +11,18 @@ export interface FollowedPlan {
   locals: Map<string, string>;
 }
 
+/** The plan of the renames a module follows; a followed name that clashes with one of its own is a RENAME_CONFLICT at its import. */
 export function planFollowedRenames(target: SourceFile, follows: FollowedRename[], dialect: Dialect, indexOf: (f: FollowedRename) => number): FollowedPlan {
   const ast = parseTarget(target, dialect);
   const locals = new Map<string, string>();
+  const clashes: Diagnostic[] = [];
   const ops = follows.flatMap((f): PlanOp[] => {
     const uses = importUses(ast, target.code, new Set(f.specifiers), f.from, f.to);
+    if (uses.clash) clashes.push(renameConflict(f.from, f.to, atOffset(target, uses.clash.start!)));
     if (uses.local) locals.set(f.from, f.to);
     return uses.edits.length ? [{ key: `import ${f.from} from ${f.specifiers.join(', ')}`, aspects: ['name'], kind: 'follow-rename', commands: ['rename'], source: { bridge: indexOf(f), line: f.line, column: f.column }, edits: uses.edits }] : [];
   });
+  if (clashes.length) throw new CodeBridgeError(clashes);
   return { ops, locals };
 }
 

@@ -1,6 +1,7 @@
 import type * as t from '@babel/types';
 import { dedupe, referenceEdits } from '../languages/js/commands/binding-references.js';
 import { moduleReferences } from '../languages/js/commands/module-references.js';
+import { boundNames } from '../languages/js/names.js';
 import type { Ast } from '../languages/js/parse.js';
 import { walk } from '../languages/js/walk.js';
 import type { Edit } from '../types.js';
@@ -15,6 +16,8 @@ export interface ImportUses {
   reexported: boolean;
   /** Whether the binding is imported under its own name (`import { old }`), so that this module's `old` becomes `new`. */
   local: boolean;
+  /** The import specifier whose local `old` becomes `new` while the module already has a top-level `new`: a clash. */
+  clash?: t.Node;
 }
 
 /**
@@ -27,6 +30,7 @@ export function importUses(ast: Ast, code: string, specifiers: ReadonlySet<strin
   const edits: Edit[] = [];
   let reexported = false;
   let local = false;
+  let clash: t.Node | undefined;
   const program = ast.program;
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' && specifiers.has(statement.source.value)) {
@@ -37,6 +41,7 @@ export function importUses(ast: Ast, code: string, specifiers: ReadonlySet<strin
             if (s.imported.start !== s.local.start) edits.push(replace(s.imported, to));
             edits.push(...referenceEdits(moduleReferences(program, code, from), from, to));
             local = true;
+            if (topLevelNames(program).has(to)) clash = s;
             reexported ||= exportsLocal(program, from);
           }
         } else if (s.type === 'ImportNamespaceSpecifier') edits.push(...namespaceUses(program, code, s.local.name, from, to));
@@ -49,7 +54,17 @@ export function importUses(ast: Ast, code: string, specifiers: ReadonlySet<strin
       }
     } else if (statement.type === 'ExportAllDeclaration' && specifiers.has(statement.source.value)) reexported = true;
   }
-  return { edits: dedupe(edits), reexported, local };
+  return { edits: dedupe(edits), reexported, local, ...(clash && { clash }) };
+}
+
+/** The names a module binds at its top level: its imports and its declarations. */
+function topLevelNames(program: t.Program): Set<string> {
+  const names = new Set<string>();
+  for (const s of program.body) {
+    if (s.type === 'ImportDeclaration') for (const x of s.specifiers) names.add(x.local.name);
+    else for (const n of boundNames(s)) names.add(n);
+  }
+  return names;
 }
 
 const nameOf = (node: t.Identifier | t.StringLiteral) => (node.type === 'Identifier' ? node.name : node.value);

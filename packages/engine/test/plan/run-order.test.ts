@@ -63,6 +63,14 @@ describe('run order and refusals', () => {
     expect(summary.status === 'fulfilled' && summary.value.map?.sources).toEqual(['src/ui/summary.ts', 'src/ui/summary.bridge.ts', 'src/cart.bridge.ts']);
   });
 
+  it('an importer that already has a top-level binding of the new name fails with RENAME_CONFLICT at its import', async () => {
+    const clashing = "import { sum } from './cart';\n\nexport const total = 0;\nexport const paid = sum([]);\n";
+    const { settledOf } = await runShop(RENAME_SUM, { workers: 0 }, { 'src/pay.ts': clashing });
+    const pay = settledOf('src/pay.ts')!;
+    expect(pay.status === 'rejected' && pay.reason.diagnostic).toMatchObject({ code: 'RENAME_CONFLICT', file: 'src/pay.ts', line: 1, column: 9 });
+    expect(settledOf('src/ui/summary.ts')!.status).toBe('fulfilled');
+  });
+
   it('importers follow on worker threads as inline (the follows cross to the worker)', async () => {
     const inline = await runShop(RENAME_SUM);
     const pooled = await runShop(RENAME_SUM, { workers: 2, coldStartMs: 0, inlineBelowMs: 0 } as never);
