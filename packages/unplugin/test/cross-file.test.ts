@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fixture } from './helpers/fixture.js';
 import { runModule } from './helpers/output.js';
+import { firstBuildSettled, waitFor, watcherTest } from './helpers/watch.js';
 import { vite } from './harness/vite.js';
 import { webpack } from './harness/webpack.js';
 
@@ -28,6 +29,21 @@ describe.each([vite, webpack])('$name: a rename of an exported function is follo
     fixture = new Fixture('cross-file');
     fixture.write('src/lib/cart.bridge.ts', '// @delete\nexport function sum() {}\n');
     await expect(bundler.build(fixture, {})).rejects.toThrow(/cart\.bridge\.ts:1:\d+.*Cannot delete "sum": these 2 modules import it: .*(receipt\.ts.*badge\.js|badge\.js.*receipt\.ts).*DELETED_EXPORT_IMPORTED/s);
+  });
+
+  it('in watch mode, a rename changed in the bridge is followed again by the importers', watcherTest, async () => {
+    fixture = new Fixture('cross-file');
+    const run = await bundler.watch(fixture, {});
+    const js = fixture.path(bundler.jsFile);
+    try {
+      await firstBuildSettled(run);
+      fixture.write('src/lib/cart.bridge.ts', fixture.read('src/lib/cart.bridge.ts').replace('@rename total', '@rename grandTotal'));
+      await waitFor(() => /function grandTotal\(prices\)/.test(readFileSync(js, 'utf8')) || undefined, 20_000, 'the rebuild');
+      await waitFor(async () => (await runModule(js)) === 'receipt 150.5|badge 3.5' || undefined, 20_000, 'a bundle that runs');
+      expect(readFileSync(js, 'utf8')).not.toMatch(/\btotal\b/);
+    } finally {
+      await run.close();
+    }
   });
 
   it('a project whose bridges rename no export builds as before (no module is added)', async () => {
