@@ -75,7 +75,7 @@ class CrossFilePlanner {
   #modules: ModuleFiles;
   #resolver: ImportResolver;
   #seen = new Set<string>();
-  #added = 0;
+  readonly #given: number;
 
   constructor(
     given: MergeJob[],
@@ -84,9 +84,10 @@ class CrossFilePlanner {
   ) {
     this.jobs = [...given];
     this.files = [...files];
+    this.#given = given.length;
     files.forEach((f, i) => this.#byReal.set(realPathOf(f) ?? f, i));
     const root = options.root === undefined ? undefined : resolve(options.root);
-    this.#modules = new ModuleFiles(root, new Map(given.map((j, i) => [realPathOf(files[i]!) ?? files[i]!, j.target.code])));
+    this.#modules = new ModuleFiles(root, new Map(given.map((j, i) => [files[i]!, j.target.code])));
     this.#resolver = new ImportResolver(root ?? process.cwd());
   }
 
@@ -111,7 +112,7 @@ class CrossFilePlanner {
 
   finish(): RunPlan {
     const layers = layersOf(this.jobs.length, this.edges);
-    return { jobs: this.jobs, files: this.files, given: this.files.length - this.#added, edges: this.edges, refused: this.refused, layers, shape: shapeOf(this.jobs.length, this.edges, layers) };
+    return { jobs: this.jobs, files: this.files, given: this.#given, edges: this.edges, refused: this.refused, layers, shape: shapeOf(this.jobs.length, this.edges, layers) };
   }
 
   /** The job of a module: a target of the run, or a new job (no bridge) for a module that only follows. */
@@ -120,16 +121,15 @@ class CrossFilePlanner {
     const known = this.#byReal.get(real);
     if (known !== undefined) return known;
     const path = this.options.pathOf?.(file) ?? file;
-    const index = this.jobs.push({ id: path, target: { path, code: this.#modules.text(real) ?? '' }, bridges: [] }) - 1;
+    const index = this.jobs.push({ id: path, target: { path, code: this.#modules.text(file) ?? '' }, bridges: [] }) - 1;
     this.files.push(file);
     this.#byReal.set(real, index);
-    this.#added++;
     return index;
   }
 
   /** Whether the importer re-exports the name as it is (its own importers then follow): only a module with a re-export form is parsed. */
   #reexports(importer: Importer, name: string): boolean {
-    const code = this.#modules.text(realPathOf(importer.file) ?? importer.file) ?? '';
+    const code = this.#modules.text(importer.file) ?? '';
     return MAY_REEXPORT.test(code) && this.#uses(importer, name, code)?.reexported === true;
   }
 
@@ -146,7 +146,7 @@ class CrossFilePlanner {
   /** An `@delete` of an export that modules still import fails its target, naming them. */
   #refuseDelete(change: JobChange, importers: Importer[]): void {
     const using = importers.filter((i) => {
-      const uses = this.#uses(i, change.from, this.#modules.text(realPathOf(i.file) ?? i.file) ?? '');
+      const uses = this.#uses(i, change.from, this.#modules.text(i.file) ?? '');
       return uses !== undefined && (uses.edits.length > 0 || uses.reexported);
     });
     if (!using.length) return;
