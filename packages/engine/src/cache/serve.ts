@@ -41,8 +41,12 @@ export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: 
       const { settled, report } = finished;
       const bytesWritten = settled.status === 'fulfilled' ? cache.store(lookup.keyed, settled.value, report.runMs) : 0;
       report.cache = { hit: false, bytesRead: lookup.bytesRead, bytesWritten, savedMs: 0 };
-      // The last merge of the batch: its entries go to disk while the caller takes the results.
-      if (--running === 0) setImmediate(() => cache.writeStored());
+      // A merge on a worker leaves the calling thread free: its entry is written now, overlapping
+      // the other merges. Inline merges keep the calling thread busy: their entries wait for the
+      // batch's last merge, then go to disk while the caller takes the results.
+      const last = --running === 0;
+      if (report.worker !== 'inline') cache.writeStored();
+      else if (last) setImmediate(() => cache.writeStored());
       return finished;
     });
   });

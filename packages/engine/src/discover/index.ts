@@ -74,8 +74,9 @@ function bridgesInsideRoot(paths: string[], root: string): { inside: string[]; r
 export function groupBridges(bridges: SourceFile[], root: string): Discovery {
   const byTarget = new Map<string, BridgeTarget>();
   const diagnostics: Diagnostic[] = [];
+  const realRoot = realPathOf(root) ?? resolve(root);
   for (const bridge of bridges) {
-    const resolved = resolveTarget(bridge.path, readDirective(bridge.code), root);
+    const resolved = resolveTarget(bridge.path, readDirective(bridge.code), root, realRoot);
     if ('code' in resolved) {
       diagnostics.push(resolved);
       continue;

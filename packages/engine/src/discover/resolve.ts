@@ -25,18 +25,18 @@ export function siblingTarget(bridgePath: string): string | undefined {
  * Resolves what a bridge targets: its `@bridge` directive (a path relative to the bridge, or a
  * bare specifier resolved from the root through node_modules), else its sibling. Refuses a
  * target outside the root after resolving links, and a dependency file outside the real folder
- * of the package its specifier names.
+ * of the package its specifier names. `realRoot`: the root's real path, when the caller resolves
+ * many bridges of one root (discovery resolves it once).
  */
-export function resolveTarget(bridgePath: string, directive: string | undefined, root: string): ResolvedTarget | Diagnostic {
+export function resolveTarget(bridgePath: string, directive: string | undefined, root: string, realRoot = realPathOf(root) ?? resolve(root)): ResolvedTarget | Diagnostic {
   const named = directive ?? siblingTarget(bridgePath);
   if (!named) return missingTarget(bridgePath, '(nothing: name it x.bridge.ext or add a @bridge directive)');
   if (directive && isBare(directive)) return resolveDependencyTarget(bridgePath, directive, root);
   const target = resolve(dirname(bridgePath), named);
   const real = realPathOf(target);
-  const scope = realPathOf(root) ?? resolve(root);
   if (real === undefined) return missingTarget(bridgePath, target);
-  if (!isInside(real, scope)) return targetOutsideRoot(bridgePath, target, root, real);
-  return { target, dependency: false, scope };
+  if (!isInside(real, realRoot)) return targetOutsideRoot(bridgePath, target, root, real);
+  return { target, dependency: false, scope: realRoot };
 }
 
 function resolveDependencyTarget(bridgePath: string, spec: string, root: string): ResolvedTarget | Diagnostic {
