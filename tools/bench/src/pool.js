@@ -2,7 +2,8 @@
 //   large: 200 x ~42 KB TypeScript modules, pool (2 threads) against inline (workers: 0), warm, median of --runs
 //   small: 10 small files through a fresh runtime each run (default options) against inline, alternating
 //   calibrate: a worker round trip against merge cost per KB, the figures behind the inline threshold
-// Usage: node tools/bench/src/pool.js [--runs 5] [--processes 3] [--modules 200] [--threads 2]
+//   --caller: inline against the calling thread beside one worker against --threads workers (wall, peak RSS)
+// Usage: node tools/bench/src/pool.js [--runs 5] [--processes 3] [--modules 200] [--threads 2] [--caller]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRuntime } from '@codebridge/engine';
@@ -113,6 +114,7 @@ const modes = {
   // coldStartMs 0: the warm-up run must start (and so warm) the pool whatever the corpus size.
   'pool-large': () => large({ workers: threads, coldStartMs: 0 }),
   'inline-large': () => large({ workers: 0 }),
+  'caller-large': () => large({ workers: 1, coldStartMs: 0, callerMerges: true }),
   small,
   calibrate,
 };
@@ -124,13 +126,14 @@ function child(mode) {
   return JSON.parse(result.stdout);
 }
 
-/** Several child processes of one mode, alternated with the other so both meet the same machine; samples pooled. */
-function alternate(modeA, modeB, rounds) {
-  const a = [];
-  const b = [];
+/** Several child processes of each mode, the order rotating each round so all meet the same machine; samples pooled per mode. */
+function rotate(modeNames, rounds) {
+  const results = modeNames.map(() => []);
   for (let i = 0; i < rounds; i++) {
-    if (i % 2 === 0) [a[i], b[i]] = [child(modeA), child(modeB)];
-    else [b[i], a[i]] = [child(modeB), child(modeA)];
+    for (let k = 0; k < modeNames.length; k++) {
+      const m = (k + i) % modeNames.length;
+      results[m].push(child(modeNames[m]));
+    }
   }
   const pool = (results) => ({
     wallMs: results.flatMap((r) => r.wallMs),
@@ -140,11 +143,32 @@ function alternate(modeA, modeB, rounds) {
     peakRssMb: median(results.map((r) => r.peakRssMb)),
     peakRssMbEach: results.map((r) => round(r.peakRssMb, 1)),
   });
-  return [pool(a), pool(b)];
+  return results.map(pool);
+}
+
+/**
+ * `--caller`: on the large corpus, inline against the calling thread merging beside one worker
+ * (`workers: 1, callerMerges: true`) against `--threads` workers: wall time and peak RSS.
+ */
+function callerComparison() {
+  const names = ['inline-large', 'caller-large', 'pool-large'];
+  const results = rotate(names, processes);
+  const inline = results[0];
+  printTable(
+    names.map((name, i) => ({
+      case: `${modules} x 42 KB, ${name}`,
+      medianMs: round(median(results[i].wallMs), 1),
+      speedup: round(median(inline.wallMs) / median(results[i].wallMs), 2),
+      peakRssMb: round(results[i].peakRssMb, 1),
+      rssVsInline: `${round((results[i].peakRssMb / inline.peakRssMb - 1) * 100, 1)}%`,
+      rssEach: results[i].peakRssMbEach.join(' '),
+    })),
+  );
+  writeResult('pool-caller', { modules, runs, processes, threads, names, results });
 }
 
 async function main() {
-  const [inlineLarge, poolLarge] = alternate('inline-large', 'pool-large', processes);
+  const [inlineLarge, poolLarge] = rotate(['inline-large', 'pool-large'], processes);
   const smallFiles = child('small');
   const calibration = child('calibrate');
 
@@ -196,4 +220,5 @@ async function main() {
 
 const childMode = argValue('--child');
 if (childMode) process.stdout.write(JSON.stringify(await modes[childMode]()));
+else if (process.argv.includes('--caller')) callerComparison();
 else await main();

@@ -23,6 +23,11 @@ export interface RuntimeOptions {
   coldStartMs?: number;
   /** The worker module (default: this package's `dist/runtime/worker.js`); it must default-export a `handle(request)` function, as `runtime/worker.ts` does. */
   workerFile?: string;
+  /**
+   * The calling thread merges queued work too, beside the workers (and while they start): for a
+   * caller whose thread has nothing else to do (a CLI run), not a bundler's. Default false.
+   */
+  callerMerges?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -32,6 +37,7 @@ export interface ResolvedOptions {
   maxMemoryMb: number;
   costs: CostModel;
   workerFile?: string;
+  callerMerges: boolean;
 }
 
 export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
@@ -43,6 +49,7 @@ export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
     lanes,
     timeoutMs: options.timeoutMs ?? 30_000,
     maxMemoryMb: options.maxMemoryMb ?? 1024,
+    callerMerges: options.callerMerges ?? false,
     costs: {
       ...defaultCosts,
       inlineBelowMs: options.inlineBelowMs ?? defaultCosts.inlineBelowMs,

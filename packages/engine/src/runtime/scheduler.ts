@@ -67,6 +67,8 @@ export class Scheduler {
   private demandMs = 0;
   private seq = 0;
   private inlineTurnPending = false;
+  /** A queued task is running on the calling thread (`callerMerges`). */
+  private callerBusy = false;
   private idle: (() => void)[] = [];
   private giveUps = 0;
   private retryPoolAt = 0;
@@ -84,12 +86,12 @@ export class Scheduler {
 
   /** Queues jobs; `predict` gives each one's expected cost (from history), else the size model does. */
   submit(jobs: MergeJob[], predict?: (job: MergeJob) => Prediction): Promise<Finished>[] {
-    const { costs, workers } = this.options;
+    const { costs, workers, callerMerges } = this.options;
     const predictions = jobs.map((job): Prediction => predict?.(job) ?? { ms: expectedCostMs(job, costs), from: 'size' });
     const expected = predictions.map((p) => p.ms);
     this.demandMs += expected.reduce((sum, ms) => sum + ms, 0);
     const now = performance.now();
-    if (workers > 0 && !this.pool && this.demandMs >= poolBreakEvenMs(costs, workers) && now >= this.retryPoolAt) this.pool = this.startPool();
+    if (workers > 0 && !this.pool && this.demandMs >= poolBreakEvenMs(costs, workers + (callerMerges ? 1 : 0)) && now >= this.retryPoolAt) this.pool = this.startPool();
     const finished = jobs.map(
       (job, index) =>
         new Promise<Finished>((resolve) => {
@@ -166,6 +168,7 @@ export class Scheduler {
       if (!task) break;
       void this.dispatch(this.pool, task);
     }
+    if (this.options.callerMerges && this.pool && !this.callerBusy) this.callerTakes(this.pool.capacity > 0);
     // Inline jobs run in slices of a few milliseconds per turn of the event loop, so replies from
     // the workers (and the host's own work, in a bundler) are not kept waiting behind a long queue.
     if (this.inline.size > 0 && !this.inlineTurnPending) {
@@ -178,6 +181,23 @@ export class Scheduler {
         this.pump();
       });
     }
+  }
+
+  /**
+   * `callerMerges`: the calling thread takes the next queued task, one at a time, on a turn of its
+   * own. While threads start it takes any; once one is ready only a short one (as a busy thread
+   * would), so a worker's reply never waits long behind it.
+   */
+  private callerTakes(threadsReady: boolean): void {
+    const task = this.lanes.take((next) => !threadsReady || next.cost < QUEUE_BEHIND_BELOW_MS);
+    if (!task) return;
+    this.callerBusy = true;
+    setImmediate(() => {
+      this.runInline(task);
+      this.lanes.release(task.lane);
+      this.callerBusy = false;
+      this.pump();
+    });
   }
 
   private runInline(task: Pending): void {

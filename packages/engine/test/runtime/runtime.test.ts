@@ -92,6 +92,25 @@ describe('runtime', () => {
     expect(new Set(report.tasks.map((task) => task.worker)).size).toBe(2);
   });
 
+  it('callerMerges: the calling thread merges queued jobs beside one worker, from before the worker is ready', async () => {
+    const jobs = corpusJobs(60);
+    const caller = start({ workers: 1, coldStartMs: 0, inlineBelowMs: 0, callerMerges: true });
+    const { results, report } = await caller.mergeMany(jobs);
+    await caller.close();
+    expect(codes(results)).toEqual(jobs.map((job) => mergeSync(job).code));
+    const onCaller = report.tasks.filter((t) => t.worker === 'inline');
+    const onWorker = report.tasks.filter((t) => typeof t.worker === 'number');
+    expect(onCaller.length).toBeGreaterThan(0);
+    expect(onWorker.length).toBeGreaterThan(0);
+    // The worker's first answer came after the pool's start: merges of the calling thread began before it.
+    const firstOnWorker = Math.min(...onWorker.map((t) => t.startedAt));
+    expect(Math.min(...onCaller.map((t) => t.startedAt))).toBeLessThan(firstOnWorker);
+    expect(report.threadUse.map((u) => u.thread)).toEqual(['main', onWorker[0]!.worker]);
+    // Without it, a pooled run leaves the calling thread to the host.
+    const plain = await start({ workers: 1, coldStartMs: 0, inlineBelowMs: 0 }).mergeMany(jobs);
+    expect(plain.report.inline).toBe(0);
+  });
+
   it('the run report gives each thread its tasks, busy time and utilisation (busy / wall)', async () => {
     const { report } = await start({ workers: 2, coldStartMs: 0, inlineBelowMs: 0 }).mergeMany(corpusJobs(20));
     const workers = [...new Set(report.tasks.map((t) => t.worker as number))].sort((a, b) => a - b);
