@@ -16,7 +16,7 @@ export interface CommandSpec {
   known: Record<string, 'value' | 'flag' | 'optional'>;
   /** Loose spellings models use, e.g. `appendto` for `append-to`. */
   aliases?: Record<string, string>;
-  /** Tags that are documentation, not commands (JSDoc's `@param`, `@returns`, ...): ignored. */
+  /** Tags that are documentation, not commands (JSDoc's `@param`, `@returns`, ...): ignored in any comment. */
   ignore?: readonly string[];
   /** How a value is written, for the empty-value hint. */
   examples?: Record<string, string>;
@@ -51,13 +51,17 @@ function withoutCloser(value: string): string {
 /**
  * Parses the commands of one comment. `text` is the comment's source text (with its delimiters)
  * and `offset` its offset in the bridge, so diagnostics point at the command itself.
- * Names are case-insensitive; duplicates (same name and value) collapse; unknown commands and
- * missing values become warnings.
+ * Names are case-insensitive; duplicates (same name and value) collapse; missing values become
+ * warnings. A tag that is no command (docs/commands.md, "Documentation tags"): one of the spec's
+ * documentation tags is ignored; any other is a custom doc tag, ignored, in a doc comment that
+ * holds documentation text, unless it is one edit away from a command (a typo); elsewhere it is
+ * an unknown command, warned of.
  */
 export function parseCommands(text: string, offset: number, bridge: SourceFile, spec: CommandSpec): ParsedCommands {
   const commands: Command[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  const documented = text.startsWith('/**') && !isCommandOnly(text);
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const lead = LEAD.exec(line)![0].length;
@@ -69,8 +73,8 @@ export function parseCommands(text: string, offset: number, bridge: SourceFile, 
       const name = spec.aliases?.[raw] ?? raw;
       const value = withoutCloser(rest.slice(match[0].length)).trim();
       const kind = spec.known[name];
-      if (spec.ignore?.includes(raw)) {
-        // documentation tag, not a command
+      if (spec.ignore?.includes(raw) || (!kind && documented && !nearCommand(raw, spec))) {
+        // documentation, not a command
       } else if (!kind) {
         diagnostics.push(unknownCommand(match[1]!, atOffset(bridge, at), Object.keys(spec.known)));
       } else if (kind === 'value' && !value) {
@@ -83,6 +87,22 @@ export function parseCommands(text: string, offset: number, bridge: SourceFile, 
     lineStart += line.length + 1;
   }
   return { commands, diagnostics };
+}
+
+/** True when a tag is one edit (a letter added, dropped, changed, or two swapped) away from a command name or alias. */
+function nearCommand(tag: string, spec: CommandSpec): boolean {
+  return [...Object.keys(spec.known), ...Object.keys(spec.aliases ?? {})].some((name) => oneEditApart(tag, name));
+}
+
+// Written out rather than taken from a library: only "at most one edit" is asked, which is a
+// linear walk, where edit-distance packages compute the whole distance table.
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => x.slice(i + 1) === y.slice(i + 1);
+  if (a.length === b.length) return rest(a, b) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** True when every non-blank line of a comment is a command (such comments are dropped from output). */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isCommandOnly, parseCommands, type CommandSpec } from '../../src/commands/parse.js';
+import { jsCommands } from '../../src/languages/js/commands/index.js';
 
 const spec: CommandSpec = {
   known: { rename: 'value', delete: 'flag', params: 'optional' },
@@ -53,5 +54,31 @@ describe('isCommandOnly', () => {
 
   test('is false when the comment also says something', () => {
     expect(isCommandOnly('/** Sums.\n * @rename a */')).toBe(false);
+  });
+});
+
+describe('documentation tags (docs/commands.md)', () => {
+  const js = (text: string) => parseCommands(text, 0, { path: 'b.ts', code: text }, jsCommands);
+
+  test('JSDoc and TSDoc tags in a doc comment are documentation: no command, no warning', () => {
+    expect(js('/**\n * Sums the cart.\n * @internal\n * @async\n * @param items the lines\n * @returns the total\n * @deprecated use total()\n * @example total([1])\n */')).toEqual({ commands: [], diagnostics: [] });
+  });
+
+  test('a custom tag in a doc comment that holds documentation text is documentation too', () => {
+    expect(js('/**\n * Sums the cart.\n * @category money\n */')).toEqual({ commands: [], diagnostics: [] });
+  });
+
+  test('a command among doc tags is still a command', () => {
+    expect(js('/**\n * Sums the cart.\n * @internal\n * @rename total\n */').commands.map((c) => [c.name, c.value])).toEqual([['rename', 'total']]);
+  });
+
+  test('a typo of a command warns, in a line comment and in a documented doc comment alike', () => {
+    expect(js('// @acess private').diagnostics).toMatchObject([{ code: 'UNKNOWN_COMMAND', line: 1, column: 3 }]);
+    expect(js('/**\n * Sums the cart.\n * @renmae total\n */').diagnostics).toMatchObject([{ code: 'UNKNOWN_COMMAND', line: 3, column: 3 }]);
+  });
+
+  test('an unknown tag in a line comment, or in a doc comment of tags only, warns', () => {
+    expect(js('// @frobnicate now').diagnostics).toMatchObject([{ code: 'UNKNOWN_COMMAND' }]);
+    expect(js('/** @frobnicate */').diagnostics).toMatchObject([{ code: 'UNKNOWN_COMMAND' }]);
   });
 });

@@ -2,6 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { expectMerged } from './expect-case.js';
 
 describe('commands', () => {
+  test('JSDoc and TSDoc tags above a member (@internal, @async, @returns, a custom @category) travel with it as documentation, with no warning', () => {
+    expect(expectMerged('doc-tags-travel').diagnostics).toEqual([]);
+  });
+
   test('@access sets the TypeScript modifier, replacing a written one', () => {
     expectMerged('access-ts');
   });

@@ -15,8 +15,19 @@ import type { JsPlace } from './processor.js';
 /** Every command a JavaScript or TypeScript bridge may carry: adding one is a file and a line here. */
 export const jsRegistry: Registry<JsPlace> = [access, decorator, rename, del, params, cls, order('value'), replace, before, after, bridge('value')];
 
-/** JSDoc and TSDoc tags: documentation that travels with the unit, never a command. */
-const documentation = ['param', 'returns', 'return', 'type', 'typedef', 'template', 'example', 'deprecated', 'see', 'throws', 'description', 'since', 'author', 'private', 'public', 'protected', 'override', 'readonly', 'todo'];
+/**
+ * JSDoc block tags (jsdoc.app) and TSDoc's standard tags (tsdoc.org), lower-cased as the parser
+ * reads them: documentation that travels with the unit, never a command, in any comment. A name
+ * that is also a command here (`@class`, `@access`, `@decorator`) is the command.
+ */
+const documentation = [
+  ...['abstract', 'alias', 'arg', 'argument', 'async', 'augments', 'author', 'borrows', 'callback', 'classdesc', 'const', 'constant', 'constructs', 'copyright', 'default', 'description'],
+  ...['enum', 'event', 'example', 'exception', 'exports', 'extends', 'external', 'file', 'fileoverview', 'fires', 'func', 'function', 'generator', 'global', 'hideconstructor', 'ignore'],
+  ...['implements', 'inheritdoc', 'inner', 'instance', 'interface', 'kind', 'lends', 'license', 'link', 'listens', 'member', 'memberof', 'method', 'mixes', 'mixin', 'module', 'name'],
+  ...['namespace', 'override', 'package', 'param', 'private', 'prop', 'property', 'protected', 'public', 'readonly', 'requires', 'return', 'returns', 'see', 'since', 'static', 'summary'],
+  ...['template', 'this', 'throws', 'todo', 'tutorial', 'type', 'typedef', 'variation', 'version', 'virtual', 'yield', 'yields', 'deprecated'],
+  ...['alpha', 'beta', 'defaultvalue', 'eventproperty', 'experimental', 'internal', 'label', 'packagedocumentation', 'privateremarks', 'remarks', 'sealed', 'typeparam'],
+];
 
 /** What the comment parser accepts in a JS bridge. */
 export const jsCommands: CommandSpec = { ...specOf(jsRegistry), ignore: documentation };
