@@ -3,6 +3,7 @@ import { dialectOf } from './dialects.js';
 import { mergers } from './languages/index.js';
 import { withinStack } from './nesting.js';
 import { followSources } from './plan/follow-sources.js';
+import { CommandClock, type CommandTime } from './plan/command-clock.js';
 import { planTarget } from './plan/plan-target.js';
 import { orderBridges } from './read/order.js';
 import { splice } from './apply/splice.js';
@@ -11,13 +12,14 @@ import type { FollowedRename, MergeInput, MergeResult, ParseMode, Plan, SourceFi
 /**
  * Plans a merge without applying it: the plan is plain data. Bridges are taken in apply order;
  * `follows` (renames of other modules' exports this target imports) add their operations, with
- * the bridges that asked for them after the target's own (`followSources`). `parse`: `MergeOptions.parse`.
+ * the bridges that asked for them after the target's own (`followSources`). `parse`: `MergeOptions.parse`;
+ * `clock` times the planning per command kind.
  */
-export function planMerge(target: SourceFile, bridges: SourceFile[], onRead?: () => void, follows: FollowedRename[] = [], parse?: ParseMode): Plan {
+export function planMerge(target: SourceFile, bridges: SourceFile[], onRead?: () => void, follows: FollowedRename[] = [], parse?: ParseMode, clock?: CommandClock): Plan {
   const dialect = dialectOf(target.path);
   if (!dialect) throw new CodeBridgeError([unsupportedFileType(target.path)]);
   const { sources } = followSources(bridges, follows);
-  return withinStack(dialect.language, target, sources, () => planTarget(mergers[dialect.language], target, bridges, dialect, { onRead, follows, parse }));
+  return withinStack(dialect.language, target, sources, () => planTarget(mergers[dialect.language], target, bridges, dialect, { onRead, follows, parse, clock }));
 }
 
 /**
@@ -31,6 +33,12 @@ export interface PhaseTimes {
   apply: number;
   /** How many operations of each kind the plan made (`replace-member`, `add`, `rename-references`...). */
   ops?: Record<string, number>;
+  /**
+   * Per command kind (`rename`, `decorator`, ... and `text` for units carrying none): how many the
+   * bridges carried, and the plan and apply time spent on them (`plan/command-clock.ts` says how
+   * the time is shared). Their counts, less `text`, are the target's number of commands.
+   */
+  commands?: Record<string, CommandTime>;
   /** Bytes of the target left unparsed (the partial path, docs/large-files.md); absent when it was all parsed. */
   unparsedBytes?: number;
 }
@@ -43,7 +51,8 @@ export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
   const started = phases ? performance.now() : 0;
   let read = started;
   const bridges = orderBridges(input.bridges);
-  const plan = planMerge(input.target, bridges, phases && (() => (read = performance.now())), input.follows, input.options?.parse);
+  const clock = phases && new CommandClock();
+  const plan = planMerge(input.target, bridges, phases && (() => (read = performance.now())), input.follows, input.options?.parse, clock);
   const planned = phases ? performance.now() : 0;
   const { code, map } = splice(
     input.target,
@@ -55,6 +64,8 @@ export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
     phases.read = read - started;
     phases.plan = planned - read;
     phases.apply = performance.now() - planned;
+    clock!.apply(plan.ops, phases.apply);
+    phases.commands = clock!.kinds;
     phases.ops = {};
     for (const op of plan.ops) phases.ops[op.kind] = (phases.ops[op.kind] ?? 0) + 1;
     if (plan.unparsedBytes !== undefined) phases.unparsedBytes = plan.unparsedBytes;

@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialects.js';
 import type { Collector } from '../plan/collector.js';
+import type { CommandClock } from '../plan/command-clock.js';
 import type { ParseMode, PlanOp, Resolution, SourceFile } from '../types.js';
 
 /** Everything a language planner is given: the target, its ordered bridges and where to report. */
@@ -23,6 +24,8 @@ export interface PlanInput {
   followed?: ReadonlyMap<string, string>;
   /** How much of the target may be left unparsed (JS/TS only). */
   parse?: ParseMode;
+  /** Times each unit's planning by its commands, when the merge is timed. */
+  clock?: CommandClock;
 }
 
 /** A language planner's answer: its operations, and the bytes of the target it never parsed (the partial path). */

@@ -2,6 +2,7 @@ import type { Dialect } from '../dialects.js';
 import type { LanguageMerger, Planned } from '../languages/merger.js';
 import type { FollowedRename, ParseMode, Plan, Resolution, SourceFile } from '../types.js';
 import { Collector } from './collector.js';
+import type { CommandClock } from './command-clock.js';
 import { followSources } from './follow-sources.js';
 import { outsideReplaced, planFollowedRenames } from './followed-renames.js';
 import { layersOf, resolveOps } from './resolve.js';
@@ -11,6 +12,8 @@ export interface PlanTargetOptions {
   /** Renames of other modules' exports this target imports (the run plan's follows). */
   follows?: FollowedRename[];
   parse?: ParseMode;
+  /** Times each unit's planning by its commands (a timed merge). */
+  clock?: CommandClock;
 }
 
 /**
@@ -20,12 +23,12 @@ export interface PlanTargetOptions {
  * is applied. The follows' bridges are sources after the target's own (`followSources`).
  */
 export function planTarget(merger: LanguageMerger, target: SourceFile, bridges: SourceFile[], dialect: Dialect, options: PlanTargetOptions = {}): Plan {
-  const { follows = [], onRead, parse } = options;
+  const { follows = [], onRead, parse, clock } = options;
   const { sources, indexOf } = followSources(bridges, follows);
   const collector = new Collector();
   const layers = layersOf(sources);
   const resolutions: Resolution[] = [];
-  const own = (followed?: ReadonlyMap<string, string>): Planned => merger.plan({ target, bridges, dialect, collector, layers, resolutions, onRead, followed, parse });
+  const own = (followed?: ReadonlyMap<string, string>): Planned => merger.plan({ target, bridges, dialect, collector, layers, resolutions, onRead, followed, parse, clock });
   let planned: Planned;
   if (!follows.length) planned = own();
   else {

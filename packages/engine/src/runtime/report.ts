@@ -1,6 +1,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { CacheCounters } from '../cache/run-log.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
+import { addCommandTimes, type CommandTime } from '../plan/command-clock.js';
 import { flatShape, type GraphShape } from '../plan/graph-shape.js';
 import type { Language } from '../types.js';
 import type { PredictedFrom } from '../history/run-history.js';
@@ -38,6 +39,10 @@ export interface TaskReport {
   loadMs?: number;
   /** Operations of each kind the merge's plan made; absent when it did not plan (a failure, a cache hit). */
   ops?: Record<string, number>;
+  /** Per command kind: how many the target's bridges carried, plan and apply ms (`PhaseTimes.commands`); absent when it did not plan. */
+  commands?: Record<string, CommandTime>;
+  /** The commands the target's bridges carried (every kind's count but `text`); absent when it did not plan. */
+  commandCount?: number;
   /** Time of the round trip to a worker beyond `runMs` (structured clone and messaging); 0 inline. */
   overheadMs: number;
   /** CPU time of the thread during the merge; null where unknown (a task that never answered). */
@@ -104,6 +109,8 @@ export interface RunReport {
   graph: GraphShape;
   /** How busy each thread that took a task was: the calling thread first, then the workers by id. */
   threadUse: ThreadUse[];
+  /** Per command kind over every merge that planned: how many, and their plan and apply ms. */
+  commands: Record<string, CommandTime>;
   tasks: TaskReport[];
 }
 
@@ -237,6 +244,7 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
       predictions: scorePredictions(tasks),
       graph,
       threadUse: threadUse(tasks, wallMs),
+      commands: commandTimes(tasks),
       tasks,
     };
   };
@@ -249,6 +257,12 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
       return done;
     },
   };
+}
+
+function commandTimes(tasks: TaskReport[]): Record<string, CommandTime> {
+  const sum: Record<string, CommandTime> = {};
+  for (const task of tasks) addCommandTimes(sum, task.commands);
+  return sum;
 }
 
 function threadUse(tasks: TaskReport[], wallMs: number): ThreadUse[] {

@@ -8,6 +8,7 @@ import type { ResolvedOptions } from './options.js';
 import { TASKS_PER_THREAD, WorkerPool, type PoolFailure } from './pool.js';
 import type { TaskReport } from './report.js';
 import { runTask, type MergeJob, type TaskOutcome } from './task.js';
+import { commandCountOf } from '../plan/command-clock.js';
 
 /** The fate of one job, as `Promise.allSettled` gives it; a failure is always a CodeBridgeError. */
 export type Settled = { status: 'fulfilled'; value: MergeResult } | { status: 'rejected'; reason: CodeBridgeError };
@@ -234,6 +235,7 @@ export class Scheduler {
       runMs: timing.runMs,
       ...(timing.loadMs > 0 && { loadMs: timing.loadMs }),
       ...(timing.ops && { ops: timing.ops }),
+      ...(timing.commands && { commands: timing.commands, commandCount: commandCountOf(timing.commands) }),
       overheadMs: roundTripMs === null ? 0 : roundTripMs - timing.runMs,
       cpuMs: timing.cpuMs,
       heapUsedMb: timing.heapUsedMb,

@@ -13,7 +13,7 @@ import { readUnits } from './read.js';
  * at-rule inside their chain of context at-rules, and planned against the target's index.
  */
 export const css: LanguageMerger = {
-  plan({ target, bridges, collector, onRead }) {
+  plan({ target, bridges, collector, onRead, clock }) {
     const root = parseCss(target.code, target, 'target');
     const index = new TargetIndex(root);
     const unit = indentUnit(target.code);
@@ -27,7 +27,7 @@ export const css: LanguageMerger = {
     });
     onRead?.();
     read.forEach(({ original, bridge, units }, bridgeIndex) => {
-      planUnits({ target, bridge, original, bridgeIndex, unit, index, ops, diagnostics }, units, [index.root], []);
+      planUnits({ target, bridge, original, bridgeIndex, unit, index, ops, diagnostics, clock }, units, [index.root], []);
     });
     collector.add(...checkEdits(target, root, ops, bridges));
     return { ops };

@@ -1,5 +1,6 @@
 import type { Container, ChildNode, Root } from 'postcss';
 import type { Diagnostic } from '../../diagnostics.js';
+import type { CommandClock } from '../../plan/command-clock.js';
 import type { PlanOp, SourceFile } from '../../types.js';
 import { keyOf } from './keys.js';
 
@@ -65,4 +66,6 @@ export interface CssJob {
   index: TargetIndex;
   ops: PlanOp[];
   diagnostics: Diagnostic[];
+  /** Times each rule's planning by its commands, when the merge is timed. */
+  clock?: CommandClock;
 }

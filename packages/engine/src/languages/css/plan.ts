@@ -10,6 +10,7 @@ import type { Aspect, Edit } from '../../types.js';
 import { appendPoint, fillEmpty, replaceBody, slice, type Block } from './body.js';
 import { planDelete } from './commands/delete.js';
 import { planMerge } from './commands/merge.js';
+import { timedUnit } from '../../plan/command-clock.js';
 import type { CssJob } from './job.js';
 import { endOf, startOf } from './parse.js';
 import { type ContextUnit, type RuleUnit, type Unit } from './read.js';
@@ -27,7 +28,7 @@ export function planUnits(job: CssJob, units: Unit[], containers: Container[], p
     const here = [...path, unit.key];
     if (unit.kind === 'context' && found.length) planUnits(job, unit.units, found as Container[], here);
     else if (unit.kind === 'context') addOp(job, here, 'append', unit.node, [appendNew(job, containers.at(-1)!, unit.node, blanksIn(job, unit))]);
-    else planRule(job, unit, found, containers.at(-1)!, here);
+    else timedUnit(job.clock, unit.commands.map((c) => c.name), () => planRule(job, unit, found, containers.at(-1)!, here));
   }
 }
 

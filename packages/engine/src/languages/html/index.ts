@@ -12,7 +12,7 @@ import { readUnits } from './read.js';
  * elements indexed; each bridge's top-level elements replace, delete or place target markup.
  */
 export const html: LanguageMerger = {
-  plan({ target, bridges, collector, onRead }) {
+  plan({ target, bridges, collector, onRead, clock }) {
     const parsed = parseHtml(target.code, target, 'target');
     const elements = indexElements(parsed.root);
     const unit = indentUnit(target.code);
@@ -26,7 +26,7 @@ export const html: LanguageMerger = {
     });
     onRead?.();
     read.forEach(({ original, bridge, units }, bridgeIndex) => {
-      planUnits({ target, parsed, elements, bridge, original, bridgeIndex, unit, ops, diagnostics }, units);
+      planUnits({ target, parsed, elements, bridge, original, bridgeIndex, unit, ops, diagnostics, clock }, units);
     });
     return { ops };
   },

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics.js';
+import type { CommandClock } from '../../plan/command-clock.js';
 import type { PlanOp, SourceFile } from '../../types.js';
 import { keyOf } from './keys.js';
 import { isElement, type Element, type Parent, type ParsedHtml } from './parse.js';
@@ -32,4 +33,6 @@ export interface HtmlJob {
   unit: string;
   ops: PlanOp[];
   diagnostics: Diagnostic[];
+  /** Times each unit's planning by its commands, when the merge is timed. */
+  clock?: CommandClock;
 }

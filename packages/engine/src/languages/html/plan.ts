@@ -2,6 +2,7 @@ import { indentAt } from '../../apply/indent.js';
 import { sliceBridge } from '../../apply/splice.js';
 import { atOffset, commandNotApplicable } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
+import { timedUnit } from '../../plan/command-clock.js';
 import { planDelete } from './commands/delete.js';
 import { planPlace } from './commands/place.js';
 import { mergeInline } from './inline.js';
@@ -14,9 +15,9 @@ import type { ElementUnit, Unit } from './read.js';
 
 export function planUnits(job: HtmlJob, units: Unit[]): void {
   for (const unit of units) {
-    if (unit.kind === 'delete') planDelete(job, unit);
-    else if (unit.kind === 'place') planPlace(job, unit);
-    else planElement(job, unit);
+    if (unit.kind === 'delete') timedUnit(job.clock, ['delete'], () => planDelete(job, unit));
+    else if (unit.kind === 'place') timedUnit(job.clock, [unit.command.name], () => planPlace(job, unit));
+    else timedUnit(job.clock, names(unit), () => planElement(job, unit));
   }
 }
 

@@ -3,6 +3,7 @@ import type { Command } from '../../commands/parse.js';
 import { atOffset, type At, type Diagnostic } from '../../diagnostics.js';
 import type { Dialect } from '../../dialects.js';
 import { writesOf } from '../../commands/processor.js';
+import type { CommandClock } from '../../plan/command-clock.js';
 import type { Aspect, Edit, OpSource, PlanOp, Resolution } from '../../types.js';
 import { jsRegistry } from './commands/index.js';
 import { bridgeOf, command, notApplicable, type Unit } from './read.js';
@@ -26,6 +27,8 @@ export class PlanContext {
     readonly layers: number[],
     /** Where composing one unit's bridges records which edit won over which. */
     readonly resolutions: Resolution[],
+    /** Times each unit's planning by its commands, when the merge is timed. */
+    readonly clock?: CommandClock,
   ) {}
 
   get code(): string {

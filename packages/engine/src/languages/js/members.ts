@@ -9,6 +9,7 @@ import { planMemberDelete } from './commands/delete.js';
 import { paramsEdits } from './commands/params.js';
 import { claimMemberName, memberRename } from './commands/rename.js';
 import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
+import { timedUnit } from '../../plan/command-clock.js';
 import { leadingStart } from './comments.js';
 import { composeAll, textOf, type Target } from './compose.js';
 import { sourceOf, type PlanContext } from './context.js';
@@ -34,7 +35,7 @@ export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Uni
     renames.set(renameKey(memberName(member, unit.bridge.file.code), isStatic(member)), to);
   }
   const placer = new MemberPlacer(ctx, cls);
-  for (const unit of units) planMember(ctx, cls, unit, names.get(unit), renames, placer);
+  for (const unit of units) timedUnit(ctx.clock, unit.commands.map((c) => c.name), () => planMember(ctx, cls, unit, names.get(unit), renames, placer));
   placer.finish(units[0]);
   warnMemberUses(ctx, cls, names, units);
   if (renames.size) {

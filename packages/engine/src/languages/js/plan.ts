@@ -1,6 +1,7 @@
 import type * as t from '@babel/types';
 import type { Edit, PlanOp } from '../../types.js';
 import { Collector } from '../../plan/collector.js';
+import { addCommandTimes, CommandClock, timedUnit } from '../../plan/command-clock.js';
 import type { PlanInput, Planned } from '../merger.js';
 import { dedupe } from './commands/binding-references.js';
 import { PlanContext } from './context.js';
@@ -29,11 +30,12 @@ export function planJs(input: PlanInput): Planned {
   const { target, dialect, parse } = input;
   const partial = partialSource(target, dialect, parse);
   if (partial) {
-    const attempt = { ...input, collector: new Collector(), resolutions: [] };
+    const attempt = { ...input, collector: new Collector(), resolutions: [], clock: input.clock && new CommandClock() };
     try {
       const ops = planFrom(partial, attempt);
       input.collector.add(...attempt.collector.found);
       input.resolutions.push(...attempt.resolutions);
+      if (input.clock) addCommandTimes(input.clock.kinds, attempt.clock!.kinds);
       return { ops, unparsedBytes: partial.unparsedBytes };
     } catch (error) {
       if (!(error instanceof NeedsFullParse)) throw error;
@@ -42,9 +44,9 @@ export function planJs(input: PlanInput): Planned {
   return { ops: planFrom(wholeFile(parseTarget(target, dialect)), input) };
 }
 
-function planFrom(source: StatementSource, { target, bridges, dialect, collector, layers, resolutions, onRead, followed }: PlanInput): PlanOp[] {
+function planFrom(source: StatementSource, { target, bridges, dialect, collector, layers, resolutions, onRead, followed, clock }: PlanInput): PlanOp[] {
   const diagnostics = collector.found;
-  const ctx = new PlanContext(new TargetModule(target, source), dialect, diagnostics, layers, resolutions);
+  const ctx = new PlanContext(new TargetModule(target, source), dialect, diagnostics, layers, resolutions, clock);
   for (const [from, to] of followed ?? []) ctx.bindingRenames.set(from, to);
   const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics));
   onRead?.();
@@ -63,13 +65,13 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
     }
     for (const unit of bridge.units) {
       if (unit.kind === 'member') continue;
-      if (unit.kind === 'import') imports.plan(unit);
-      else if (unit.kind === 'statement') planStatement(ctx, unit);
+      if (unit.kind === 'import') timedUnit(ctx.clock, [], () => imports.plan(unit));
+      else if (unit.kind === 'statement') timedUnit(ctx.clock, [], () => planStatement(ctx, unit));
       else {
         const cls = unit.kind === 'class' ? mergedClass(ctx, unit) : undefined;
-        if (!cls) for (const planned of declarations.get(unit)!) planDeclaration(ctx, planned, renames);
+        if (!cls) for (const planned of declarations.get(unit)!) timedUnit(ctx.clock, planned.commands.map((c) => c.name), () => planDeclaration(ctx, planned, renames));
         else {
-          planClassHeader(ctx, unit, cls, renames);
+          timedUnit(ctx.clock, unit.commands.map((c) => c.name), () => planClassHeader(ctx, unit, cls, renames));
           addMembers(cls, unit.members);
           planClosingComments(ctx, cls, unit);
         }
