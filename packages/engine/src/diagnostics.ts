@@ -191,7 +191,7 @@ export const conflict = (what: string, first: At, second: At) =>
     'error',
     `Conflict: ${what} is edited by ${formatLocation({ file: first.file.path, line: first.line, column: first.column })} and by ${formatLocation({ file: second.file.path, line: second.line, column: second.column })}.`,
     second,
-    'Merge the two edits into one bridge, or delete one of them.',
+    'Give the two bridges different @order values (the higher one wins), merge the two edits into one bridge, or delete one of them.',
   );
 
 export const renameConflict = (from: string, to: string, at: At) =>
