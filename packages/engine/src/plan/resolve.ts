@@ -38,7 +38,7 @@ export function resolveOps(ops: PlanOp[], bridges: SourceFile[], layers = layers
         break;
       }
       // An operation with no edits of its own (the name a rename claims) cannot be overridden: its edits are elsewhere.
-      const verdict = other.edits.length && op.edits.length ? layered(other, op, layers) : undefined;
+      const verdict = other.edits.length && op.edits.length ? layered(other.source.bridge, op.source.bridge, layers) : undefined;
       if (verdict === undefined) {
         conflicts.push(conflict(op.key, atOf(other.source, bridges), atOf(op.source, bridges)));
         continue;
@@ -58,10 +58,8 @@ export function resolveOps(ops: PlanOp[], bridges: SourceFile[], layers = layers
   return { ops: remaining, resolutions, conflicts: conflicts.length ? conflicts : textOverlaps(remaining, bridges) };
 }
 
-/** Which of two overlapping operations wins by `@order` (undefined: no order between them). */
-export function layered(first: { source: OpSource }, second: { source: OpSource }, layers: number[]): 'first' | 'second' | undefined {
-  const a = first.source.bridge;
-  const b = second.source.bridge;
+/** Which of two overlapping edits, from bridges `a` and `b` (indexes), wins by `@order` (undefined: no order between them). */
+export function layered(a: number, b: number, layers: number[]): 'first' | 'second' | undefined {
   if (a === b || layers[a] === layers[b]) return undefined;
   return layers[a]! > layers[b]! ? 'first' : 'second';
 }

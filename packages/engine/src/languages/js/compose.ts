@@ -1,8 +1,7 @@
 import type * as t from '@babel/types';
 import type { Command } from '../../commands/parse.js';
-import { conflict } from '../../diagnostics.js';
 import { layered } from '../../plan/resolve.js';
-import type { Aspect, OpSource } from '../../types.js';
+import type { Aspect, Resolution, ResolutionSide } from '../../types.js';
 import { jsRegistry } from './commands/index.js';
 import type { PlanContext } from './context.js';
 import { command, type BridgeSource, type Unit } from './read.js';
@@ -15,7 +14,7 @@ import { command, type BridgeSource, type Unit } from './read.js';
  *   it deletes or the target lacks the unit;
  * - different aspects compose, equal values of one aspect are one edit, decorators add up;
  * - an aspect two bridges write differently goes to the later `@order`, and the resolution is
- *   recorded; with no order between them it is a conflict naming both.
+ *   recorded; with no order between them the group stays as it is, and the conflict check names both.
  */
 export interface Target {
   /** The unit's key, for messages and resolutions (`Cart.total`, `binding total`). */
@@ -43,14 +42,16 @@ export function textOf(node: t.Node, code: string): string {
 
 /**
  * Settles the units of one group (one member, or one binding) from two or more bridges into
- * one unit; a group from one bridge, or with a unit twice in one bridge, is left as it is (the
- * conflict check reports the latter).
+ * one unit. A group from one bridge, with a unit twice in one bridge, or with two claims on one
+ * aspect that no `@order` settles, is left as it is: its units are planned one by one and the
+ * conflict check (`plan/resolve.ts`, the one place conflicts are found) names them.
  */
 export function compose(ctx: PlanContext, target: Target, units: Unit[]): Unit[] {
   const bridges = new Set(units.map((u) => u.bridge.index));
   if (units.length < 2 || bridges.size !== units.length) return units;
   const claims = units.map((unit) => claimOf(ctx, target, unit));
   const owners = new Map<Aspect, Claim>();
+  const resolutions: Resolution[] = [];
   for (const claim of claims) {
     for (const aspect of claim.aspects) {
       if (aspect === 'decorators') continue;
@@ -61,11 +62,16 @@ export function compose(ctx: PlanContext, target: Target, units: Unit[]): Unit[]
         if (!owner) owners.set(aspect, claim);
         continue;
       }
-      // Apply order is `@order` order: the later claim wins every aspect it is ordered on, or is a conflict.
-      if (!differ.every((c) => settle(ctx, target, c, claim, aspect))) break;
+      // Units come in apply order, which is `@order` order: the later claim wins what it is ordered on.
+      for (const c of differ) {
+        const resolution = settle(ctx, target, c, claim, aspect);
+        if (!resolution) return units;
+        resolutions.push(resolution);
+      }
       take(owners, claim, aspect, differ);
     }
   }
+  ctx.resolutions.push(...resolutions);
   return [composed(ctx, claims, owners)];
 }
 
@@ -73,7 +79,7 @@ export function compose(ctx: PlanContext, target: Target, units: Unit[]): Unit[]
 function claimOf(ctx: PlanContext, target: Target, unit: Unit): Claim {
   if (command(unit, 'delete')) return { unit, aspects: ['existence'] };
   const own: Aspect[] = target.text === undefined ? ['existence', 'body'] : command(unit, 'replace') || target.own(unit) !== target.text ? ['body'] : [];
-  return { unit, aspects: ctx.footprint(unit, own) };
+  return { unit, aspects: ctx.footprint(unit.commands, own) };
 }
 
 /** The later claim takes an aspect from the claims it beat: taking existence, every aspect; beating a deletion, the deletion goes. */
@@ -104,37 +110,18 @@ function sameValue(target: Target, a: Claim, b: Claim, aspect: Aspect): boolean 
   }
 }
 
-/** Settles one aspect between an owner and a later claim by `@order`: true when the later one wins. A conflict when there is no order. */
-function settle(ctx: PlanContext, target: Target, owner: Claim, claim: Claim, aspect: Aspect): boolean {
-  const at = (c: Claim) => placeOf(ctx, c, aspect);
-  const verdict = layered({ source: at(owner) }, { source: at(claim) }, ctx.layers);
-  if (!verdict) {
-    const a = at(owner);
-    const b = at(claim);
-    ctx.diagnostics.push(conflict(target.key, fileAt(owner.unit.bridge, a), fileAt(claim.unit.bridge, b)));
-    return false;
-  }
-  const [winner, loser] = verdict === 'second' ? [claim, owner] : [owner, claim];
-  ctx.resolutions.push({ key: target.key, aspects: [aspect], winner: side(ctx, winner, aspect), overridden: side(ctx, loser, aspect) });
-  return verdict === 'second';
+/** The later claim's win of one aspect over an owner, by `@order`; undefined when no order settles it. */
+function settle(ctx: PlanContext, target: Target, owner: Claim, claim: Claim, aspect: Aspect): Resolution | undefined {
+  if (layered(owner.unit.bridge.index, claim.unit.bridge.index, ctx.layers) !== 'second') return undefined;
+  return { key: target.key, aspects: [aspect], winner: side(ctx, claim, aspect), overridden: side(ctx, owner, aspect) };
 }
 
-/** Where a claim on an aspect was asked for: the command that writes it, else the unit. */
-function placeOf(ctx: PlanContext, claim: Claim, aspect: Aspect): OpSource {
-  const c = claim.unit.commands.find((x) => x.name !== 'decorator' && aspectsOf(ctx, x).includes(aspect));
+/** One side of a resolution: the bridge, and where in it the aspect was asked for (the command that writes it, else the unit). */
+function side(ctx: PlanContext, claim: Claim, aspect: Aspect): ResolutionSide {
+  const c = claim.unit.commands.find((x) => x.name !== 'decorator' && ctx.footprint([x], []).includes(aspect));
   const { line, column } = ctx.at(claim.unit, c ?? claim.unit.node.start!);
-  return { bridge: claim.unit.bridge.index, line, column };
-}
-
-const fileAt = (bridge: BridgeSource, s: OpSource) => ({ file: bridge.original, line: s.line, column: s.column });
-
-function side(ctx: PlanContext, claim: Claim, aspect: Aspect) {
-  const { line, column } = placeOf(ctx, claim, aspect);
   return { bridge: claim.unit.bridge.original.path, line, column, order: ctx.layers[claim.unit.bridge.index]! };
 }
-
-/** The aspects one command writes (in JavaScript `@access` renames, too). */
-const aspectsOf = (ctx: PlanContext, c: Command): Aspect[] => ctx.footprint({ commands: [c] } as Unit, []);
 
 /**
  * The one unit the group becomes: the text of the claim owning `body` (or `existence`; else the
@@ -150,7 +137,7 @@ function composed(ctx: PlanContext, claims: Claim[], owners: Map<Aspect, Claim>)
   const decorators = new Set<string>();
   for (const { unit } of claims) {
     for (const c of unit.commands) {
-      const aspects = aspectsOf(ctx, c);
+      const aspects = ctx.footprint([c], []);
       const owned = c.name === 'decorator' ? !decorators.has(c.value) : aspects.length ? aspects.every((a) => owners.get(a)?.unit === unit) : unit === base;
       if (!owned) continue;
       if (c.name === 'decorator') decorators.add(c.value);

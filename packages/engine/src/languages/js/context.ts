@@ -6,7 +6,7 @@ import { writesOf } from '../../commands/processor.js';
 import type { CommandClock } from '../../plan/command-clock.js';
 import type { Aspect, Edit, OpSource, PlanOp, Resolution } from '../../types.js';
 import { jsRegistry } from './commands/index.js';
-import { bridgeOf, command, notApplicable, type Unit } from './read.js';
+import { bridgeOf, notApplicable, type Unit } from './read.js';
 import type { TargetModule } from './target.js';
 
 /** The state of one plan: the target, the operations found so far and the diagnostics. */
@@ -50,9 +50,9 @@ export class PlanContext {
   }
 
   /** What a unit writes: `base` (what its own text writes) and what its commands write; in JavaScript `@access` renames (`#name`). */
-  footprint(unit: Unit, base: Aspect[]): Aspect[] {
-    const aspects = writesOf(jsRegistry, unit.commands, base);
-    return !this.dialect.typescript && command(unit, 'access') ? [...new Set([...aspects, 'name' as const])] : aspects;
+  footprint(commands: readonly Command[], base: Aspect[]): Aspect[] {
+    const aspects = writesOf(jsRegistry, commands, base);
+    return !this.dialect.typescript && commands.some((c) => c.name === 'access') ? [...new Set([...aspects, 'name' as const])] : aspects;
   }
 
   warn(unit: Unit, c: Command, why: string): void {

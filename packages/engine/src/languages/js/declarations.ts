@@ -31,21 +31,21 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
   if (!target) {
     const anchor = anchorOf(ctx, unit, (n) => ctx.target.binding(n)?.statement, 'the target');
     const piece = unitText(unit, '', ctx.code, edits, decoratorPrefix(ctx, unit, decorators, unit.bridge.file.code, ''));
-    ctx.op(key, 'add', unit, [anchor ? insertAt(ctx, unit, anchor, piece, '', true) : appendToModule(ctx, unit, piece)], ctx.footprint(unit, ['existence', 'body']));
+    ctx.op(key, 'add', unit, [anchor ? insertAt(ctx, unit, anchor, piece, '', true) : appendToModule(ctx, unit, piece)], ctx.footprint(unit.commands, ['existence', 'body']));
     return;
   }
   warnAlreadyPlaced(ctx, unit, `"${name}" already exists in the target; it was replaced where it is`);
   const indent = ctx.indentAt(target.statement.start!);
   if (target.node.type === 'VariableDeclarator' && isSingleDeclarator(unit.node)) {
     const declarator = unitText({ ...unit, node: unit.node.declarations[0]!, keep: [] }, indent, ctx.code, edits);
-    ctx.op(key, 'replace', unit, [edit(target.node.start!, target.node.end!, declarator, unit.bridge.index)], ctx.footprint(unit, ['body']));
+    ctx.op(key, 'replace', unit, [edit(target.node.start!, target.node.end!, declarator, unit.bridge.index)], ctx.footprint(unit.commands, ['body']));
     return;
   }
   const start = unit.keep.length ? leadingStart(ctx.target.comments, ctx.code, target.statement.start!) : target.statement.start!;
   const exported = keepExport(unit, target.statement);
   const prefix = [...decoratorPrefix(ctx, unit, decorators, unit.bridge.file.code, indent), ...exported.prefix];
   const piece = unitText(unit, indent, ctx.code, [...edits, ...exported.edits], prefix);
-  ctx.op(key, 'replace', unit, [edit(start, target.statement.end!, piece, unit.bridge.index)], ctx.footprint(unit, ['body']));
+  ctx.op(key, 'replace', unit, [edit(start, target.statement.end!, piece, unit.bridge.index)], ctx.footprint(unit.commands, ['body']));
 }
 
 function isSingleDeclarator(node: t.Node): node is t.VariableDeclaration {

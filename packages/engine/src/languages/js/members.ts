@@ -103,7 +103,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string |
   const prefix: Piece[] = keepTarget ? [plain(targetDecorators(ctx.code, impl))] : [];
   prefix.push(...decoratorPrefix(ctx, unit, keepTarget ? impl.decorators : node.decorators, keepTarget ? ctx.code : unit.bridge.file.code, indent));
   const start = unit.keep.length ? leadingStart(ctx.target.comments, ctx.code, impl.start!) : impl.start!;
-  ctx.op(opKey, 'replace-member', unit, [edit(start, impl.end!, unitText(unit, indent, ctx.code, edits, prefix), unit.bridge.index)], ctx.footprint(unit, ['body']));
+  ctx.op(opKey, 'replace-member', unit, [edit(start, impl.end!, unitText(unit, indent, ctx.code, edits, prefix), unit.bridge.index)], ctx.footprint(unit.commands, ['body']));
 }
 
 /**
@@ -172,11 +172,11 @@ class MemberPlacer {
     if (anchor || last) {
       const at = anchor ?? { node: last!, where: 'after' as const };
       const blank = apart || this.blankLine(unit.node, this.members.indexOf(at.node as t.Node) + (at.where === 'after' ? 1 : 0));
-      ctx.op(key, 'add-member', unit, [insertAt(ctx, unit, at, piece, this.indent, blank, body.end! - 1)], ctx.footprint(unit, ['existence', 'body']));
+      ctx.op(key, 'add-member', unit, [insertAt(ctx, unit, at, piece, this.indent, blank, body.end! - 1)], ctx.footprint(unit.commands, ['existence', 'body']));
       return;
     }
     this.appendedToEmpty = true;
-    ctx.op(key, 'add-member', unit, [edit(body.start! + 1, body.start! + 1, join(plain(`\n${this.indent}`), piece), unit.bridge.index)], ctx.footprint(unit, ['existence', 'body']));
+    ctx.op(key, 'add-member', unit, [edit(body.start! + 1, body.start! + 1, join(plain(`\n${this.indent}`), piece), unit.bridge.index)], ctx.footprint(unit.commands, ['existence', 'body']));
   }
 
   /** An empty body written `{}` needs its closing brace moved to a line of its own. */
