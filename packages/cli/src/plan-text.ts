@@ -14,12 +14,18 @@ export function planText(view: RunPlanView): string {
   return `${lines.join('\n')}\n`;
 }
 
+const side = (s: PlannedTarget['resolutions'][number]['winner']) => `${s.bridge}:${s.line}:${s.column + 1} (@order ${s.order})`;
+
 function targetLines(t: PlannedTarget): string[] {
   const status = t.errors.length ? pc.red(` (would fail: ${plural(t.errors.length, 'error')})`) : '';
   const lines = [`${pc.bold(t.path)} ${pc.dim(`layer ${t.layer}`)}${status}`];
   for (const b of t.bridges) lines.push(`  bridge ${b}`);
   for (const f of t.follows) lines.push(`  follows ${f.bridge}: ${f.from} -> ${f.to}`);
-  for (const c of t.commands) lines.push(`  ${c.kind.padEnd(18)} ${c.key}  ${pc.dim(`${c.bridge}:${c.line}:${c.column + 1}`)}`);
+  for (const c of t.commands) {
+    const carried = c.commands.length ? ` @${c.commands.join(' @')}` : '';
+    lines.push(`  ${c.kind.padEnd(18)} ${c.key} [${c.aspects.join(', ')}]${carried}  ${pc.dim(`${c.bridge}:${c.line}:${c.column + 1}`)}`);
+  }
+  for (const r of t.resolutions) lines.push(`  ${pc.cyan('resolved')} ${r.key} [${r.aspects.join(', ')}]: ${side(r.winner)} over ${side(r.overridden)}`);
   for (const e of t.errors) lines.push(`  ${pc.red(e.code)} ${e.message}`);
   return lines;
 }

@@ -24,8 +24,8 @@ describe('codebridge plan', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(snapshot(root)).toEqual(before);
     expect(run.stdout).toMatch(/^src\/cart\.ts layer 0\n {2}bridge src\/cart\.bridge\.ts\n/m);
-    expect(run.stdout).toMatch(/^ {2}rename-onto +binding total {2}src\/cart\.bridge\.ts:2:1$/m);
-    expect(run.stdout).toMatch(/^src\/ui\/receipt\.ts layer 1\n {2}follows src\/cart\.bridge\.ts: sum -> total\n {2}follow-rename +import sum from \.\.\/cart\.js/m);
+    expect(run.stdout).toMatch(/^ {2}replace +binding sum \[body, name\] @rename {2}src\/cart\.bridge\.ts:2:1$/m);
+    expect(run.stdout).toMatch(/^src\/ui\/receipt\.ts layer 1\n {2}follows src\/cart\.bridge\.ts: sum -> total\n {2}follow-rename +import sum from \.\.\/cart\.js \[name\] @rename/m);
     expect(run.stdout).toContain('  src/index.ts -> src/shop.ts  rename sum -> total (./index.js)');
     expect(run.stdout).toContain('6 targets, 5 edges, 1 component, longest chain 3');
   });
@@ -50,6 +50,19 @@ describe('codebridge plan', () => {
     expect(run.stdout).toContain('  "src/ui/receipt.ts" [label="src/ui/receipt.ts\\n1 command", style=dashed];');
     expect(run.stdout).toContain('  "src/cart.ts" -> "src/ui/receipt.ts" [label="sum -> total"];');
     expect(run.stdout.trimEnd().endsWith('}')).toBe(true);
+  });
+
+  it('two bridges ordered by @order on one function: the resolution says which edit won over which', async () => {
+    const root = tree({
+      'src/a.ts': 'export function f() { return 1; }\n',
+      'src/a.bridge.ts': '// @order 1\nexport function f() { return 2; }\n',
+      'src/b.bridge.ts': '// @bridge ./a.ts\n// @order 2\nexport function f() { return 3; }\n',
+    });
+    const run = await codebridge(['plan'], { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}resolved binding f \[body\]: src\/b\.bridge\.ts:3:1 \(@order 2\) over src\/a\.bridge\.ts:2:1 \(@order 1\)$/m);
+    const json = JSON.parse((await codebridge(['plan', '--json'], { cwd: root })).stdout) as { targets: { resolutions: { key: string; winner: { bridge: string } }[] }[] };
+    expect(json.targets[0]!.resolutions).toMatchObject([{ key: 'binding f', winner: { bridge: 'src/b.bridge.ts' } }]);
   });
 
   it('a conflict is shown on its target and the plan exits 1, as apply would fail', async () => {

@@ -1,15 +1,18 @@
 import { isCodeBridgeError, internalError, type Diagnostic } from '../diagnostics.js';
 import { planMerge } from '../merge.js';
 import { orderBridges } from '../read/order.js';
-import type { PlanOp } from '../types.js';
+import type { Aspect, PlanOp, Resolution } from '../types.js';
 import { followSources } from './follow-sources.js';
 import type { RunEdge, RunPlan } from './run-plan.js';
 
 /** One command application of a target's plan, as `codebridge plan` shows it. */
 export interface PlannedCommand {
-  /** What it edits (a unit and an aspect), as the plan keys it. */
+  /** Its footprint: the unit it edits (as the plan keys it) and which of its aspects. */
   key: string;
+  aspects: Aspect[];
   kind: string;
+  /** The commands it carries out (none: the unit's text alone). */
+  commands: string[];
   /** The bridge that asked for it, and where (1-based line, 0-based column). */
   bridge: string;
   line: number;
@@ -26,6 +29,8 @@ export interface PlannedTarget {
   follows: { bridge: string; from: string; to: string }[];
   layer: number;
   commands: PlannedCommand[];
+  /** Overlapping edits `@order` settled: which won over which. */
+  resolutions: Resolution[];
   /** Warnings of its plan. */
   warnings: Diagnostic[];
   /** Errors (conflicts included): this target would not be merged. */
@@ -40,7 +45,8 @@ export interface RunPlanView {
 
 /**
  * The plan of every target of a run, as data to print: each target planned on this thread with
- * `planMerge` (its commands, what each edits, conflicts), and the run's edges. Nothing is applied.
+ * `planMerge` (its command applications and their footprints, the `@order` resolutions, the
+ * conflicts), and the run's edges. Nothing is applied.
  */
 export function inspectRun(plan: RunPlan): RunPlanView {
   const targets = plan.jobs.map((job, i): PlannedTarget => {
@@ -53,13 +59,14 @@ export function inspectRun(plan: RunPlan): RunPlanView {
       layer: plan.layers[i]!,
     };
     const refused = plan.refused.get(i);
-    if (refused) return { ...base, commands: [], warnings: [], errors: refused.diagnostics };
+    if (refused) return { ...base, commands: [], resolutions: [], warnings: [], errors: refused.diagnostics };
     try {
       const planned = planMerge(job.target, bridges, undefined, job.follows);
-      return { ...base, commands: planned.ops.map((op) => commandOf(op, sources[op.source.bridge]!.path)), warnings: planned.diagnostics, errors: [] };
+      const commands = planned.ops.map((op) => commandOf(op, sources[op.source.bridge]!.path));
+      return { ...base, commands, resolutions: planned.resolutions, warnings: planned.diagnostics, errors: [] };
     } catch (error) {
       const diagnostics = isCodeBridgeError(error) ? error.diagnostics : [internalError(job.target.path, error)];
-      return { ...base, commands: [], warnings: diagnostics.filter((d) => d.severity !== 'error'), errors: diagnostics.filter((d) => d.severity === 'error') };
+      return { ...base, commands: [], resolutions: [], warnings: diagnostics.filter((d) => d.severity !== 'error'), errors: diagnostics.filter((d) => d.severity === 'error') };
     }
   });
   const pathOf = (i: number) => plan.jobs[i]!.target.path;
@@ -67,5 +74,5 @@ export function inspectRun(plan: RunPlan): RunPlanView {
 }
 
 function commandOf(op: PlanOp, bridge: string): PlannedCommand {
-  return { key: op.key, kind: op.kind, bridge, line: op.source.line, column: op.source.column, edits: op.edits.length };
+  return { key: op.key, aspects: op.aspects, kind: op.kind, commands: op.commands, bridge, line: op.source.line, column: op.source.column, edits: op.edits.length };
 }
