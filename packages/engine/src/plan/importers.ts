@@ -41,18 +41,21 @@ export interface Importer {
 
 // `from '...'` and `import '...'`: every static import and re-export names its module this way.
 const SPECIFIER = /\b(?:from|import)\s*(['"])([^'"\r\n]+)\1/g;
+// `export * from`: passes every name on without writing it.
+const EXPORT_ALL = /\bexport\s*\*\s*from\b/;
 
 /**
  * The modules whose import or re-export specifiers lead to `module` (a real path) and whose text
- * holds `name`: found by a text search for the name, then the specifiers of the files that have
- * it, resolved. Only candidates: the merge of each reads its imports with Babel.
+ * holds `name` (or an `export * from`, which passes it on unwritten): found by a text search, then
+ * the specifiers of the files that pass it, resolved. Only candidates: the merge of each reads its
+ * imports with Babel.
  */
 export async function findImporters(files: ModuleFiles, resolver: ImportResolver, module: string, name: string): Promise<Importer[]> {
   const found: Importer[] = [];
   for (const file of await files.list()) {
     if (file === module) continue;
     const text = files.text(file);
-    if (text === undefined || !text.includes(name)) continue;
+    if (text === undefined || !(text.includes(name) || EXPORT_ALL.test(text))) continue;
     const specifiers = new Set<string>();
     for (const m of text.matchAll(SPECIFIER)) if (resolver.resolve(m[2]!, file) === module) specifiers.add(m[2]!);
     if (specifiers.size) found.push({ file, specifiers: [...specifiers] });

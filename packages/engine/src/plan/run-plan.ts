@@ -98,7 +98,7 @@ class CrossFilePlanner {
     if (this.#seen.has(seen)) return;
     this.#seen.add(seen);
     const importers = await findImporters(this.#modules, this.#resolver, real, change.from);
-    if (change.kind === 'delete') return this.#refuseDelete(change, importers);
+    if (change.kind === 'delete') return this.#refuseDelete(change, await this.#usersOf(importers, change.from, new Set([real])));
     for (const importer of importers) {
       const follow: FollowedRename = { specifiers: importer.specifiers, from: change.from, to: change.to, bridge: change.bridge, line: change.line, column: change.column };
       const to = this.#jobOf(importer.file);
@@ -143,12 +143,26 @@ class CrossFilePlanner {
     }
   }
 
-  /** An `@delete` of an export that modules still import fails its target, naming them. */
-  #refuseDelete(change: JobChange, importers: Importer[]): void {
-    const using = importers.filter((i) => {
-      const uses = this.#uses(i, change.from, this.#modules.text(i.file) ?? '');
-      return uses !== undefined && (uses.edits.length > 0 || uses.reexported);
-    });
+  /**
+   * The modules that use the name: those that import or re-export it by name, and through an
+   * `export *` (which only passes it on) the modules that import it from there.
+   */
+  async #usersOf(importers: Importer[], name: string, seen: Set<string>): Promise<Importer[]> {
+    const users: Importer[] = [];
+    for (const i of importers) {
+      const uses = this.#uses(i, name, this.#modules.text(i.file) ?? '');
+      const real = realPathOf(i.file) ?? i.file;
+      if (uses?.edits.length) users.push(i);
+      else if (uses?.reexported && !seen.has(real)) {
+        seen.add(real);
+        users.push(...(await this.#usersOf(await findImporters(this.#modules, this.#resolver, real, name), name, seen)));
+      }
+    }
+    return users;
+  }
+
+  /** An `@delete` of an export that modules still use fails its target, naming them. */
+  #refuseDelete(change: JobChange, using: Importer[]): void {
     if (!using.length) return;
     for (const i of using) {
       const to = this.#byReal.get(realPathOf(i.file) ?? i.file);
