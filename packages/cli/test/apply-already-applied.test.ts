@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codebridge, copyOf, snapshot } from './cli.js';
+import { codebridge, copyOf, read, snapshot } from './cli.js';
 
 // Bridges with every kind of command, each target merged by `apply --write` first: the targets
 // then hold what the bridges ask for, and merging them again must find nothing to do.
@@ -13,7 +13,19 @@ describe('codebridge apply on targets that already hold their bridges', () => {
     expect(check.code, check.stderr).toBe(0);
     expect(check.stderr).toContain('up to date public/index.html');
     expect(check.stderr).toContain('up to date styles/site.css');
+    expect(check.stderr).toContain('up to date src/cart.ts');
+    expect(check.stderr).toContain('up to date src/store.js');
     expect(check.stderr).toContain('Every target is up to date.');
+  });
+
+  it('a renamed method is not added back under its old name by a second --write', async () => {
+    const root = copyOf('already-applied');
+    expect((await codebridge(['apply', '--write', 'src'], { cwd: root })).code).toBe(0);
+    expect((await codebridge(['apply', '--write', 'src'], { cwd: root })).code).toBe(0);
+    const cart = read(root, 'src/cart.ts');
+    expect(cart.match(/entries\(\)/g)).toHaveLength(3);
+    expect(cart).not.toMatch(/\blist\b|legacyTotal/);
+    expect(read(root, 'src/store.js')).toMatch(/#cache = new Map\(\);[\s\S]*this\.#cache\.get\(key\) \?\? fetchItem\(key\)/);
   });
 
   it('a second --write writes nothing and leaves every byte as the first left it', async () => {
@@ -33,6 +45,8 @@ describe('codebridge apply on targets that already hold their bridges', () => {
     expect(report.exitCode).toBe(0);
     expect(report.targets.map((t: { path: string; status: string; diagnostics: unknown[] }) => [t.path, t.status, t.diagnostics])).toEqual([
       ['public/index.html', 'unchanged', []],
+      ['src/cart.ts', 'unchanged', []],
+      ['src/store.js', 'unchanged', []],
       ['styles/site.css', 'unchanged', []],
     ]);
   });

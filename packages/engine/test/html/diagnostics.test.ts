@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { mergeError, mergeFixture } from '../support/fixtures.js';
+import { mergeSync } from '../../src/merge.js';
+import { bridgesOf, fixture, mergeError, mergeFixture } from '../support/fixtures.js';
 
 test('@append-to an element the target lacks is MISSING_ELEMENT naming the key at the command', () => {
   const error = mergeError('html', 'missing-element-for-append-to');
@@ -7,6 +8,15 @@ test('@append-to an element the target lacks is MISSING_ELEMENT naming the key a
     { code: 'MISSING_ELEMENT', severity: 'error', message: 'The target has no element #ghost.', file: 'html/missing-element-for-append-to/bridge.html', line: 2, column: 5 },
   ]);
   expect(error.diagnostics[0]!.frame).toContain('> 2 | <!-- @append-to #ghost -->');
+});
+
+test('@append-to a <script> is a warning and places nothing: its content is code, not elements', () => {
+  const target = fixture('html', 'placement-into-text-only-element', 'target.html');
+  const result = mergeSync({ target, bridges: bridgesOf('html', 'placement-into-text-only-element') });
+  expect(result.code).toBe(target.code);
+  expect(result.diagnostics).toMatchObject([
+    { code: 'COMMAND_NOT_APPLICABLE', severity: 'warning', message: 'Command "@append-to" cannot apply: <script> #environment holds text, not elements.', file: 'html/placement-into-text-only-element/bridge.html', line: 1, column: 5 },
+  ]);
 });
 
 test('an unknown command is a warning with its location and the element still merges', () => {

@@ -6,6 +6,10 @@ describe('classes', () => {
     expectMerged('class-by-member');
   });
 
+  test('a renamed member goes to the only class that has its old name', () => {
+    expectMerged('class-by-renamed-member');
+  });
+
   test('@class Name picks the class of a method-only snippet', () => {
     expectMerged('class-by-command');
   });

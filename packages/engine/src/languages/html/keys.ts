@@ -43,3 +43,6 @@ export function keyOfReference(value: string): string {
 
 /** Elements that belong in `<head>` when a fragment bridge adds them. */
 export const headTags = new Set(['title', 'meta', 'link', 'base']);
+
+/** Elements whose content is text, never elements (HTML's raw text and escapable raw text elements). */
+export const textOnlyTags = new Set(['script', 'style', 'textarea', 'title']);

@@ -5,7 +5,7 @@ import { renamedBindingReferences } from './commands/binding-references.js';
 import { decoratorPrefix } from './commands/decorator.js';
 import { planBindingDelete } from './commands/delete.js';
 import { paramsEdits } from './commands/params.js';
-import { bindingRenameEdits, classRename, type BindingRename } from './commands/rename.js';
+import { bindingRenameEdits, classRename, renamedBefore, type BindingRename } from './commands/rename.js';
 import { leadingStart } from './comments.js';
 import type { PlanContext } from './context.js';
 import { boundNames, declarationOf, nameSpaceOf } from './names.js';
@@ -21,10 +21,12 @@ import { edit, plain, unitText, type Piece } from './text.js';
 export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRename[]): void {
   const name = boundNames(unit.node as t.Statement)[0]!;
   const space = nameSpaceOf(unit.node as t.Statement);
-  const target = ctx.target.binding(name, space);
-  const key = `binding ${name}${space === 'type' ? ' (type)' : ''}`;
-  if (command(unit, 'delete')) return planBindingDelete(ctx, unit, name, space, key);
-  const own = [...bindingRenameEdits(ctx, unit, name, target, renames), ...paramsEdits(ctx, unit, unit.node, 'it is not a function')];
+  const keyOf = (n: string) => `binding ${n}${space === 'type' ? ' (type)' : ''}`;
+  if (command(unit, 'delete')) return planBindingDelete(ctx, unit, name, space, keyOf(name));
+  const renamed = renamedBefore(ctx, unit, name, space);
+  const target = ctx.target.binding(renamed ?? name, space);
+  const key = keyOf(renamed ?? name);
+  const own = [...bindingRenameEdits(ctx, unit, name, target, renames, renamed), ...paramsEdits(ctx, unit, unit.node, 'it is not a function')];
   const edits = [...own, ...renamedBindingReferences(unit.node, unit.bridge.file.code, ctx.bindingRenames, own, name)];
   const decl = declarationOf(unit.node as t.Statement);
   const decorators = decl.type === 'ClassDeclaration' ? decl.decorators : undefined;
@@ -34,7 +36,7 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
     ctx.op(key, 'add', unit, [anchor ? insertAt(ctx, unit, anchor, piece, '', true) : appendToModule(ctx, unit, piece)], ctx.footprint(unit.commands, ['existence', 'body']));
     return;
   }
-  warnAlreadyPlaced(ctx, unit, `"${name}" already exists in the target; it was replaced where it is`);
+  warnAlreadyPlaced(ctx, unit, target.statement, (n) => ctx.target.binding(n)?.statement, `"${name}" already exists in the target; it was replaced where it is`);
   const indent = ctx.indentAt(target.statement.start!);
   if (target.node.type === 'VariableDeclarator' && isSingleDeclarator(unit.node)) {
     const declarator = unitText({ ...unit, node: unit.node.declarations[0]!, keep: [] }, indent, ctx.code, edits);
@@ -72,7 +74,7 @@ function keepExport(unit: Unit, statement: t.Statement): { prefix: Piece[]; edit
 /** The commands above a bridge class that is merged member by member: decorators and a rename of the class. */
 export function planClassHeader(ctx: PlanContext, unit: Unit, cls: TargetClass, renames: BindingRename[]): void {
   classRename(ctx, unit, cls, renames);
-  warnAlreadyPlaced(ctx, unit, `class ${cls.name} already exists in the target; it stays where it is`);
+  warnAlreadyPlaced(ctx, unit, cls.statement, (n) => ctx.target.binding(n)?.statement, `class ${cls.name} already exists in the target; it stays where it is`);
   const at = cls.statement.start!;
   const indent = ctx.indentAt(at);
   for (const piece of decoratorPrefix(ctx, unit, cls.node.decorators, ctx.code, indent)) {

@@ -1,13 +1,13 @@
 import type * as t from '@babel/types';
 import { lineStartAt } from '../../lines.js';
 import type { Edit } from '../../types.js';
-import { jsAccess, tsAccess } from './commands/access.js';
+import { jsAccessLevel, jsAccessName, tsAccess } from './commands/access.js';
 import { anchorOf, warnAlreadyPlaced } from './commands/before-after.js';
 import { renamedBindingReferences } from './commands/binding-references.js';
 import { decoratorPrefix } from './commands/decorator.js';
 import { planMemberDelete } from './commands/delete.js';
 import { paramsEdits } from './commands/params.js';
-import { claimMemberName, memberRename } from './commands/rename.js';
+import { claimMemberName, memberRenameTo, warnNoMemberToRename } from './commands/rename.js';
 import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
 import { timedUnit } from '../../plan/command-clock.js';
 import { leadingStart } from './comments.js';
@@ -20,25 +20,37 @@ import type { TargetClass } from './target.js';
 import { warnMemberUses } from './unfollowed.js';
 import { bridgeText, edit, join, plain, unitText, type Piece } from './text.js';
 
+/**
+ * The name `@rename` and (in JavaScript) `@access` give a member. `applied`: the class has the new
+ * name and not the old one (a merge before renamed it), so the unit merges into the member of the
+ * new name and no reference of the target is left to rename.
+ */
+interface NewName {
+  to: string;
+  applied: boolean;
+}
+
 /** Merges every bridge member aimed at one target class: renames first (they change other members' text), then each member. */
 export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Unit[]): void {
   const composed = composeAll(ctx, bridgeUnits, (unit) => memberTarget(ctx, cls, unit));
   const units = bridgeUnits.flatMap((u) => composed.get(u)!);
   const renames: MemberRenames = new Map();
-  const names = new Map<Unit, string>();
+  const names = new Map<Unit, NewName>();
   for (const unit of units) {
     const to = newName(ctx, cls, unit);
     if (to) names.set(unit, to);
   }
-  for (const [unit, to] of names) {
+  // An applied rename still renames `this.old` in the bridge's own text, as the first merge did.
+  for (const [unit, { to }] of names) {
     const member = unit.node as Member;
     renames.set(renameKey(memberName(member, unit.bridge.file.code), isStatic(member)), to);
   }
   const placer = new MemberPlacer(ctx, cls);
   for (const unit of units) timedUnit(ctx.clock, unit.commands.map((c) => c.name), () => planMember(ctx, cls, unit, names.get(unit), renames, placer));
   placer.finish(units[0]);
-  warnMemberUses(ctx, cls, names, units);
-  if (renames.size) {
+  const pending = new Map([...names].filter(([, n]) => !n.applied).map(([unit, n]) => [unit, n.to]));
+  warnMemberUses(ctx, cls, pending, units);
+  if (pending.size) {
     const edits = cls.node.body.body.flatMap((m) => thisReferences(m, renames, ctx.code));
     ctx.references.push({ key: `${cls.name} this-references`, aspects: ['name'], kind: 'rename-references', commands: ['rename'], source: sourceOf(units[0]!), edits });
   }
@@ -60,30 +72,37 @@ function implementationOf(cls: TargetClass, key: string, node: Member): Member |
 }
 
 /** The name a member gets from `@rename` and (in JavaScript) `@access`, when it changes; conflicts are errors. */
-function newName(ctx: PlanContext, cls: TargetClass, unit: Unit): string | undefined {
+function newName(ctx: PlanContext, cls: TargetClass, unit: Unit): NewName | undefined {
   if (!isMember(unit.node)) return undefined;
   const member = unit.node;
   const name = memberName(member, unit.bridge.file.code);
+  const has = (n: string) => cls.members().has(keyOf(member, n));
   const rename = command(unit, 'rename');
   const access = command(unit, 'access');
-  let to = rename ? memberRename(ctx, cls, unit, rename, member, name) : name;
-  if (access && !ctx.dialect.typescript) to = jsAccess(ctx, unit, access, to);
+  const renamed = rename && memberRenameTo(ctx, unit, rename, name);
+  const level = access && !ctx.dialect.typescript ? jsAccessLevel(ctx, unit, access) : undefined;
+  const withAccess = (n: string) => (level ? jsAccessName(n, level)! : n);
+  const asked = withAccess(renamed || name);
+  if (asked === name) return undefined;
+  if (!has(name) && has(asked)) return { to: asked, applied: true };
+  const to = renamed && !has(name) ? withAccess(name) : asked;
+  if (renamed && !has(name)) warnNoMemberToRename(ctx, cls, unit, rename!, name);
   if (to === name) return undefined;
   claimMemberName(ctx, cls, unit, rename ?? access!, member, name, to);
-  return to;
+  return { to, applied: false };
 }
 
-function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string | undefined, renames: MemberRenames, placer: MemberPlacer): void {
+function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewName | undefined, renames: MemberRenames, placer: MemberPlacer): void {
   const node = unit.node;
   if (!isMember(node)) {
     placer.add(unit, unitText(unit, placer.indent, ctx.code), `${cls.name} ${node.type}@${unit.bridge.index}:${node.start}`);
     return;
   }
-  const key = keyOf(node, memberName(node, unit.bridge.file.code));
+  const key = keyOf(node, name?.applied ? name.to : memberName(node, unit.bridge.file.code));
   const existing = cls.members().get(key);
   const opKey = `${cls.name}.${key}`;
   if (command(unit, 'delete')) return planMemberDelete(ctx, cls, unit, key, existing);
-  const edits = innerEdits(ctx, unit, node, to, renames);
+  const edits = innerEdits(ctx, unit, node, name?.to, renames);
   const impl = implementationOf(cls, key, node);
   if (!impl) {
     const decorators = decoratorPrefix(ctx, unit, node.decorators, unit.bridge.file.code, placer.indent);
@@ -97,7 +116,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, to: string |
     const at = lineStartAt(ctx.code, leadingStart(ctx.target.comments, ctx.code, impl.start!));
     ctx.op(`${opKey} comments`, 'add-comments', unit, [edit(at, at, join(plain(ctx.indentAt(impl.start!)), apart, plain('\n\n')), unit.bridge.index)], ['body']);
   }
-  warnAlreadyPlaced(ctx, unit, `"${key}" already exists in class ${cls.name}; it was replaced where it is`);
+  warnAlreadyPlaced(ctx, unit, impl, (n) => placer.named(n), `"${key}" already exists in class ${cls.name}; it was replaced where it is`);
   const indent = ctx.indentAt(impl.start!);
   const keepTarget = !node.decorators?.length && !!impl.decorators?.length;
   const prefix: Piece[] = keepTarget ? [plain(targetDecorators(ctx.code, impl))] : [];
@@ -205,7 +224,7 @@ class MemberPlacer {
     return /\n[ \t]*\r?\n/.test(this.ctx.code.slice(members[i]!.end!, members[i + 1]!.start!));
   }
 
-  private named(name: string): t.Node | undefined {
+  named(name: string): t.Node | undefined {
     const code = this.ctx.code;
     return this.members.find((m) => isMember(m) && memberName(m, code) === name);
   }

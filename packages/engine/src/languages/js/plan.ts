@@ -5,7 +5,7 @@ import { addCommandTimes, CommandClock, timedUnit } from '../../plan/command-clo
 import type { PlanInput, Planned } from '../merger.js';
 import { dedupe } from './commands/binding-references.js';
 import { PlanContext } from './context.js';
-import { collectBindingRenames, planBindingRenames, type BindingRename } from './commands/rename.js';
+import { collectBindingRenames, planBindingRenames, renamedBefore, type BindingRename } from './commands/rename.js';
 import { planClassHeader, planDeclaration, planStatement } from './declarations.js';
 import { ImportPlanner } from './imports.js';
 import { planClosingComments, planMembers } from './members.js';
@@ -88,7 +88,7 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
 function mergedClass(ctx: PlanContext, unit: Unit): TargetClass | undefined {
   if (command(unit, 'replace') || command(unit, 'delete')) return undefined;
   const names = boundNames(unit.node as t.Statement);
-  return names.map((n) => ctx.target.classNamed(n)).find(Boolean);
+  return names.map((n) => ctx.target.classNamed(renamedBefore(ctx, unit, n) ?? n)).find(Boolean);
 }
 
 /** True for a unit planned as one declaration (a binding, or a class replaced, deleted or added whole). */

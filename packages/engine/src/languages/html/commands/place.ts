@@ -1,7 +1,7 @@
 import type { CommandProcessor } from '../../../commands/processor.js';
 import { atOffset, commandNotApplicable } from '../../../diagnostics.js';
 import type { HtmlJob } from '../job.js';
-import { keyOfReference } from '../keys.js';
+import { keyOfReference, textOnlyTags } from '../keys.js';
 import { addInsertion, named } from '../ops.js';
 import { place, type Placement } from '../place.js';
 import type { PlaceUnit } from '../read.js';
@@ -31,6 +31,11 @@ export function planPlace(job: HtmlJob, unit: PlaceUnit): void {
   const how = unit.command.name as Placement;
   if ((how === 'before' || how === 'after') && !('sourceCodeLocation' in ref && ref.sourceCodeLocation)) {
     job.diagnostics.push(commandNotApplicable(how, `${key} is not written in the target`, atOffset(job.original, unit.command.offset)));
+    return;
+  }
+  if ((how === 'append-to' || how === 'prepend-to') && 'tagName' in ref && textOnlyTags.has(ref.tagName)) {
+    // Markup put there would be the element's text: a script's code, a title's words.
+    job.diagnostics.push(commandNotApplicable(how, `<${ref.tagName}> ${key} holds text, not elements`, atOffset(job.original, unit.command.offset)));
     return;
   }
   const where = `${job.original.path}:${atOffset(job.original, unit.command.offset).line}`;

@@ -53,13 +53,11 @@ export function accessLevel(ctx: PlanContext, unit: Unit, c: Command): Access | 
   return undefined;
 }
 
-/** In JavaScript, the name `@access` gives a member (`name` when it cannot apply). */
-export function jsAccess(ctx: PlanContext, unit: Unit, c: Command, name: string): string {
+/** In JavaScript, the level `@access` gives a member; undefined, after a warning, for `protected` (JavaScript has none) or no level. */
+export function jsAccessLevel(ctx: PlanContext, unit: Unit, c: Command): Exclude<Access, 'protected'> | undefined {
   const level = accessLevel(ctx, unit, c);
-  if (!level) return name;
-  const to = jsAccessName(name, level);
-  if (to === undefined) ctx.warn(unit, c, 'JavaScript has no protected members');
-  return to ?? name;
+  if (level === 'protected') ctx.warn(unit, c, 'JavaScript has no protected members');
+  return level === 'protected' ? undefined : level;
 }
 
 /** In TypeScript, the edit on the bridge member that gives it the modifier `@access` asks for. */

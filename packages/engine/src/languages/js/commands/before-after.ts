@@ -10,7 +10,7 @@ const placing = (where: 'before' | 'after'): JsCommand => ({
   appliesTo: ['member', 'snippet member', 'class', 'binding'],
   reads: ['position'],
   writes: ['position'],
-  summary: `places a new member or binding ${where} the one named (an existing unit stays where it is)`,
+  summary: `places a new member or binding ${where} the one named (an existing unit stays where it is, with a warning unless it stands there already)`,
 });
 
 /** `@before name`: a new unit goes above the member or binding named. */
@@ -30,10 +30,15 @@ export function anchorOf(ctx: PlanContext, unit: Unit, find: (name: string) => A
   return undefined;
 }
 
-/** `@before`/`@after` on a unit the target has already: it stays where it is, with a warning saying so. */
-export function warnAlreadyPlaced(ctx: PlanContext, unit: Unit, why: string): void {
+/**
+ * `@before`/`@after` on a unit the target has already (`existing`): it stays where it is, with a
+ * warning saying so, unless it already stands where the command asks (a merge before put it there).
+ */
+export function warnAlreadyPlaced(ctx: PlanContext, unit: Unit, existing: Anchor['node'], find: (name: string) => Anchor['node'] | undefined, why: string): void {
   for (const where of ['before', 'after'] as const) {
     const c = command(unit, where);
-    if (c) ctx.warn(unit, c, why);
+    const anchor = c && find(c.value);
+    const placed = anchor && (where === 'after' ? existing.start! >= anchor.end! : existing.end! <= anchor.start!);
+    if (c && !placed) ctx.warn(unit, c, why);
   }
 }

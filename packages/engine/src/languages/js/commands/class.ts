@@ -37,6 +37,13 @@ export function classGroups(members: Unit[]): Unit[][] {
   return groups;
 }
 
+/** The names `@rename` and `@access private` ask for a member named `name`. */
+function askedNames(unit: Unit, name: string): string[] {
+  const renamed = command(unit, 'rename')?.value || name;
+  const hidden = command(unit, 'access')?.value.toLowerCase() === 'private' ? `#${renamed.replace(/^#/, '')}` : renamed;
+  return [...new Set([renamed, hidden])].filter((n) => n !== name);
+}
+
 /**
  * The class a group of a method-only snippet's members belongs to: the one `@class Name` names, else the only class
  * having a member of one of the snippet's names, else the only class. Otherwise an error naming
@@ -51,7 +58,10 @@ export function resolveClass(ctx: PlanContext, bridge: BridgeSource, members: Un
   }
   const code = bridge.file.code;
   const names = members.flatMap((u) => (isMember(u.node) ? [memberName(u.node, code)] : []));
-  const having = ctx.target.classesNaming(names).filter((c) => names.some((n) => c.hasMemberNamed(n)));
+  const classesHaving = (wanted: string[]) => ctx.target.classesNaming(wanted).filter((c) => wanted.some((n) => c.hasMemberNamed(n)));
+  // No class has the names: a merge before may have renamed them to what the bridge asks.
+  let having = classesHaving(names);
+  if (!having.length) having = classesHaving(members.flatMap((u) => (isMember(u.node) ? askedNames(u, memberName(u.node, code)) : [])));
   if (having.length === 1) return having[0];
   const classes = ctx.target.classes;
   if (having.length === 0 && classes.length === 1) return classes[0];

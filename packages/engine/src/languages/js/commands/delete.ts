@@ -4,7 +4,7 @@ import type { Edit } from '../../../types.js';
 import { leadingStart } from '../comments.js';
 import type { PlanContext } from '../context.js';
 import { declarationOf, type Member } from '../names.js';
-import { command, type Unit } from '../read.js';
+import type { Unit } from '../read.js';
 import { exportListRemovals } from './export-lists.js';
 import type { TargetBinding, TargetClass } from '../target.js';
 import { warnBindingUses } from '../unfollowed.js';
@@ -18,26 +18,23 @@ export const del: JsCommand = {
   appliesTo: ['member', 'snippet member', 'class', 'binding'],
   reads: ['existence'],
   writes: ['existence'],
-  summary: 'removes the member or binding the unit names, with its leading comments (and a binding from its module\'s export lists)',
+  summary: 'removes the member or binding the unit names, with its leading comments (and a binding from its module\'s export lists); one the target lacks is already deleted',
 };
 
-/** `@delete` of a member: every declaration of its key (overloads too) goes. */
+/** `@delete` of a member: every declaration of its key (overloads too) goes; a member the class lacks is already deleted. */
 export function planMemberDelete(ctx: PlanContext, cls: TargetClass, unit: Unit, key: string, existing: Member[] | undefined): void {
-  if (!existing) ctx.warn(unit, command(unit, 'delete')!, `class ${cls.name} has no member "${key}"`);
-  else ctx.op(`${cls.name}.${key}`, 'delete-member', unit, existing.map((m) => removeNode(ctx, m)), ['existence']);
+  if (existing) ctx.op(`${cls.name}.${key}`, 'delete-member', unit, existing.map((m) => removeNode(ctx, m)), ['existence']);
 }
 
 /**
  * `@delete` of a top-level binding: each of its declarations goes, and so does its specifier in
  * the module's `export { ... }` lists; uses left in the target are warned of. (Other modules that
- * import it are the run plan's to find: DELETED_EXPORT_IMPORTED.)
+ * import it are the run plan's to find: DELETED_EXPORT_IMPORTED.) A binding the target lacks is
+ * already deleted.
  */
 export function planBindingDelete(ctx: PlanContext, unit: Unit, name: string, space: 'type' | 'value' | 'both', key: string): void {
-  if (!ctx.target.binding(name, space)) {
-    ctx.warn(unit, command(unit, 'delete')!, `the target has no "${name}"`);
-    return;
-  }
   const removed = ctx.target.declarations(name, space);
+  if (!removed.length) return;
   const unexported = exportListRemovals(ctx, name, (node) => removeNode(ctx, node));
   ctx.op(key, 'delete', unit, joined(ctx.code, [...removed.map((b) => removeBinding(ctx, b)), ...unexported]), ['existence']);
   if (space !== 'type') warnBindingUses(ctx, unit, name, removed, unexported);

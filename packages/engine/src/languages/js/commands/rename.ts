@@ -3,7 +3,7 @@ import type { Command } from '../../../commands/parse.js';
 import { renameConflict } from '../../../diagnostics.js';
 import type { Edit } from '../../../types.js';
 import { sourceOf, type PlanContext } from '../context.js';
-import { boundNames, keyOf, type Member } from '../names.js';
+import { boundNames, keyOf, type Member, type NameSpace } from '../names.js';
 import { command, type Unit } from '../read.js';
 import type { TargetBinding, TargetClass } from '../target.js';
 import { referenceEdits, unitReferences } from './binding-references.js';
@@ -21,7 +21,7 @@ export const rename: JsCommand = {
   appliesTo: ['member', 'snippet member', 'class', 'binding'],
   reads: ['name'],
   writes: ['name'],
-  summary: 'renames a member or a binding, and its references in the target',
+  summary: 'renames a member or a binding, and its references in the target; with the new name there and the old one gone, it is already applied',
 };
 
 const MEMBER_NAME = /^#?[A-Za-z_$][\w$]*$/;
@@ -34,12 +34,27 @@ export interface BindingRename {
   unit: Unit;
 }
 
-/** The name `@rename` gives a bridge member of `cls`, or `name` itself (after a warning) when it cannot apply. */
-export function memberRename(ctx: PlanContext, cls: TargetClass, unit: Unit, c: Command, member: Member, name: string): string {
-  if (!MEMBER_NAME.test(c.value)) ctx.warn(unit, c, `"${c.value}" is not a valid member name`);
-  else if (!cls.members().has(keyOf(member, name))) ctx.warn(unit, c, `class ${cls.name} has no member "${name}" to rename`);
-  else return name.startsWith('#') && !c.value.startsWith('#') ? `#${c.value}` : c.value;
-  return name;
+/** The name `@rename` asks for a bridge member named `name` (a `#` it has is kept); undefined, after a warning, when the value is no name. */
+export function memberRenameTo(ctx: PlanContext, unit: Unit, c: Command, name: string): string | undefined {
+  if (MEMBER_NAME.test(c.value)) return name.startsWith('#') && !c.value.startsWith('#') ? `#${c.value}` : c.value;
+  ctx.warn(unit, c, `"${c.value}" is not a valid member name`);
+  return undefined;
+}
+
+/** A member `@rename` whose class has neither the old name nor the new one: it cannot apply. */
+export function warnNoMemberToRename(ctx: PlanContext, cls: TargetClass, unit: Unit, c: Command, name: string): void {
+  ctx.warn(unit, c, `class ${cls.name} has no member "${name}" to rename`);
+}
+
+/**
+ * The new name of a binding's `@rename` that a merge before applied: the target has it and not
+ * the old name. The unit then merges into the binding of the new name, and no reference is left
+ * to rename.
+ */
+export function renamedBefore(ctx: PlanContext, unit: Unit, name: string, space: NameSpace = 'both'): string | undefined {
+  const c = command(unit, 'rename');
+  if (!c || !BINDING_NAME.test(c.value) || c.value === name) return undefined;
+  return !ctx.target.binding(name, space) && ctx.target.binding(c.value, space) ? c.value : undefined;
 }
 
 /** A member renamed onto a name its class has: a conflict. The new name is claimed as an operation either way. */
@@ -48,8 +63,12 @@ export function claimMemberName(ctx: PlanContext, cls: TargetClass, unit: Unit, 
   ctx.op(`${cls.name}.${keyOf(member, to)}`, 'rename-onto', unit, [], ['existence']);
 }
 
-/** The edits renaming a top-level binding inside its bridge unit; the rename is registered for the target's references. */
-export function bindingRenameEdits(ctx: PlanContext, unit: Unit, name: string, target: TargetBinding | undefined, renames: BindingRename[]): Edit[] {
+/**
+ * The edits renaming a top-level binding inside its bridge unit; the rename is registered for the
+ * target's references, unless it was `applied` before (`renamedBefore`).
+ */
+export function bindingRenameEdits(ctx: PlanContext, unit: Unit, name: string, target: TargetBinding | undefined, renames: BindingRename[], applied?: string): Edit[] {
+  if (applied) return unitReferences(unit.node, unit.bridge.file.code, name, applied);
   const c = command(unit, 'rename');
   if (!c) return [];
   if (!BINDING_NAME.test(c.value)) ctx.warn(unit, c, `"${c.value}" is not a valid name`);
@@ -61,11 +80,11 @@ export function bindingRenameEdits(ctx: PlanContext, unit: Unit, name: string, t
   return [];
 }
 
-/** `@rename` above a bridge class merged member by member: the class's binding is renamed. */
+/** `@rename` above a bridge class merged member by member: the class's binding is renamed (unless the class has the new name already). */
 export function classRename(ctx: PlanContext, unit: Unit, cls: TargetClass, renames: BindingRename[]): void {
   const c = command(unit, 'rename');
   if (c && !BINDING_NAME.test(c.value)) ctx.warn(unit, c, `"${c.value}" is not a valid name`);
-  else if (c) registerRename(ctx, unit, cls.name, c, renames);
+  else if (c && c.value !== cls.name) registerRename(ctx, unit, cls.name, c, renames);
 }
 
 function registerRename(ctx: PlanContext, unit: Unit, from: string, c: Command, renames: BindingRename[]): void {
@@ -84,7 +103,7 @@ export function collectBindingRenames(ctx: PlanContext, units: Unit[]): void {
     const c = command(unit, 'rename');
     if (!c || !BINDING_NAME.test(c.value) || (unit.kind !== 'binding' && unit.kind !== 'class')) continue;
     const name = boundNames(unit.node as t.Statement)[0];
-    if (name && ctx.target.binding(name)) ctx.bindingRenames.set(name, c.value);
+    if (name && (ctx.target.binding(name) || renamedBefore(ctx, unit, name))) ctx.bindingRenames.set(name, c.value);
   }
 }
 
