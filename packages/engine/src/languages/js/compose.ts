@@ -50,6 +50,7 @@ export function compose(ctx: PlanContext, target: Target, units: Unit[]): Unit[]
   const bridges = new Set(units.map((u) => u.bridge.index));
   if (units.length < 2 || bridges.size !== units.length) return units;
   const claims = units.map((unit) => claimOf(ctx, target, unit));
+  layerRestatements(ctx, claims);
   const owners = new Map<Aspect, Claim>();
   const resolutions: Resolution[] = [];
   for (const claim of claims) {
@@ -80,6 +81,20 @@ function claimOf(ctx: PlanContext, target: Target, unit: Unit): Claim {
   if (command(unit, 'delete')) return { unit, aspects: ['existence'] };
   const own: Aspect[] = target.text === undefined ? ['existence', 'body'] : command(unit, 'replace') || target.own(unit) !== target.text ? ['body'] : [];
   return { unit, aspects: ctx.footprint(unit.commands, own) };
+}
+
+/**
+ * A unit that only restates the target's text (no command writes anything) under a later `@order`
+ * than a unit changing the body says the body is the target's: it layers over that change. That is
+ * what a merge before, which applied the later bridge, left: without it the earlier bridge's body
+ * would come back on every second merge (docs/architecture.md, idempotence).
+ */
+function layerRestatements(ctx: PlanContext, claims: Claim[]): void {
+  const layer = (c: Claim) => ctx.layers[c.unit.bridge.index]!;
+  const changing = claims.filter((c) => c.aspects.includes('body'));
+  for (const claim of claims) {
+    if (!claim.aspects.length && changing.some((c) => layer(c) < layer(claim))) claim.aspects.push('body');
+  }
 }
 
 /** The later claim takes an aspect from the claims it beat: taking existence, every aspect; beating a deletion, the deletion goes. */
