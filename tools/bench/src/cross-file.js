@@ -3,15 +3,19 @@
 //  1. one bridge renaming an exported function imported by 200 modules: the whole run (find the
 //     importers, plan, merge all 201 files in memory) against merging those 201 files with one
 //     bridge edit each (target: under 2x);
-//  2. a 2,000-module tree whose 20 bridges rename nothing: what planning the run costs (it must
+//  2. the same two as `codebridge apply --write` on fresh copies of the trees (a process each: discover,
+//     plan, merge, write 201 files in one transaction);
+//  3. a 2,000-module tree whose 20 bridges rename nothing: what planning the run costs (it must
 //     find no importer and read nothing), the same run with and without a root to search, and,
 //     for scale, the scan it skips (a rename of an export nobody imports: list, read and search
 //     every module).
 // Usage: node tools/bench/src/cross-file.js [--runs N] [--importers N] [--tree N]   (build the engine first)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuntime, planRun } from '@codebridge/engine';
+import { cliBin } from './lib/cli-trees.js';
 import { median, printTable, round, runsFromArgs, writeResult } from './lib/measure.js';
 
 const runs = runsFromArgs(7);
@@ -110,7 +114,7 @@ try {
   const modules = Object.fromEntries(Array.from({ length: importers }, (_, i) => [`src/mod${i}.ts`, moduleSource(i, true)]));
   writeTree(renameRoot, { 'src/lib/price.ts': LIBRARY, ...modules });
   const renameJobs = [job('src/lib/price.ts', LIBRARY, RENAME)];
-  const editJobs = [job('src/lib/price.ts', LIBRARY, RENAME.replace('// @rename computePrice\n', '')), ...Object.entries(modules).map(([path, code], i) => job(path, code, editOf(i)))];
+  const editJobs = [job('src/lib/price.ts', LIBRARY, RENAME.replace('// @rename computePrice\n', '').replace('qty * unit', 'unit * qty')), ...Object.entries(modules).map(([path, code], i) => job(path, code, editOf(i)))];
   const rename = [];
   const edits = [];
   let renameChanged = 0;
@@ -128,7 +132,41 @@ try {
   rows.push({ case: `rename followed by ${importers} importers (scan + plan + ${importers + 1} merges)`, medianMs: round(median(rename), 1), files: renameChanged, note: `${round(ratio, 2)}x the one-edit run (target < 2x)` });
   rows.push({ case: `${importers + 1} merges, one edit each`, medianMs: round(median(edits), 1), files: importers + 1, note: '' });
 
-  // 2. A tree of `treeSize` modules; 20 bridges, none renaming: planning must cost nothing.
+  // 2. The CLI: both trees written with their bridges, each run on a fresh copy.
+  const onDisk = (jobs, name) => {
+    const dir = join(base, name);
+    writeTree(dir, { 'node_modules/.keep': '', ...Object.fromEntries(jobs.flatMap((j) => [[j.target.path, j.target.code], ...j.bridges.map((b) => [b.path, b.code])])) });
+    return dir;
+  };
+  const renameTemplate = join(base, 'cli-rename');
+  cpSync(renameRoot, renameTemplate, { recursive: true });
+  writeTree(renameTemplate, { 'node_modules/.keep': '', 'src/lib/price.bridge.ts': RENAME });
+  const editTemplate = onDisk(editJobs, 'cli-edits');
+  const apply = (template, r) => () => {
+    const root = join(base, `run-${template === renameTemplate ? 'rename' : 'edits'}-${r}`);
+    cpSync(template, root, { recursive: true });
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [cliBin, 'apply', '--write', '--no-cache', '--no-fsync', '--json'], { cwd: root, encoding: 'utf8' });
+    const ms = performance.now() - started;
+    const written = JSON.parse(run.stdout).summary.written;
+    if (run.status !== 0 || written !== importers + 1) throw new Error(`apply --write in ${root}: exit ${run.status}, ${written} written\n${run.stderr}`);
+    rmSync(root, { recursive: true, force: true });
+    return { ms };
+  };
+  const [cliRename, cliEdits] = [[], []];
+  for (let r = 0; r <= runs; r++) {
+    const [a, b] = await alternating(r, apply(renameTemplate, r), apply(editTemplate, r));
+    if (r === 0) continue;
+    cliRename.push(a.ms);
+    cliEdits.push(b.ms);
+  }
+  keep('cliRenameMs', cliRename);
+  keep('cliOneEditEachMs', cliEdits);
+  const cliRatio = median(cliRename) / median(cliEdits);
+  rows.push({ case: `apply --write: rename, ${importers} importers written with it`, medianMs: round(median(cliRename), 1), files: importers + 1, note: `${round(cliRatio, 2)}x the one-edit apply (target < 2x)` });
+  rows.push({ case: `apply --write: ${importers + 1} targets, one edit each`, medianMs: round(median(cliEdits), 1), files: importers + 1, note: '' });
+
+  // 3. A tree of `treeSize` modules; 20 bridges, none renaming: planning must cost nothing.
   const treeRoot = join(base, 'tree');
   const tree = Object.fromEntries(Array.from({ length: treeSize }, (_, i) => [`src/m${i}.ts`, moduleSource(i, false)]));
   writeTree(treeRoot, { 'src/lib/math.ts': MATH, 'src/lib/price.ts': LIBRARY, ...tree });
@@ -165,7 +203,7 @@ try {
   rows.push({ case: `  for scale: the scan a rename of an unused export pays (${treeSize + 2} modules)`, medianMs: round(median(scanMs), 1), files: treeSize + 2, note: 'list + read + text search' });
 
   printTable(rows);
-  const file = writeResult('cross-file', { runs, importers, treeSize, rows, samples, renameRatio: ratio });
+  const file = writeResult('cross-file', { runs, importers, treeSize, rows, samples, renameRatio: ratio, cliRatio });
   console.log(`\nwrote ${file}`);
 } finally {
   rmSync(base, { recursive: true, force: true });
