@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Fixture } from './helpers/fixture.js';
 import { runModule } from './helpers/output.js';
 import { firstBuildSettled, waitFor, watcherTest } from './helpers/watch.js';
+import { esbuild } from './harness/esbuild.js';
+import { rollup } from './harness/rollup.js';
 import { vite } from './harness/vite.js';
-import { webpack } from './harness/webpack.js';
+import { rspack, webpack } from './harness/webpack.js';
 
 // test/fixtures/cross-file: src/lib/cart.bridge.ts renames the exported `sum` of cart.ts to
 // `total`; receipt.ts imports { sum } and badge.js uses cart.sum of `import * as cart`. Neither
@@ -12,7 +14,7 @@ import { webpack } from './harness/webpack.js';
 let fixture: Fixture;
 afterEach(() => fixture?.dispose());
 
-describe.each([vite, webpack])('$name: a rename of an exported function is followed by its importers', (bundler) => {
+describe.each([vite, webpack, rollup, esbuild, rspack])('$name: a rename of an exported function is followed by its importers', (bundler) => {
   it("the importers' bundle runs and calls the renamed function", async () => {
     fixture = new Fixture('cross-file');
     const { warnings } = await bundler.build(fixture, {});
