@@ -17,6 +17,7 @@ export function formatStats(report: RunReport): string {
       ? `  cache ${plural(report.cache.hits, 'hit')}, ${plural(report.cache.misses, 'miss', 'misses')}, ${kb(report.cache.bytesRead)} read, ${kb(report.cache.bytesWritten)} written, ${ms(report.cache.savedMs)} saved`
       : '  cache off',
     ...whyInline(report),
+    ...partialLine(report),
     ...predictionLines(report),
   ];
   const slowest = [...report.tasks].sort((a, b) => b.runMs - a.runMs).slice(0, SLOWEST);
@@ -35,6 +36,14 @@ function predictionLines(report: RunReport): string[] {
   const lines = [`  predictions: ${Math.round(p.within30 * 100)}% of ${plural(p.scored, 'merge')} within 30%, median error ${Math.round(p.medianErrorPct)}%`];
   for (const a of p.anomalies) lines.push(`    anomaly: ${a.file} took ${a.actualMs.toFixed(1)} ms, ${(a.actualMs / a.predictedMs).toFixed(1)}x the ${a.predictedMs.toFixed(1)} ms predicted (from its ${a.from === 'size' ? 'size' : a.from === 'target' ? 'earlier runs' : "class's runs"})`);
   return lines;
+}
+
+/** The targets merged by the partial path, whose untouched statements were kept as bytes and not checked (docs/large-files.md). */
+function partialLine(report: RunReport): string[] {
+  const partial = report.tasks.filter((t) => t.unparsedBytes !== undefined);
+  if (!partial.length) return [];
+  const bytes = partial.reduce((sum, t) => sum + t.unparsedBytes!, 0);
+  return [`  partial: ${plural(partial.length, 'target')}, ${kb(bytes)} not parsed (syntax errors there are not reported)`];
 }
 
 /** Why a run that could use threads merged on the calling thread (the runtime chose it, or fell back). */

@@ -43,6 +43,8 @@ export interface TaskReport {
   commands?: Record<string, CommandTime>;
   /** The commands the target's bridges carried (every kind's count but `text`); absent when it did not plan. */
   commandCount?: number;
+  /** Bytes of the target the merge left unparsed (the partial path: syntax errors there went unseen); absent when it parsed it all. */
+  unparsedBytes?: number;
   /** Time of the round trip to a worker beyond `runMs` (structured clone and messaging); 0 inline. */
   overheadMs: number;
   /** CPU time of the thread during the merge; null where unknown (a task that never answered). */

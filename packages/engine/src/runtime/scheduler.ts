@@ -236,6 +236,7 @@ export class Scheduler {
       ...(timing.loadMs > 0 && { loadMs: timing.loadMs }),
       ...(timing.ops && { ops: timing.ops }),
       ...(timing.commands && { commands: timing.commands, commandCount: commandCountOf(timing.commands) }),
+      ...(timing.unparsedBytes !== undefined && { unparsedBytes: timing.unparsedBytes }),
       overheadMs: roundTripMs === null ? 0 : roundTripMs - timing.runMs,
       cpuMs: timing.cpuMs,
       heapUsedMb: timing.heapUsedMb,
