@@ -44,7 +44,7 @@ export interface MergeOptions {
 }
 
 /**
- * `full`: the whole target is parsed. `auto`: a target of at least 256 KB is split at its top-level
+ * `full`: the whole target is parsed. `auto`: a target of at least 128 KB is split at its top-level
  * statements and only those the plan touches are parsed (docs/large-files.md); the rest is kept as
  * bytes and not validated. `partial`: the same whatever the size (for tests and measurements).
  * Either way the output is the same bytes, and the merge parses the whole file when the split is unsure.

@@ -16,6 +16,7 @@ function method(c, m, random) {
     `    const ratio = rows.length / ${(k % 9) + 1} / 3; // a division, then a comment with a / slash`,
     `    const pattern = /^step-(\\d+)\\/[a-z]{2,}[/}{]*$/gi;`,
     `    const quoted = '\\'{' + "}\\"" + \`\${'{'}\`;`,
+    `    const path = input % 3 === 0 ? 'a/b//c' : "d/*e*/f"; // quotes holding comment starts`,
     `    const label = \`\${this.label}:\${rows.map((r) => \`\${r.id}-\${\`\${r.id * ${k}}\`}\`).join('/')}\`;`,
     `    const items = [scaled, scaled / 2, scaled % ${(k % 13) + 2}].map((value) => Math.round(value * 100) / 100);`,
     `    if (pattern.test(label) && items.some((value) => value > ${k * 10})) {`,

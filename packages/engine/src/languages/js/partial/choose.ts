@@ -9,7 +9,7 @@ import { scanModule } from './scan.js';
  * a plan touches less than most of a file; below this size a whole merge takes a few milliseconds and
  * the full parse is kept for what it validates.
  */
-export const PARTIAL_MIN_BYTES = 256 * 1024;
+export const PARTIAL_MIN_BYTES = 128 * 1024;
 
 /** The partial source to plan from, or undefined when the whole target is to be parsed. */
 export function partialSource(target: SourceFile, dialect: Dialect, mode: ParseMode = 'auto'): PartialSource | undefined {

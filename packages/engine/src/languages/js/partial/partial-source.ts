@@ -19,6 +19,7 @@ export class PartialSource implements StatementSource {
   private readonly parsed = new Map<number, t.Statement[]>();
   private readonly commentList: t.Comment[] = [];
   private directives: t.Directive[] = [];
+  private readonly naming = new Map<string, number[]>();
   /** Where each chunk's slice starts: the slices tile the file. */
   private readonly sliceStarts: number[];
   private parsedBytes = 0;
@@ -38,8 +39,16 @@ export class PartialSource implements StatementSource {
 
   statements(words?: readonly string[]): t.Statement[] {
     if (!words) throw new NeedsFullParse('a plan asked for every statement of the target');
-    const chunks = namesIn(this.file.code, words, this.sliceStarts);
-    return chunks.flatMap((i) => this.chunk(i));
+    const chunks = new Set<number>();
+    for (const word of words) for (const i of this.chunksNaming(word)) chunks.add(i);
+    return [...chunks].sort((a, b) => a - b).flatMap((i) => this.chunk(i));
+  }
+
+  /** The chunks whose text holds `word` as a name, searched once per word (a plan asks for a class's name several times). */
+  private chunksNaming(word: string): number[] {
+    let found = this.naming.get(word);
+    if (!found) this.naming.set(word, (found = namesIn(this.file.code, [word], this.sliceStarts)));
+    return found;
   }
 
   imports(): t.ImportDeclaration[] {
