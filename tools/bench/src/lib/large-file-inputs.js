@@ -82,12 +82,13 @@ export function generateLargeModule({ classes = 100, methods = 40, seed = 15 } =
  */
 export function largeBridge(targetName, classIndexes, { perClass = 1, methods = 40, renameEvery = 0 } = {}) {
   const lines = [`// @bridge ./${targetName}`];
-  classIndexes.forEach((c, i) => {
+  // What each class gets depends on its index only, so that a bridge of some of these classes edits them as a bridge of all does.
+  for (const c of classIndexes) {
     lines.push(`// @class Pipeline${c}`);
     for (let j = 0; j < perClass; j++) {
       const m = (c * 7 + j * 13) % methods;
-      const rename = renameEvery > 0 && (i * perClass + j) % renameEvery === 0;
-      const command = rename ? `// @rename renamedStep${m}` : ['// @decorator logged', '// @access protected', '// @params input: number, factor = 3'][(i + j) % 3];
+      const rename = renameEvery > 0 && (c * perClass + j) % renameEvery === 0;
+      const command = rename ? `// @rename renamedStep${m}` : ['// @decorator logged', '// @access protected', '// @params input: number, factor = 3'][(c + j) % 3];
       lines.push(
         `  ${command}`,
         `  step${m}(input: number, factor = 2): number {`,
@@ -96,6 +97,6 @@ export function largeBridge(targetName, classIndexes, { perClass = 1, methods = 
         `  }`,
       );
     }
-  });
+  }
   return `${lines.join('\n')}\n`;
 }
