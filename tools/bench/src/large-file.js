@@ -6,7 +6,9 @@
 //      alongside, for information.
 //   2. memory: peak RSS of a process that loads the engine and merges once, partial against full
 //      (parse 'full'), each in its own process, alternating; target: partial <= 0.5x full.
-// Usage: node tools/bench/src/large-file.js [--runs 9] [--processes 5]
+//   3. with --sizes, the threshold of parse 'auto': partial against full merges (CPU time) of
+//      generated modules of 2 to 20 classes x 20 methods, two classes bridged.
+// Usage: node tools/bench/src/large-file.js [--runs 9] [--processes 5] [--sizes]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -77,9 +79,41 @@ function memory(processes) {
   return rows;
 }
 
+/** CPU milliseconds of one call, the median of `runs` (alternating with the other variant by the caller). */
+function cpuOnce(fn) {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function sizes(runs) {
+  const rows = [];
+  for (const classes of [2, 4, 6, 10, 20]) {
+    const code = generateLargeModule({ classes, methods: 20 });
+    const input = { target: { path: 'src/l.ts', code }, bridges: [{ path: 'src/l.bridge.ts', code: largeBridge('l.ts', [0, classes - 1], { methods: 20 }) }] };
+    const variant = (parseMode) => () => mergeSync({ ...input, options: { parse: parseMode } });
+    const times = { partial: [], full: [] };
+    for (let i = 0; i < 3; i++) for (const m of ['partial', 'full']) variant(m)();
+    for (let run = 0; run < runs; run++) {
+      for (const m of run % 2 === 0 ? ['partial', 'full'] : ['full', 'partial']) {
+        globalThis.gc();
+        times[m].push(cpuOnce(variant(m)));
+      }
+    }
+    rows.push({ kb: round(code.length / 1024, 0), classes, partialMs: round(median(times.partial), 1), fullMs: round(median(times.full), 1), ratio: round(median(times.partial) / median(times.full)) });
+  }
+  printTable(rows);
+  return rows;
+}
+
 function main() {
   ensureExposedGc();
   const runs = runsFromArgs(9);
+  if (process.argv.includes('--sizes')) {
+    writeResult('large-file-sizes', { rows: sizes(runs) });
+    return;
+  }
   const input = job();
   const hash = createHash('sha256').update(input.target.code).update(input.bridges[0].code).digest('hex').slice(0, 16);
   console.log(`input ${hash}: ${(input.target.code.length / 2 ** 20).toFixed(2)} MB, 100 classes x 40 methods, 3 methods of 3 classes bridged`);
