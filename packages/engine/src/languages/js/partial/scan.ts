@@ -158,7 +158,10 @@ class Scanner {
   }
 
   private lastCondWord(): boolean {
-    return this.last === WORD && COND_WORDS.has(this.lastWord());
+    // if, for, with, while: read the word only when its length and first letter could make one.
+    const length = this.lastEnd - this.wordStart;
+    const first = this.code.charCodeAt(this.wordStart);
+    return this.last === WORD && length >= 2 && length <= 5 && (first === 105 || first === 102 || first === 119) && COND_WORDS.has(this.lastWord());
   }
 
   /** The last token's text when it is a lowercase word short enough to be a keyword, else ''. */
