@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeSharedRuntime, createRuntime, mergeMany, mergeSync, type MergeJob, type Runtime, type RuntimeOptions } from '../../src/index.js';
+import { WORKER_MB } from '../../src/runtime/options.js';
 import { corpusJobs, fixture } from './jobs.js';
 
 // Real worker threads running the built worker (dist/runtime/worker.js). Build the engine first.
@@ -109,6 +110,18 @@ describe('runtime', () => {
     // Without it, a pooled run leaves the calling thread to the host.
     const plain = await start({ workers: 1, coldStartMs: 0, inlineBelowMs: 0 }).mergeMany(jobs);
     expect(plain.report.inline).toBe(0);
+  });
+
+  it('maxMemory caps the threads: a budget of one worker starts one, a budget below one merges inline', async () => {
+    const jobs = corpusJobs(20);
+    const one = start({ workers: 2, coldStartMs: 0, inlineBelowMs: 0, maxMemory: WORKER_MB * 1.5 });
+    const { report } = await one.mergeMany(jobs);
+    expect(new Set(report.tasks.map((t) => t.worker)).size).toBe(1);
+    expect(report).toMatchObject({ workers: 1, threads: 1, inline: 0 });
+    expect(one.threads).toHaveLength(1);
+    await one.close();
+    const none = await start({ workers: 2, coldStartMs: 0, inlineBelowMs: 0, maxMemory: WORKER_MB / 2 }).mergeMany(jobs);
+    expect(none.report).toMatchObject({ workers: 0, inline: 20 });
   });
 
   it('the run report gives each thread its tasks, busy time and utilisation (busy / wall)', async () => {
