@@ -6,7 +6,7 @@
 // task times, and the share of merges within 30% of their prediction.
 // Usage: node tools/bench/src/history.js [--runs N] | --small (10 small files, with history against without)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,20 +73,54 @@ async function smallFiles(rounds = 31) {
   const jobs = generateCorpus({ modules: 10, classes: 1, methods: 6, editedMethods: 2, seed: 5 });
   const root = mkdtempSync(join(tmpdir(), 'cb-bench-history-small-'));
   const times = { history: [], without: [] };
+  const cpu = { history: [], without: [] };
+  // The calling thread's CPU time (Linux's per-thread clock): the runs are inline, and a loaded machine moves it far less than wall time.
+  const threadCpuMs = () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ', 1)[0]) / 1e6;
   try {
     for (let i = 0; i < rounds; i++) {
       for (const mode of i % 2 ? ['history', 'without'] : ['without', 'history']) {
-        const started = performance.now();
+        const [started, startedCpu] = [performance.now(), threadCpuMs()];
         const runtime = createRuntime({ ...(mode === 'history' && { history: new RunHistory(root) }) });
         await runtime.mergeMany(jobs);
         await runtime.close();
         if (i > 0) times[mode].push(performance.now() - started);
+        if (i > 0) cpu[mode].push(threadCpuMs() - startedCpu);
       }
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   console.log(`10 small files, ${rounds - 1} interleaved runs: with history ${round(median(times.history), 2)} ms, without ${round(median(times.without), 2)} ms (median)`);
+  console.log(`calling thread's CPU: with history ${round(median(cpu.history), 2)} ms, without ${round(median(cpu.without), 2)} ms (median)`);
+  console.log(`history's own work per run of the 10 files, CPU: ${historyWorkMs(RunHistory, jobs)}`);
+}
+
+/** What a run's history calls cost alone, averaged over many: reading the file, 10 predictions, 10 lessons, a save that writes. */
+function historyWorkMs(RunHistory, jobs) {
+  const root = mkdtempSync(join(tmpdir(), 'cb-bench-history-work-'));
+  const threadCpuMs = () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ', 1)[0]) / 1e6;
+  const task = (ms) => ({ status: 'fulfilled', worker: 'inline', runMs: ms });
+  const each = (n, fn) => {
+    const started = threadCpuMs();
+    for (let i = 0; i < n; i++) fn(i);
+    return round((threadCpuMs() - started) / n, 3);
+  };
+  try {
+    const seeded = new RunHistory(root);
+    jobs.forEach((job) => seeded.learn(job, task(1)));
+    seeded.save();
+    const history = new RunHistory(root);
+    const read = each(200, () => new RunHistory(root));
+    const predict = each(200, () => jobs.forEach((job) => history.predict(job)));
+    const learn = each(200, () => jobs.forEach((job) => history.learn(job, task(1))));
+    const save = each(50, (i) => {
+      history.learn(jobs[0], task(100 + i * 50)); // a cost off by more than a third: the file is written
+      history.save();
+    });
+    return `read ${read} ms, 10 predictions ${predict} ms, 10 lessons ${learn} ms, a save that writes ${save} ms`;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === '1');
