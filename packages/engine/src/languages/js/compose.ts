@@ -56,7 +56,7 @@ export function compose(ctx: PlanContext, target: Target, units: Unit[]): Unit[]
   for (const claim of claims) {
     for (const aspect of claim.aspects) {
       if (aspect === 'decorators') continue;
-      const owner = owners.get(aspect) ?? (aspect !== 'existence' ? owners.get('existence') : undefined);
+      const owner = owners.get(aspect) ?? (aspect !== 'existence' ? existenceContender(owners, aspect) : undefined);
       const contenders = aspect === 'existence' ? [...new Set(owners.values())] : owner ? [owner] : [];
       const differ = contenders.filter((c) => !sameValue(target, c, claim, aspect));
       if (!differ.length) {
@@ -85,16 +85,27 @@ function claimOf(ctx: PlanContext, target: Target, unit: Unit): Claim {
 
 /**
  * A unit that only restates the target's text (no command writes anything) under a later `@order`
- * than a unit changing the body says the body is the target's: it layers over that change. That is
+ * than a unit changing the body (or deleting the unit) says the body is the target's: it layers
+ * over that change. That is
  * what a merge before, which applied the later bridge, left: without it the earlier bridge's body
  * would come back on every second merge (docs/architecture.md, idempotence).
  */
 function layerRestatements(ctx: PlanContext, claims: Claim[]): void {
   const layer = (c: Claim) => ctx.layers[c.unit.bridge.index]!;
-  const changing = claims.filter((c) => c.aspects.includes('body'));
+  const changing = claims.filter((c) => c.aspects.includes('body') || c.aspects.includes('existence'));
   for (const claim of claims) {
     if (!claim.aspects.length && changing.some((c) => layer(c) < layer(claim))) claim.aspects.push('body');
   }
+}
+
+/**
+ * The claim owning existence contends an aspect of another claim when it deletes the unit, or
+ * writes that aspect itself. One that adds the unit (the target lacks it: new, or renamed by a
+ * merge before) leaves the other aspects to compose: a bridge's `@params` beside another's `@rename`.
+ */
+function existenceContender(owners: Map<Aspect, Claim>, aspect: Aspect): Claim | undefined {
+  const existence = owners.get('existence');
+  return existence && (command(existence.unit, 'delete') || existence.aspects.includes(aspect)) ? existence : undefined;
 }
 
 /** The later claim takes an aspect from the claims it beat: taking existence, every aspect; beating a deletion, the deletion goes. */
@@ -153,7 +164,9 @@ function composed(ctx: PlanContext, claims: Claim[], owners: Map<Aspect, Claim>)
   for (const { unit } of claims) {
     for (const c of unit.commands) {
       const aspects = ctx.footprint([c], []);
-      const owned = c.name === 'decorator' ? !decorators.has(c.value) : aspects.length ? aspects.every((a) => owners.get(a)?.unit === unit) : unit === base;
+      // The claim owning existence owns the aspects no other claim took (a unit the target lacks, under a name a merge before renamed).
+      const ownerOf = (a: Aspect) => owners.get(a) ?? existence;
+      const owned = c.name === 'decorator' ? !decorators.has(c.value) : aspects.length ? aspects.every((a) => ownerOf(a)?.unit === unit) : unit === base;
       if (!owned) continue;
       if (c.name === 'decorator') decorators.add(c.value);
       commands.push(c);
