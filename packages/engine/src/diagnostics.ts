@@ -147,11 +147,6 @@ function make(code: DiagnosticCode, severity: Severity, message: string, at?: At
   return d;
 }
 
-/** 1-based line and 0-based column of an offset, for a one-off question (a file asked often: `atOffset`). */
-export function positionAt(code: string, offset: number): { line: number; column: number } {
-  return new LineIndex(code).position(offset);
-}
-
 /** A position in a file, from the file's line index (built once per file). */
 export function atOffset(file: SourceFile, offset: number): At {
   return { file, ...lineIndexOf(file).position(offset) };
