@@ -8,6 +8,12 @@ import { mergeError, mergeFixture } from '../support/fixtures.js';
 const js = (name: string) => `test/fixtures/js/${name}`;
 
 describe('footprints on different aspects of one unit compose', () => {
+  test('edits of different members from two bridges both apply', () => {
+    const result = mergeCase('resolve-different-members');
+    expect(result.code).toBe(result.case.expected);
+    expect(result.resolutions).toEqual([]);
+  });
+
   test('a decorator from one bridge and a new body from another both apply, in one edit', () => {
     const result = mergeCase('resolve-decorator-and-body');
     expect(result.code).toBe(result.case.expected);
@@ -93,6 +99,11 @@ describe('overlapping footprints with no order between them are conflicts naming
     expect(error.diagnostic.message).toContain(`binding greet is edited by ${js('resolve-same-order-conflict/bridge-a.js')}:2:1`);
   });
 
+  test('one member twice in one bridge', () => {
+    const error = jsError('resolve-twice-in-one-bridge') as CodeBridgeError;
+    expect(error.diagnostics).toMatchObject([{ code: 'CONFLICT', file: js('resolve-twice-in-one-bridge/bridge.js'), line: 5 }]);
+  });
+
   test('two renames onto one name conflict whatever their order (a name cannot be overridden)', () => {
     const error = jsError('resolve-rename-onto-one-name') as CodeBridgeError;
     expect(error.diagnostics).toMatchObject([{ code: 'CONFLICT', file: js('resolve-rename-onto-one-name/bridge-b.js') }]);
@@ -101,5 +112,9 @@ describe('overlapping footprints with no order between them are conflicts naming
 
   test('HTML: two bridges with no @order editing one element', () => {
     expect(mergeError('html', 'conflict-same-element').diagnostic).toMatchObject({ code: 'CONFLICT', file: 'html/conflict-same-element/bridge-2.html' });
+  });
+
+  test('different units whose edits touch one stretch of text (markup placed into an element another bridge deletes)', () => {
+    expect(mergeError('html', 'conflict-placement-inside-deleted').diagnostic).toMatchObject({ code: 'CONFLICT', file: 'html/conflict-placement-inside-deleted/bridge-2.html' });
   });
 });

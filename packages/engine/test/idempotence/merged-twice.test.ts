@@ -38,7 +38,6 @@ const faultyBridges: Record<string, string> = {
 const noSingleOutcome: Record<string, string> = {
   'js/resolve-decorator-and-body': 'a @decorator bridge restating the old body, beside a bridge changing the body',
   'js/resolve-rename-and-body': 'a @rename bridge restating the old body, beside a bridge changing the body',
-  'js/resolve-order-rename': 'the later @rename bridge restates the old body the earlier one changes',
 };
 
 interface Tally {
