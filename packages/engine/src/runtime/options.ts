@@ -15,6 +15,12 @@ export interface RuntimeOptions {
   lanes?: Partial<Record<Language, number>>;
   /** A worker task that runs longer fails with TASK_TIMEOUT and its thread is replaced (default 30 000). */
   timeoutMs?: number;
+  /**
+   * A worker thread not ready this long after it was started (a worker module whose loading hangs)
+   * counts as a failed start (default 30 000). Apart from `timeoutMs`: a short limit per merge must
+   * not fail the starts of threads on a loaded machine, where loading the merge code takes seconds.
+   */
+  startTimeoutMs?: number;
   /** Old-generation heap limit of each worker thread (default 1024); a task over it fails with WORKER_MEMORY_LIMIT. */
   maxMemoryMb?: number;
   /**
@@ -39,6 +45,7 @@ export interface ResolvedOptions {
   workers: number;
   lanes: LaneLimits;
   timeoutMs: number;
+  startTimeoutMs: number;
   maxMemoryMb: number;
   costs: CostModel;
   workerFile?: string;
@@ -60,6 +67,7 @@ export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
     workers,
     lanes,
     timeoutMs: options.timeoutMs ?? 30_000,
+    startTimeoutMs: options.startTimeoutMs ?? 30_000,
     maxMemoryMb: options.maxMemoryMb ?? 1024,
     callerMerges: options.callerMerges ?? false,
     costs: {

@@ -17,6 +17,7 @@ export type PoolReply = { outcome: TaskOutcome } | { failure: PoolFailure };
 export interface PoolOptions {
   threads: number;
   timeoutMs: number;
+  startTimeoutMs: number;
   maxMemoryMb: number;
   workerFile?: string;
 }
@@ -148,7 +149,7 @@ export class WorkerPool {
       return;
     }
     // A thread that never becomes ready (a worker module whose loading hangs) counts as a failed start.
-    const startTimer = setTimeout(() => void worker.terminate(), this.options.timeoutMs);
+    const startTimer = setTimeout(() => void worker.terminate(), this.options.startTimeoutMs);
     const slot: Slot = { worker, ready: false, sent: [], startTimer };
     this.slots.add(slot);
     worker.on('message', (reply: ThreadReply) => this.answer(slot, reply));

@@ -121,12 +121,12 @@ export class Scheduler {
   }
 
   private startPool(): WorkerPool {
-    const { workers, timeoutMs, maxMemoryMb, workerFile } = this.options;
+    const { workers, timeoutMs, startTimeoutMs, maxMemoryMb, workerFile } = this.options;
     this.fallback = undefined;
     const startedAt = performance.now();
     let ready = false;
     const pool: WorkerPool = new WorkerPool(
-      { threads: workers, timeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) },
+      { threads: workers, timeoutMs, startTimeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) },
       {
         changed: () => {
           if (pool.capacity > 0) this.giveUps = 0;

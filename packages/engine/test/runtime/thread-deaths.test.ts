@@ -133,10 +133,10 @@ describe('thread deaths', () => {
     expect(after.report).toMatchObject({ inlineFallback: 0, notices: [], threadStarts: 2 });
   });
 
-  it('a worker module whose loading never ends counts as failed starts (each bounded by timeoutMs), and the run ends inline', async () => {
+  it('a worker module whose loading never ends counts as failed starts (each bounded by startTimeoutMs), and the run ends inline', async () => {
     const jobs = corpusJobs(10);
     const hung = new URL('./fixtures/hung-loading-worker.mjs', import.meta.url).pathname;
-    const { results, report } = await start({ workerFile: hung, timeoutMs: 300 }).mergeMany(jobs);
+    const { results, report } = await start({ workerFile: hung, startTimeoutMs: 300 }).mergeMany(jobs);
     expect(answers(results)).toEqual(inlineAnswers(jobs));
     expect(report).toMatchObject({ inlineFallback: 10, threadDeaths: 6 });
     expect(report.wallMs).toBeLessThan(15_000);
