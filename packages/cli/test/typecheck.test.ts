@@ -29,7 +29,8 @@ cart.add({ price: 2, qty: 3 });
 export const total: number = cart.total();
 `;
 
-describe('codebridge typecheck', () => {
+// A TypeScript program per test: about 2 s quiet, past 30 s on a runner at load 14.
+describe('codebridge typecheck', { timeout: 120_000 }, () => {
   it('checks the merged program: code that calls a method only the bridge adds passes', async () => {
     const root = tree({ 'tsconfig.json': tsconfig, 'src/cart.ts': cart, 'src/cart.bridge.ts': bridge, 'src/main.ts': main });
     const run = await codebridge(['typecheck'], { cwd: root });

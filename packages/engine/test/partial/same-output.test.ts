@@ -43,7 +43,7 @@ describe('the partial path gives the output of the full parse', () => {
     const { partial, unparsed } = expectSameOnEvery(jobs);
     expect(partial).toBe(jobs.length);
     expect(unparsed).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   test('on the real corpus (webpack, postcss and undici modules, bridges of every kind and binding renames)', () => {
     const corpus = buildRealCorpus();
