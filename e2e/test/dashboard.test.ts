@@ -103,6 +103,14 @@ describe('the HTML dashboard of a CLI run, in Chromium', () => {
     await page.close();
   });
 
+  it('gives the plan and apply time of each command kind the bridges carried: 30 @class, 6 @merge', async () => {
+    const { page } = await openDashboard();
+    const commands = await page.locator('#commands').innerText();
+    expect(commands).toMatch(/class ×30\s+[\d.]+ ms/);
+    expect(commands).toMatch(/merge ×6\s+[\d.]+ ms/);
+    await page.close();
+  });
+
   it('plots each merge against its prediction and gives the score of the run', async () => {
     const { page } = await openDashboard();
     expect(await page.locator('#predictions .scatter .dot').count()).toBe(36);

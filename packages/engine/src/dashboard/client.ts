@@ -30,6 +30,7 @@ export function client(doc: Document, data: DashboardData, live: string | null):
     timeline(d, rows);
     breakdowns(rows);
     operations(d);
+    commands(d);
     slowest(rows);
     bottlenecks(d);
     predictions(d, rows);
@@ -152,6 +153,11 @@ export function client(doc: Document, data: DashboardData, live: string | null):
   function operations(d: DashboardData): void {
     if (d.operations.length === 0) return void $('operations').replaceChildren(el('p', { class: 'muted' }, 'No merge was planned in this run.'));
     bars('operations', d.operations.map(([kind, n]) => [kind, n, '#5c7ad6'] as [string, number, string]), (n) => `${n}`);
+  }
+
+  function commands(d: DashboardData): void {
+    if (d.commands.length === 0) return void $('commands').replaceChildren(el('p', { class: 'muted' }, 'No merge was planned in this run.'));
+    bars('commands', d.commands.map(([kind, n, plan, apply]) => [`${kind} ×${n}`, plan + apply, '#c9892e'] as [string, number, string]));
   }
 
   function bars(id: string, items: [string, number, string][], format: (value: number) => string = fmt): void {

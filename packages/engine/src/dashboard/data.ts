@@ -18,6 +18,8 @@ export interface DashboardData {
   tasks: number[][];
   /** Operations the plans made, by kind, most frequent first. */
   operations: [string, number][];
+  /** Commands the bridges carried, by kind: how many, plan and apply ms; the costliest first. */
+  commands: [string, number, number, number][];
   predictions: RunReport['predictions'];
   bottlenecks: Bottleneck[];
 }
@@ -42,6 +44,9 @@ export function dashboardData(report: RunReport, options: { title?: string; tool
     tracks,
     tasks: report.tasks.map((t) => taskRow(t, index.get(t.file)!, startMsOf(t, report))),
     operations: operationCounts(report.tasks),
+    commands: Object.entries(report.commands ?? {})
+      .map(([kind, c]): [string, number, number, number] => [kind, c.count, round(c.planMs), round(c.applyMs)])
+      .sort((a, b) => b[2] + b[3] - (a[2] + a[3]) || (a[0] < b[0] ? -1 : 1)),
     predictions: report.predictions,
     bottlenecks: findBottlenecks(report),
   };

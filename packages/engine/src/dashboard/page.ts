@@ -37,7 +37,7 @@ export function dashboardPage(data: DashboardData, live?: string): string {
 <section class="panel"><h2>Timeline <span id="legend" class="legend"></span></h2><div id="timeline"></div><div id="details" class="details"><p class="muted">Click a bar to see its target and phases.</p></div></section>
 <div class="grid2">
 <section class="panel"><h2>Bottlenecks</h2><ul id="bottlenecks" class="bottlenecks"></ul></section>
-<section class="panel"><h2>Where the time went</h2><h3>Phases</h3><div id="phases"></div><h3>Languages</h3><div id="languages"></div><h3>Operations planned (by kind)</h3><div id="operations"></div></section>
+<section class="panel"><h2>Where the time went</h2><h3>Phases</h3><div id="phases"></div><h3>Languages</h3><div id="languages"></div><h3>Operations planned (by kind)</h3><div id="operations"></div><h3>Commands (plan and apply time, by kind)</h3><div id="commands"></div></section>
 </div>
 <section class="panel"><h2>Slowest targets</h2><table><thead><tr><th>target</th><th>lang</th><th>run</th><th>read</th><th>queued</th><th></th></tr></thead><tbody id="slowest"></tbody></table></section>
 <section class="panel"><h2>Predicted against actual</h2><div id="predictions" class="predictions"></div></section>
