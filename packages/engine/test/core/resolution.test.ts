@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CodeBridgeError } from '../../src/diagnostics.js';
-import { mergeCase, mergeError as jsError } from '../js/cases.js';
+import { mergeSync } from '../../src/merge.js';
+import { loadCase, mergeCase, mergeError as jsError } from '../js/cases.js';
 import { mergeError, mergeFixture } from '../support/fixtures.js';
 
 // One test per row of docs/resolution.md, in the table's order.
@@ -37,6 +38,17 @@ describe('footprints on different aspects of one unit compose', () => {
   test('decorators from two bridges add up', () => {
     const result = mergeCase('resolve-two-decorators');
     expect(result.code).toBe(result.case.expected);
+  });
+});
+
+describe('a body restated to carry commands a merge before applied is no edit', () => {
+  test.each(['resolve-decorator-and-body', 'resolve-rename-and-body'])('%s merged into its own result: the other bridge\'s body stays, nothing changes', (name) => {
+    const c = loadCase(name);
+    const result = mergeSync({ target: { ...c.target, code: c.expected! }, bridges: c.bridges });
+    expect(result.code).toBe(c.expected);
+    expect(result.changed).toBe(false);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.resolutions).toEqual([]);
   });
 });
 

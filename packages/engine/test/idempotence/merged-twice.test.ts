@@ -26,20 +26,6 @@ const faultyBridges: Record<string, string> = {
   'js/warnings': '@access protected in JavaScript, @params on a field',
 };
 
-/**
- * Fixtures with no single result to come back to: two bridges give one member different bodies,
- * one of them restating the target's body to carry a command (or a rename). Composition takes a
- * restated body as no edit, so the first merge applies the other bridge's body; merged again, the
- * roles swap (the target now holds the other body, the restated one reads as the edit) and the old
- * body returns, or the two bodies conflict. Which bridge edits the body depends on the target it
- * meets, so there is no result both merges agree on; an `@order` between them (the later wins)
- * or a bridge that does not restate the body settles it. Left out, and named here.
- */
-const noSingleOutcome: Record<string, string> = {
-  'js/resolve-decorator-and-body': 'a @decorator bridge restating the old body, beside a bridge changing the body',
-  'js/resolve-rename-and-body': 'a @rename bridge restating the old body, beside a bridge changing the body',
-};
-
 interface Tally {
   merged: number;
   /** Cases whose first merge is an error: there is no result to merge again. */
@@ -53,7 +39,6 @@ const describe = (ds: Diagnostic[]) => ds.map((d) => `${d.code} ${d.message}`).j
 function mergeTwice(cases: IdempotenceCase[], parse: ParseMode = 'auto'): Tally {
   const tally: Tally = { merged: 0, errors: 0, failures: [] };
   for (const c of cases) {
-    if (c.name in noSingleOutcome) continue;
     let first;
     try {
       first = mergeSync({ target: c.target, bridges: c.bridges, options: { sourceMap: false, parse } });
@@ -82,7 +67,7 @@ test.each(['js', 'css', 'html'] as const)('every %s fixture merged twice gives t
   const tally = mergeTwice(cases);
   expect(tally.failures).toEqual([]);
   expect(tally.merged).toBeGreaterThan(cases.length / 2);
-  for (const name of [...Object.keys(faultyBridges), ...Object.keys(noSingleOutcome)].filter((n) => n.startsWith(`${language}/`))) {
+  for (const name of Object.keys(faultyBridges).filter((n) => n.startsWith(`${language}/`))) {
     expect(cases.some((c) => c.name === name), `${name} is a fixture`).toBe(true);
   }
 });

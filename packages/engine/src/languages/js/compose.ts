@@ -23,6 +23,12 @@ export interface Target {
   text: string | undefined;
   /** A bridge unit's text, as comparable to `text`. */
   own: (unit: Unit) => string;
+  /**
+   * When a merge before applied every command of `unit` (its decorators are on the target's unit,
+   * its `@rename` made the new name and left no old one), the target's text of the unit those
+   * commands left, as comparable to `own` (under the unit's own name); else undefined.
+   */
+  applied?: (unit: Unit) => string | undefined;
 }
 
 /** One unit's claim: what it writes and, per aspect, the value it writes. */
@@ -33,11 +39,15 @@ interface Claim {
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** A unit's own text without its decorators (those are an aspect of their own), squeezed. */
-export function textOf(node: t.Node, code: string): string {
+/**
+ * A unit's own text without its decorators (those are an aspect of their own), squeezed; with
+ * `key`, a member's text with that key written in place of its own (a renamed member read under its old name).
+ */
+export function textOf(node: t.Node, code: string, key?: string): string {
   const decorators = 'decorators' in node ? node.decorators : undefined;
   const start = decorators?.length ? decorators.at(-1)!.end! : node.start!;
-  return squeeze(code.slice(start, node.end!));
+  const own = key !== undefined && 'key' in node ? node.key : undefined;
+  return squeeze(own ? code.slice(start, own.start!) + key + code.slice(own.end!, node.end!) : code.slice(start, node.end!));
 }
 
 /**
@@ -50,6 +60,7 @@ export function compose(ctx: PlanContext, target: Target, units: Unit[]): Unit[]
   const bridges = new Set(units.map((u) => u.bridge.index));
   if (units.length < 2 || bridges.size !== units.length) return units;
   const claims = units.map((unit) => claimOf(ctx, target, unit));
+  dropVehicleBodies(ctx, target, claims);
   layerRestatements(ctx, claims);
   const owners = new Map<Aspect, Claim>();
   const resolutions: Resolution[] = [];
@@ -57,7 +68,7 @@ export function compose(ctx: PlanContext, target: Target, units: Unit[]): Unit[]
     for (const aspect of claim.aspects) {
       if (aspect === 'decorators') continue;
       const owner = owners.get(aspect) ?? (aspect !== 'existence' ? existenceContender(owners, aspect) : undefined);
-      const contenders = aspect === 'existence' ? [...new Set(owners.values())] : owner ? [owner] : [];
+      const contenders = aspect === 'existence' ? existenceContenders(owners, claim) : owner ? [owner] : [];
       const differ = contenders.filter((c) => !sameValue(target, c, claim, aspect));
       if (!differ.length) {
         if (!owner) owners.set(aspect, claim);
@@ -84,6 +95,25 @@ function claimOf(ctx: PlanContext, target: Target, unit: Unit): Claim {
 }
 
 /**
+ * A unit whose text differs from the target's only to carry commands a merge before applied,
+ * beside a unit of another bridge (with no `@order` between them) that restates the target's
+ * text exactly: the target is the result of merging both, so the differing text is a vehicle for
+ * the commands, not an edit, and claims no body. Without this, merged again, the restated old body
+ * would read as the edit and come back (docs/resolution.md).
+ */
+function dropVehicleBodies(ctx: PlanContext, target: Target, claims: Claim[]): void {
+  for (const claim of claims) {
+    if (!claim.aspects.includes('body') || !claim.unit.commands.length) continue;
+    const current = target.applied?.(claim.unit);
+    if (current === undefined || target.own(claim.unit) === current) continue;
+    const unordered = (c: Claim) => !layered(c.unit.bridge.index, claim.unit.bridge.index, ctx.layers);
+    if (claims.some((c) => c !== claim && unordered(c) && target.own(c.unit) === current)) {
+      claim.aspects = claim.aspects.filter((a) => a !== 'body' && a !== 'existence');
+    }
+  }
+}
+
+/**
  * A unit that only restates the target's text (no command writes anything) under a later `@order`
  * than a unit changing the body (or deleting the unit) says the body is the target's: it layers
  * over that change. That is
@@ -106,6 +136,15 @@ function layerRestatements(ctx: PlanContext, claims: Claim[]): void {
 function existenceContender(owners: Map<Aspect, Claim>, aspect: Aspect): Claim | undefined {
   const existence = owners.get('existence');
   return existence && (command(existence.unit, 'delete') || existence.aspects.includes(aspect)) ? existence : undefined;
+}
+
+/**
+ * The claims a claim on existence contends: every owner when it deletes the unit; when it adds
+ * it, those owning an aspect it writes too, and deletions (the mirror of `existenceContender`).
+ */
+function existenceContenders(owners: Map<Aspect, Claim>, claim: Claim): Claim[] {
+  const all = command(claim.unit, 'delete') !== undefined;
+  return [...new Set([...owners].filter(([a, c]) => all || claim.aspects.includes(a) || command(c.unit, 'delete')).map(([, c]) => c))];
 }
 
 /** The later claim takes an aspect from the claims it beat: taking existence, every aspect; beating a deletion, the deletion goes. */

@@ -4,10 +4,10 @@ import type { Edit } from '../../types.js';
 import { jsAccessLevel, jsAccessName, tsAccess } from './commands/access.js';
 import { anchorOf, warnAlreadyPlaced } from './commands/before-after.js';
 import { renamedBindingReferences } from './commands/binding-references.js';
-import { decoratorPrefix } from './commands/decorator.js';
+import { decoratorPrefix, newDecorators } from './commands/decorator.js';
 import { planMemberDelete } from './commands/delete.js';
 import { paramsEdits } from './commands/params.js';
-import { claimMemberName, memberRenameTo, warnNoMemberToRename } from './commands/rename.js';
+import { claimMemberName, memberRenamed, memberRenameTo, warnNoMemberToRename } from './commands/rename.js';
 import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
 import { timedUnit } from '../../plan/command-clock.js';
 import { leadingStart } from './comments.js';
@@ -62,7 +62,27 @@ function memberTarget(ctx: PlanContext, cls: TargetClass, unit: Unit): Target | 
   if (!isMember(node)) return undefined;
   const key = keyOf(node, memberName(node, unit.bridge.file.code));
   const impl = implementationOf(cls, key, node);
-  return { key: `${cls.name}.${key}`, text: impl && textOf(impl, ctx.code), own: (u) => textOf(u.node, u.bridge.file.code) };
+  return { key: `${cls.name}.${key}`, text: impl && textOf(impl, ctx.code), own: (u) => textOf(u.node, u.bridge.file.code), applied: (u) => appliedText(ctx, cls, u) };
+}
+
+/**
+ * The text of the target member a merge before left from a member unit whose commands are all
+ * applied (its `@decorator`s are on the member, its `@rename` made the new name and left no old
+ * one), read under the unit's own name; undefined for any other command, or one not applied.
+ */
+function appliedText(ctx: PlanContext, cls: TargetClass, unit: Unit): string | undefined {
+  const node = unit.node;
+  if (!isMember(node) || unit.commands.some((c) => c.name !== 'decorator' && c.name !== 'rename')) return undefined;
+  const name = memberName(node, unit.bridge.file.code);
+  const rename = command(unit, 'rename');
+  const to = rename ? memberRenamed(rename, name) : name;
+  const has = (n: string) => cls.members().has(keyOf(node, n));
+  if (!to || (rename && (to === name || has(name) || !has(to)))) return undefined;
+  const impl = implementationOf(cls, keyOf(node, to), node);
+  if (!impl || ('computed' in impl && impl.computed)) return undefined;
+  const decorated = (value: string) => !newDecorators([value], impl.decorators, ctx.code).length;
+  if (!unit.commands.every((c) => c.name === 'rename' || decorated(c.value))) return undefined;
+  return textOf(impl, ctx.code, rename ? unit.bridge.file.code.slice(node.key.start!, node.key.end!) : undefined);
 }
 
 /** The target member of `key` a bridge member replaces: the one with a body when it has one (not an overload). */

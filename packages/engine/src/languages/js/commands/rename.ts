@@ -36,9 +36,15 @@ export interface BindingRename {
 
 /** The name `@rename` asks for a bridge member named `name` (a `#` it has is kept); undefined, after a warning, when the value is no name. */
 export function memberRenameTo(ctx: PlanContext, unit: Unit, c: Command, name: string): string | undefined {
-  if (MEMBER_NAME.test(c.value)) return name.startsWith('#') && !c.value.startsWith('#') ? `#${c.value}` : c.value;
-  ctx.warn(unit, c, `"${c.value}" is not a valid member name`);
-  return undefined;
+  const to = memberRenamed(c, name);
+  if (to === undefined) ctx.warn(unit, c, `"${c.value}" is not a valid member name`);
+  return to;
+}
+
+/** The name `@rename` asks for a member named `name`, without a warning; undefined when the value is no name. */
+export function memberRenamed(c: Command, name: string): string | undefined {
+  if (!MEMBER_NAME.test(c.value)) return undefined;
+  return name.startsWith('#') && !c.value.startsWith('#') ? `#${c.value}` : c.value;
 }
 
 /** A member `@rename` whose class has neither the old name nor the new one: it cannot apply. */
