@@ -15,6 +15,6 @@ export { dashboardPage, renderDashboard, type DashboardOptions } from './dashboa
 export { dashboardData, type DashboardData } from './dashboard/data.js';
 export { findBottlenecks, type Bottleneck } from './dashboard/bottlenecks.js';
 export { RunHistory, type Prediction, type PredictedFrom } from './history/run-history.js';
-export { planRun, type RunPlan, type RunEdge, type PlanRunOptions } from './plan/run-plan.js';
+export { flatPlan, planRun, type RunPlan, type RunEdge, type PlanRunOptions } from './plan/run-plan.js';
 export type { GraphShape } from './plan/graph-shape.js';
 export { inspectRun, type RunPlanView, type PlannedTarget, type PlannedCommand } from './plan/inspect.js';

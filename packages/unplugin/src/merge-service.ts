@@ -108,7 +108,8 @@ export class MergeService {
     const settle: { resolve: (f: Finished) => void; reject: (e: unknown) => void }[] = [];
     const finished = jobs.map((): Promise<Finished> => new Promise((resolve, reject) => settle.push({ resolve, reject })));
     if (jobs.length > 0) {
-      this.#runtime ??= import('@codebridge/engine').then(({ createRuntime, RunHistory, threadsAskedFor }) => {
+      const engine = import('@codebridge/engine');
+      this.#runtime ??= engine.then(({ createRuntime, RunHistory, threadsAskedFor }) => {
         const { cache, history } = this.options;
         this.#started = createRuntime({
           ...threadsAskedFor(this.options.workers),
@@ -117,8 +118,9 @@ export class MergeService {
         });
         return this.#started;
       });
-      this.#runtime
-        .then((runtime) => runtime.mergeMany(jobs, { onSettled: (i, settled, report) => settle[i]!.resolve({ settled, report }) }))
+      // The build was planned at discovery (followers.ts): its jobs carry the renames they follow.
+      Promise.all([this.#runtime, engine])
+        .then(([runtime, { flatPlan }]) => runtime.runPlan(flatPlan(jobs), { onSettled: (i, settled, report) => settle[i]!.resolve({ settled, report }) }))
         .catch((error: unknown) => settle.forEach((s) => s.reject(error)));
     }
     return finished;

@@ -58,10 +58,19 @@ export async function planRun(jobs: MergeJob[], options: PlanRunOptions = {}): P
   const base = options.root ?? process.cwd();
   const files = jobs.map((j) => resolve(base, j.target.path));
   const changes = jobs.flatMap((job, i) => (mayChangeExports(job) ? exportChanges(job).map((c) => ({ ...c, job: i })) : []));
-  if (!changes.length) return { jobs, files, given: jobs.length, edges: [], refused: new Map(), layers: jobs.map(() => 0), shape: flatShape(jobs.length) };
+  if (!changes.length) return flatPlan(jobs, files);
   const planner = new CrossFilePlanner(jobs, files, options);
   for (const change of changes) await planner.follow(change, files[change.job]!);
   return planner.finish();
+}
+
+/**
+ * The plan of jobs with no edge between them, every one in the first layer: a run with no
+ * cross-file command, or jobs planned already (a bundler plugin plans its build at discovery and
+ * its jobs carry the renames they follow), which `Runtime.runPlan` then runs without planning again.
+ */
+export function flatPlan(jobs: MergeJob[], files = jobs.map((j) => resolve(j.target.path))): RunPlan {
+  return { jobs, files, given: jobs.length, edges: [], refused: new Map(), layers: jobs.map(() => 0), shape: flatShape(jobs.length) };
 }
 
 type JobChange = ExportChange & { job: number };
