@@ -5,6 +5,7 @@ import { boundNames } from '../languages/js/names.js';
 import type { Ast } from '../languages/js/parse.js';
 import { walk } from '../languages/js/walk.js';
 import type { Edit } from '../types.js';
+import { callUses } from './call-uses.js';
 
 /** How one module uses an export of another: the edits that rename it here, and the names this module re-exports it under. */
 export interface ImportUses {
@@ -18,13 +19,16 @@ export interface ImportUses {
   local: boolean;
   /** The import specifier whose local `old` becomes `new` while the module already has a top-level `new`: a clash. */
   clash?: t.Node;
+  /** `require(s)` / `import(s)` calls whose uses the rename cannot follow (call-uses.ts). */
+  unfollowed: t.Node[];
 }
 
 /**
  * The uses in `ast` of the export `from` of a module imported through `specifiers`, and the edits
  * renaming them to `to`: `import { from }` (and its every reference), `import { from as x }`
- * (x stays), `export { from } from`, and `ns.from` / `ns.from` types / `<ns.from>` of
- * `import * as ns`. Read from Babel's tree of the whole module.
+ * (x stays), `export { from } from`, `ns.from` / `ns.from` types / `<ns.from>` of
+ * `import * as ns`, and what `require(s)` and `import(s)` give (call-uses.ts). Read from Babel's
+ * tree of the whole module.
  */
 export function importUses(ast: Ast, code: string, specifiers: ReadonlySet<string>, from: string, to: string): ImportUses {
   const edits: Edit[] = [];
@@ -54,7 +58,8 @@ export function importUses(ast: Ast, code: string, specifiers: ReadonlySet<strin
       }
     } else if (statement.type === 'ExportAllDeclaration' && specifiers.has(statement.source.value)) reexported = true;
   }
-  return { edits: dedupe(edits), reexported, local, ...(clash && { clash }) };
+  const calls = callUses(program, code, specifiers, from, to);
+  return { edits: dedupe([...edits, ...calls.edits]), reexported, local, unfollowed: calls.unfollowed, ...(clash && { clash }) };
 }
 
 /** The names a module binds at its top level: its imports and its declarations. */

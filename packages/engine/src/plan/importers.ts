@@ -39,8 +39,9 @@ export interface Importer {
   specifiers: string[];
 }
 
-// `from '...'` and `import '...'`: every static import and re-export names its module this way.
-const SPECIFIER = /\b(?:from|import)\s*(['"])([^'"\r\n]+)\1/g;
+// `from '...'` and `import '...'` (every static import and re-export names its module this way),
+// `import('...')` and `require('...')`.
+const SPECIFIER = /\b(?:from|import|require)\s*(?:\(\s*)?(['"])([^'"\r\n]+)\1/g;
 // `export * from`: passes every name on without writing it.
 const EXPORT_ALL = /\bexport\s*\*\s*from\b/;
 

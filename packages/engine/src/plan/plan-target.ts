@@ -33,6 +33,7 @@ export function planTarget(merger: LanguageMerger, target: SourceFile, bridges: 
   if (!follows.length) planned = own();
   else {
     const followed = planFollowedRenames(target, follows, dialect, indexOf);
+    collector.add(...followed.warnings);
     // A module that only follows renames (no bridge of its own) is parsed once, by the follow.
     const mine = bridges.length ? own(followed.locals) : { ops: [] };
     planned = { ...mine, ops: [...mine.ops, ...outsideReplaced(followed.ops, mine.ops)] };
