@@ -1,3 +1,4 @@
+import type { Diagnostic } from '@codebridge/engine/discovery';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
 /** A path as shown and reported: relative to the root with forward slashes, or absolute when outside it. */
@@ -15,4 +16,9 @@ export function mirrorPath(root: string, outDir: string, target: string): string
   const parts = relative(root, target).split(sep);
   if (parts[0] === '..' || isAbsolute(parts.join(sep))) return join(outDir, ...parts.slice(parts.lastIndexOf('node_modules')));
   return join(outDir, ...parts);
+}
+
+/** A diagnostic of discovery (which names files by absolute path) with its file shown as the run shows targets. */
+export function displayDiagnostic(root: string, d: Diagnostic): Diagnostic {
+  return d.file === undefined ? d : { ...d, file: displayPath(root, d.file) };
 }

@@ -37,6 +37,14 @@ describe('codebridge apply --json', () => {
     expect(failed.diagnostics[0].frame).toContain('> 1 | export function value1() { return 2 +; }');
   });
 
+  it('names a bridge without a target as it names targets: relative to the root, the message not repeating it', async () => {
+    const files = manyTargets(1);
+    files['src/gone.bridge.ts'] = 'export const a = 1;\n';
+    const run = await codebridge(['apply', '--json'], { cwd: tree(files) });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).errors).toEqual([expect.objectContaining({ code: 'MISSING_TARGET', file: 'src/gone.bridge.ts', message: 'Its target src/gone.ts does not exist.' })]);
+  });
+
   it('includes the runtime report under --stats', async () => {
     const report = JSON.parse((await codebridge(['apply', '--json', '--stats'], { cwd: copyOf('basic') })).stdout);
     expect(report.stats.jobs).toBe(3);

@@ -207,11 +207,12 @@ export const unknownClass = (name: string, candidates: string[], at: At) =>
 export const missingElement = (key: string, at: At) =>
   make(codes.MISSING_ELEMENT, 'error', `The target has no element ${key}.`, at, 'Check the key, or add the element without the command that needs it.');
 
-export const missingTarget = (bridge: string, target: string) =>
+/** A bridge whose target (`target`: as the bridge names it, or relative to the root) is not there; `undefined`: it names none. */
+export const missingTarget = (bridge: string, target: string | undefined) =>
   ({
     code: codes.MISSING_TARGET,
     severity: 'error',
-    message: `Bridge ${bridge} targets ${target}, which does not exist.`,
+    message: target === undefined ? 'This bridge names no target.' : `Its target ${target} does not exist.`,
     hint: 'Create the target, fix the @bridge path, or rename the bridge after its target (name.bridge.ext).',
     file: bridge,
   }) satisfies Diagnostic;

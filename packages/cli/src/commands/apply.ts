@@ -5,7 +5,7 @@ import { unifiedDiff } from '../diff.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { jobsOf } from '../jobs.js';
 import { countOf, followerTarget, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
-import { displayPath } from '../paths.js';
+import { displayDiagnostic, displayPath } from '../paths.js';
 import { createProgress, type Progress } from '../progress.js';
 import { jsonReport } from '../report.js';
 import { formatStats } from '../stats.js';
@@ -49,7 +49,7 @@ export async function apply(options: ApplyOptions): Promise<ExitCode> {
     root: options.root,
     mode: options.mode,
     outcomes,
-    errors: discovery.diagnostics,
+    errors: discovery.diagnostics.map((d) => displayDiagnostic(options.root, d)),
     written: [],
     interrupted: false,
     timings: { discoverMs: discovered - started, mergeMs: merged - discovered, writeMs: 0, totalMs: 0 },

@@ -1,7 +1,7 @@
 import { discoverBridges, inspectRun, planRun } from '@codebridge/engine';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { jobsOf } from '../jobs.js';
-import { displayPath } from '../paths.js';
+import { displayDiagnostic, displayPath } from '../paths.js';
 import { planDot } from '../plan-dot.js';
 import { planText } from '../plan-text.js';
 import { formatForTerminal } from '../summary.js';
@@ -21,13 +21,14 @@ export interface PlanOptions {
 export async function plan(options: PlanOptions): Promise<ExitCode> {
   const { root } = options;
   const discovery = await discoverBridges({ root, paths: options.paths });
+  const unresolved = discovery.diagnostics.map((d) => displayDiagnostic(root, d));
   const view = inspectRun(await planRun(jobsOf(discovery.targets, root), { root, pathOf: (file) => displayPath(root, file) }));
-  const errors = [...discovery.diagnostics, ...view.targets.flatMap((t) => t.errors)];
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify({ version: 1, root, ...view, errors: discovery.diagnostics }, null, 2)}\n`);
+  const errors = [...unresolved, ...view.targets.flatMap((t) => t.errors)];
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify({ version: 1, root, ...view, errors: unresolved }, null, 2)}\n`);
   else if (options.format === 'dot') process.stdout.write(planDot(view));
   else {
     process.stdout.write(planText(view));
-    for (const d of [...discovery.diagnostics, ...view.targets.flatMap((t) => [...t.errors, ...t.warnings])]) process.stderr.write(`${formatForTerminal(d)}\n`);
+    for (const d of [...unresolved, ...view.targets.flatMap((t) => [...t.errors, ...t.warnings])]) process.stderr.write(`${formatForTerminal(d)}\n`);
   }
   return errors.length ? exitCodes.failed : exitCodes.ok;
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { missingTarget, targetOutsideDependency, targetOutsideRoot, type Diagnostic } from '../diagnostics.js';
 import { isInside, packageSubPath, realPathOf } from './path-guard.js';
 
@@ -30,11 +30,11 @@ export function siblingTarget(bridgePath: string): string | undefined {
  */
 export function resolveTarget(bridgePath: string, directive: string | undefined, root: string, realRoot = realPathOf(root) ?? resolve(root)): ResolvedTarget | Diagnostic {
   const named = directive ?? siblingTarget(bridgePath);
-  if (!named) return missingTarget(bridgePath, '(nothing: name it x.bridge.ext or add a @bridge directive)');
+  if (!named) return missingTarget(bridgePath, undefined);
   if (directive && isBare(directive)) return resolveDependencyTarget(bridgePath, directive, root);
   const target = resolve(dirname(bridgePath), named);
   const real = realPathOf(target);
-  if (real === undefined) return missingTarget(bridgePath, target);
+  if (real === undefined) return missingTarget(bridgePath, directive ?? relative(root, target));
   if (!isInside(real, realRoot)) return targetOutsideRoot(bridgePath, target, root, real);
   return { target, dependency: false, scope: realRoot };
 }
