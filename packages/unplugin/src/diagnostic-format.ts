@@ -2,12 +2,15 @@ import { formatDiagnostic, type Diagnostic } from '@codebridge/engine/discovery'
 
 /**
  * A Rollup log. Rollup prints the place (`loc`) and the frame beside the message, and so does the
- * Vite dev server, from `id` (its `File:` line), `loc` and `frame`; so the message does not repeat them.
+ * Vite dev server, from `id` (its `File:` line), `loc` and `frame`; so the message does not repeat
+ * them. A diagnostic of a whole file (no line: a bridge without a target) names its file in the
+ * message: a Vite 8 build error keeps neither `id` nor `loc`.
  */
 export function toRollupLog(d: Diagnostic) {
   const located = d.file !== undefined && d.line !== undefined;
+  const place = d.file !== undefined && !located ? `${d.file}: ` : '';
   return {
-    message: `${d.message} [${d.code}]${d.hint ? `\n${d.hint}` : ''}`,
+    message: `${place}${d.message} [${d.code}]${d.hint ? `\n${d.hint}` : ''}`,
     pluginCode: d.code,
     ...(d.file ? { id: d.file } : {}),
     ...(located ? { loc: { file: d.file!, line: d.line!, column: d.column ?? 0 } } : {}),
