@@ -4,5 +4,5 @@
 export type * from './types.js';
 export * from './diagnostics.js';
 export { dialectOf, extensionOf, targetExtensions, type Dialect } from './dialects.js';
-export { discoverBridges, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';
+export { discoverBridges, findBridgeFiles, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';
 export { bridgesMayChangeExports } from './plan/may-change-exports.js';

@@ -3,7 +3,7 @@ export * from './diagnostics.js';
 export { dialectOf, extensionOf, targetExtensions, type Dialect } from './dialects.js';
 export { merge, mergeSync, planMerge, type PhaseTimes } from './merge.js';
 export { CodeBridge } from './compat.js';
-export { discoverBridges, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';
+export { discoverBridges, findBridgeFiles, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';
 export { resolveTarget, siblingTarget } from './discover/resolve.js';
 export { isInside, landingPathOf } from './discover/path-guard.js';
 export { readDirective, readOrder } from './read/header.js';

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine/discovery';
+import { defaultBridgeGlobs, defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine/discovery';
 import { withFollowers, type PluginTarget } from './followers.js';
 import type { ResolvedOptions } from './options.js';
 import { bridgeGlobMatcher } from './bridge-globs.js';
@@ -37,10 +37,13 @@ export class BridgeRegistry {
     return this.#targets.values();
   }
 
-  /** Finds every bridge under `root`; returns the targets whose bridges changed since the last call. */
-  async discover(root: string): Promise<string[]> {
+  /**
+   * Finds every bridge under `root` (`files`: the bridge files found there already); returns the
+   * targets whose bridges changed since the last call.
+   */
+  async discover(root: string, files?: string[]): Promise<string[]> {
     if (root !== this.#root) this.#useRoot(root);
-    const found = await discoverBridges({ root, bridges: this.options.bridges });
+    const found = await discoverBridges({ root, ...(this.options.bridges && { bridges: this.options.bridges }) }, files);
     const accept = targetMatcher(this.options.include, this.options.exclude, root);
     const next = new Map<string, PluginTarget>();
     const aliases = new Map<string, string>();
@@ -93,7 +96,7 @@ export class BridgeRegistry {
 
   #useRoot(root: string): void {
     this.#root = root;
-    const matches = bridgeGlobMatcher(this.options.bridges, defaultIgnore, root);
+    const matches = bridgeGlobMatcher(this.options.bridges ?? defaultBridgeGlobs, defaultIgnore, root);
     this.#isBridge = (path) => {
       const rel = slash(relative(root, path));
       return !rel.startsWith('../') && matches(rel);

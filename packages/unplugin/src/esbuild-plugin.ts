@@ -6,7 +6,7 @@ import type { UnpluginOptions } from 'unplugin';
 import { toEsbuildMessage } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
-import { PLUGIN_NAME } from './rollup-plugin.js';
+import { PLUGIN_NAME } from './options.js';
 import { exactPathsSource, possibleTargetsSource } from './target-id-pattern.js';
 import { withInlineMap } from './inline-map.js';
 import { watchedFiles } from './followers.js';

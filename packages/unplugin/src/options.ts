@@ -1,5 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
-import { defaultBridgeGlobs, type Language } from '@codebridge/engine/discovery';
+import type { Language } from '@codebridge/engine/discovery';
+
+/** The plugin's name in every bundler. */
+export const PLUGIN_NAME = 'codebridge';
 
 /** A glob (relative to `root`, or absolute) or a RegExp tested on the absolute path with `/` separators. */
 export type Pattern = string | RegExp;
@@ -87,7 +90,8 @@ export interface CacheOption {
 export interface ResolvedOptions {
   include: Pattern[];
   exclude: Pattern[];
-  bridges: string[];
+  /** undefined: the engine's `defaultBridgeGlobs` (left to discovery, so that checking options loads no engine). */
+  bridges: string[] | undefined;
   root: string | undefined;
   workers: number | undefined;
   lanes: Partial<Record<Language, number>> | undefined;
@@ -143,7 +147,7 @@ export function resolveOptions(options: Options | undefined = {}): ResolvedOptio
   return {
     include: toArray(options.include),
     exclude: toArray(options.exclude),
-    bridges: options.bridges ?? defaultBridgeGlobs,
+    bridges: options.bridges,
     root: options.root,
     workers: options.workers,
     lanes: options.lanes,

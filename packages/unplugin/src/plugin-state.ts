@@ -21,9 +21,12 @@ export class PluginState {
     this.merges = new MergeService(options, () => this.registry.root);
   }
 
-  /** Discovers bridges from the option's root or the bundler's; returns the targets whose bridges changed. */
-  discover(bundlerRoot?: string): Promise<string[]> {
-    this.#discovery = this.registry.discover(rootOf(this.options, bundlerRoot));
+  /**
+   * Discovers bridges from the option's root or the bundler's (`files`: the bridge files found
+   * there already); returns the targets whose bridges changed.
+   */
+  discover(bundlerRoot?: string, files?: string[]): Promise<string[]> {
+    this.#discovery = this.registry.discover(rootOf(this.options, bundlerRoot), files);
     return this.#discovery;
   }
 

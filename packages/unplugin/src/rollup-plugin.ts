@@ -2,10 +2,9 @@ import type { UnpluginOptions } from 'unplugin';
 import type { Plugin } from 'rollup';
 import { toRollupWarning } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
+import { PLUGIN_NAME } from './options.js';
 import type { PluginState } from './plugin-state.js';
 import { createLoadHook, errorLog, type RollupLikeContext } from './rollup-load-hook.js';
-
-export const PLUGIN_NAME = 'codebridge';
 
 /** Reports diagnostics met outside a merge on Rollup's channels (errors throw). */
 export function reportRollup(ctx: RollupLikeContext, diagnostics: Parameters<typeof sortDiagnostics>[0], strict: boolean): void {

@@ -1,20 +1,28 @@
 import { resolve } from 'node:path';
 import type { UnpluginOptions } from 'unplugin';
-import type { Logger, Plugin, ViteDevServer } from 'vite';
+import type { IndexHtmlTransformContext, Logger, Plugin, ResolvedConfig, Rollup, UserConfig, ViteDevServer } from 'vite';
 import { toText } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
 import { createLoadHook } from './rollup-load-hook.js';
-import { PLUGIN_NAME, reportRollup, rollupLifecycle, watchBridgeFolders } from './rollup-plugin.js';
+import { PLUGIN_NAME } from './options.js';
+import { reportRollup, rollupLifecycle, watchBridgeFolders } from './rollup-plugin.js';
 import { serveLiveDashboard } from './vite-live-dashboard.js';
 import { optimizerPlugin } from './vite-optimizer.js';
+
+/** `unplugin.vite()`: unplugin's Vite adapter around the hooks. */
+export function vitePlugin(state: PluginState): UnpluginOptions {
+  return { name: PLUGIN_NAME, enforce: 'pre', vite: viteHooks(state) };
+}
 
 /**
  * Vite: bridges found while the config resolves (so the dependency optimizer merges patched
  * dependencies and Rolldown's native filter knows the targets), JS/CSS merged in `load`, HTML in
- * `transformIndexHtml`, bridge edits pushed to the dev server's HMR.
+ * `transformIndexHtml`, bridge edits pushed to the dev server's HMR. The hooks of both Vite
+ * plugins: `unplugin.vite()` and the `unplugin-codebridge/vite` entry (vite-lazy-plugin.ts),
+ * which loads them on first need; `found`: the bridge files it found already under the root.
  */
-export function vitePlugin(state: PluginState): UnpluginOptions {
+export function viteHooks(state: PluginState, found?: string[]) {
   const isHtml = (t: Parameters<typeof state.registry.languageOf>[0]) => state.registry.languageOf(t) === 'html';
   const load = createLoadHook(state, (t) => !isHtml(t));
   let root = process.cwd();
@@ -22,20 +30,21 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
   let serving = false;
   let discoveredInConfig = true;
 
-  const vite: Partial<Plugin> = {
-    async config(userConfig) {
+  return {
+    async config(userConfig: UserConfig) {
       root = resolve(userConfig.root ?? process.cwd());
-      await state.discover(root);
+      await state.discover(root, found);
+      found = undefined;
       load.refresh(Boolean(userConfig.build?.watch));
       state.prefetch((t) => !isHtml(t));
       return patchedTargets(state).length ? { optimizeDeps: { rolldownOptions: { plugins: [optimizerPlugin(state, load)] } } } : undefined;
     },
-    configResolved(config) {
+    configResolved(config: ResolvedConfig) {
       root = config.root;
       logger = config.logger;
       serving = config.command === 'serve';
     },
-    async buildStart() {
+    async buildStart(this: Rollup.PluginContext) {
       // The config hook discovered already for the first build; rebuilds in watch mode look again.
       if (!discoveredInConfig) {
         await state.discover(root);
@@ -50,7 +59,7 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
     load: load.hook,
     transformIndexHtml: {
       order: 'pre',
-      async handler(html, ctx) {
+      async handler(html: string, ctx: IndexHtmlTransformContext) {
         const target = state.registry.get(ctx.filename);
         if (!target) return html;
         const outcome = await state.merge(target, html);
@@ -59,13 +68,12 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
         return outcome.code;
       },
     },
-    configureServer(server) {
+    configureServer(server: ViteDevServer) {
       watchBridges(server, state, root);
       serveLiveDashboard(server, state);
     },
     ...rollupLifecycle(state),
-  };
-  return { name: PLUGIN_NAME, enforce: 'pre', vite };
+  } satisfies Partial<Plugin>;
 }
 
 /**

@@ -4,7 +4,7 @@ import { toText } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
 import { withInlineMap } from './inline-map.js';
-import { PLUGIN_NAME } from './rollup-plugin.js';
+import { PLUGIN_NAME } from './options.js';
 import { exactPathsSource, TargetIdPattern } from './target-id-pattern.js';
 import { watchedFiles } from './followers.js';
 

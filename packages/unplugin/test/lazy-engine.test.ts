@@ -12,20 +12,29 @@ const run = promisify(execFile);
 let fixture: Fixture;
 afterEach(() => fixture?.dispose());
 
-/** The engine's files a real Vite build in a new process loaded. */
-async function engineFilesLoaded(root: string): Promise<string[]> {
+/** What a real Vite build in a new process loaded: the engine's files, the plugin's, and whether unplugin loaded at all. */
+async function filesLoaded(root: string, ...args: string[]) {
   const log = join(root, 'loads.txt');
   rmSync(log, { force: true });
-  await run(process.execPath, [script, root], { env: { ...process.env, RECORD_LOADS: log } });
-  return [...new Set(readFileSync(log, 'utf8').split('\n'))].filter((url) => url.includes('/packages/engine/dist/')).map((url) => url.replace(/.*\/packages\/engine\/dist\//, ''));
+  await run(process.execPath, [script, root, ...args], { env: { ...process.env, RECORD_LOADS: log } });
+  const urls = [...new Set(readFileSync(log, 'utf8').split('\n'))];
+  const under = (folder: string) => urls.filter((url) => url.includes(folder)).map((url) => url.slice(url.indexOf(folder) + folder.length)).sort();
+  return { engine: under('/packages/engine/dist/'), plugin: under('/packages/unplugin/dist/'), unplugin: urls.some((url) => url.includes('/node_modules/unplugin/')) };
 }
 
+const engineFilesLoaded = async (root: string) => (await filesLoaded(root)).engine;
+
 describe('loading', () => {
-  it('a build that finds no bridge loads only the engine discovery: no runtime, no cache, no merge code', async () => {
+  it('importing the Vite entry loads neither the engine nor unplugin, and four small files of the plugin', async () => {
+    fixture = new Fixture('basic');
+    const loaded = await filesLoaded(fixture.root, '--import-only');
+    expect(loaded).toEqual({ engine: [], plugin: ['entry.js', 'options.js', 'vite-lazy-plugin.js', 'vite.js'], unplugin: false });
+  });
+
+  it('a Vite build that finds no bridge loads only the glob of the engine and none of the plugin\'s hooks', async () => {
     fixture = new Fixture('basic').withoutBridges();
-    const loaded = await engineFilesLoaded(fixture.root);
-    expect(loaded).toContain('discovery.js');
-    expect(loaded.filter((f) => /^(index|merge|runtime\/|cache\/|languages\/)/.test(f))).toEqual([]);
+    const loaded = await filesLoaded(fixture.root);
+    expect(loaded).toEqual({ engine: ['dialects.js', 'discover/find.js'], plugin: ['entry.js', 'options.js', 'vite-lazy-plugin.js', 'vite.js'], unplugin: false });
   });
 
   it('a build with bridges loads the engine when it first merges', async () => {

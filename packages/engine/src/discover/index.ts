@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { bridgeOutsideRoot, type Diagnostic } from '../diagnostics.js';
-import { targetExtensions } from '../dialects.js';
 import { readDirective } from '../read/header.js';
 import type { SourceFile } from '../types.js';
+import { findBridgeFiles, type DiscoverOptions } from './find.js';
 import { isInside, realPathOf } from './path-guard.js';
 import { resolveTarget } from './resolve.js';
 
-export interface DiscoverOptions {
-  /** Project root: relative paths and globs are taken from here; targets must be inside it. */
-  root: string;
-  /** Folders or files under the root to search (default: the root). */
-  paths?: string[];
-  /** Globs of bridge files (default: `**\/*.bridge.<ext>` for every target extension). */
-  bridges?: string[];
-  /** Globs never searched (default: node_modules, dist, .git). */
-  ignore?: string[];
-}
+export { defaultBridgeGlobs, defaultIgnore, findBridgeFiles, type DiscoverOptions } from './find.js';
 
 /** A target and every bridge that edits it, bridges by path (merge orders them by `@order`). */
 export interface BridgeTarget {
@@ -36,21 +25,14 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
-export const defaultBridgeGlobs = [`**/*.bridge.{${targetExtensions.join(',')}}`];
-export const defaultIgnore = ['**/node_modules/**', '**/dist/**', '**/.git/**'];
-
-/** Finds every bridge under the given paths and groups them by the target they edit. */
-export async function discoverBridges(options: DiscoverOptions): Promise<Discovery> {
+/**
+ * Finds every bridge under the given paths and groups them by the target they edit. `found`: the
+ * bridge files `findBridgeFiles` returned for these options already (a plugin that looked first
+ * whether there is any bridge at all), so they are not globbed again.
+ */
+export async function discoverBridges(options: DiscoverOptions, found?: string[]): Promise<Discovery> {
   const root = resolve(options.root);
-  const patterns = options.bridges ?? defaultBridgeGlobs;
-  const ignore = options.ignore ?? defaultIgnore;
-  const files = new Set<string>();
-  for (const path of options.paths ?? ['.']) {
-    const cwd = resolve(root, path);
-    const found = (await stat(cwd)).isFile() ? [cwd] : await glob(patterns, { cwd, ignore, absolute: true, dot: false });
-    for (const f of found) files.add(resolve(f));
-  }
-  const { inside, refused } = bridgesInsideRoot([...files].sort(), root);
+  const { inside, refused } = bridgesInsideRoot(found ?? (await findBridgeFiles(options)), root);
   // Bridges are small: one synchronous read each costs less than the thread-pool hops of fs/promises.
   const discovery = groupBridges(inside.map((path) => ({ path, code: readFileSync(path, 'utf8') })), root);
   discovery.diagnostics.unshift(...refused);
