@@ -18,13 +18,13 @@ export interface KeyedJob {
  * the target's dialect (its extension) and content, and each bridge's path relative to `root`
  * and content, in apply order, then each rename it follows (names, specifiers, its bridge). No absolute path and no mtime: a project moved to another folder
  * or restored on another machine keeps its keys. Fields are length-prefixed, so no two inputs
- * hash the same text. Cost: about 2 ms per MB of input (measured in tools/bench/src/cache.js).
+ * hash the same text. `cacheDir` keeps the fingerprint's stamp (versions.ts). Cost: about 2 ms per MB of input (measured in tools/bench/src/cache.js).
  */
-export function keyOf(input: MergeInput, root: string): KeyedJob {
+export function keyOf(input: MergeInput, root: string, cacheDir?: string): KeyedJob {
   const bridges = orderBridges(input.bridges);
   const hash = createHash('sha256');
   const field = (text: string) => hash.update(`${text.length}:`).update(text);
-  field(engineFingerprint());
+  field(engineFingerprint(cacheDir));
   field(JSON.stringify({ sourceMap: input.options?.sourceMap ?? true }));
   field(extensionOf(input.target.path));
   field(input.target.code);

@@ -61,7 +61,7 @@ export class MergeCache {
 
   lookup(input: MergeInput): Lookup {
     const started = performance.now();
-    const keyed = keyOf(input, this.root);
+    const keyed = keyOf(input, this.root, this.dir);
     let entry = this.#memory?.get(keyed.key) ?? this.#writing.get(keyed.key);
     let bytesRead = 0;
     if (!entry) {
