@@ -8,12 +8,13 @@
 // `build()` calls in one warm process (a new plugin instance each time, as a config reload does).
 // In process, the bridged case also measures the floor: a plugin whose `load` hook returns the
 // same 50 files unchanged, which is what any plugin loading them in JavaScript costs Rolldown.
-// Usage: node tools/bench/src/vite-build.js [--runs N] [--modules N] [--workers N] [--mode cli|in-process]
+// Prints the load average before and after: figures measured on a busy machine say so.
+// Usage: node tools/bench/src/vite-build.js [--runs N (default 15)] [--modules N] [--workers N] [--mode cli|in-process]
 //        (build the engine and the plugin first)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -21,7 +22,7 @@ import codebridge from 'unplugin-codebridge/vite';
 import { mergeSync } from '@codebridge/engine';
 import { median, printTable, round, runsFromArgs, timeOnceAsync, writeResult } from './lib/measure.js';
 
-const runs = Math.max(5, runsFromArgs(7));
+const runs = Math.max(5, runsFromArgs(15));
 const argOf = (name) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -162,6 +163,7 @@ const targets = { 'no bridges': 3, '10% bridged': 15 };
 const variantsOf = (mode, name) => (mode === 'in-process' && cases[name] ? ['without', 'with', 'load floor', 'merged floor'] : ['without', 'with']);
 const samples = {};
 const cpuSamples = {};
+const loadBefore = loadavg();
 const base = mkdtempSync(join(tmpdir(), 'codebridge-vite-bench-'));
 try {
   const roots = {};
@@ -213,5 +215,7 @@ const rows = modes.flatMap((mode) =>
   }),
 );
 printTable(rows);
-const file = writeResult('vite-build', { runs, modules: moduleCount, pluginOptions, rows, samples, cpuSamples });
+const load = { before: loadBefore.map((n) => round(n, 2)), after: loadavg().map((n) => round(n, 2)) };
+console.log(`\nload average (1, 5, 15 min): before ${load.before.join(', ')}; after ${load.after.join(', ')}`);
+const file = writeResult('vite-build', { runs, modules: moduleCount, pluginOptions, load, rows, samples, cpuSamples });
 console.log(`\nwritten ${file}`);
