@@ -1,14 +1,14 @@
 import { formatDiagnostic, type Diagnostic } from '@codebridge/engine/discovery';
 
 /**
- * A Rollup log. Rollup prints the place (`loc`) and the frame beside the message, and so does the
- * Vite dev server, from `id` (its `File:` line), `loc` and `frame`; so the message does not repeat
- * them. A diagnostic of a whole file (no line: a bridge without a target) names its file in the
- * message: a Vite 8 build error keeps neither `id` nor `loc`.
+ * A Rollup log. Rollup prints the place (`loc`, else `id`) and the frame beside the message, and
+ * so does the Vite dev server, from `id` (its `File:` line), `loc` and `frame`; so the message does
+ * not repeat them. A Vite build keeps neither `id` nor `loc` of an error: there a diagnostic of a
+ * whole file (no line: a bridge without a target) names its file in the message.
  */
-export function toRollupLog(d: Diagnostic) {
+export function toRollupLog(d: Diagnostic, host?: WarningHost) {
   const located = d.file !== undefined && d.line !== undefined;
-  const place = d.file !== undefined && !located ? `${d.file}: ` : '';
+  const place = d.file !== undefined && !located && isViteBuild(host) ? `${d.file}: ` : '';
   return {
     message: `${place}${d.message} [${d.code}]${d.hint ? `\n${d.hint}` : ''}`,
     pluginCode: d.code,
@@ -30,8 +30,10 @@ export interface WarningHost {
  */
 export function toRollupWarning(d: Diagnostic, host: WarningHost) {
   const log = toRollupLog(d);
-  return host.environment?.mode === 'build' ? { ...log, message: formatDiagnostic(d) } : log;
+  return isViteBuild(host) ? { ...log, message: formatDiagnostic(d) } : log;
 }
+
+const isViteBuild = (host: WarningHost | undefined) => host?.environment?.mode === 'build';
 
 /** One message with `file:line:col`, hint and code frame, for hosts that keep only text (webpack, Rspack). */
 export function toText(diagnostics: readonly Diagnostic[]): string {

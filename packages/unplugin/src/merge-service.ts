@@ -1,4 +1,4 @@
-import type { Finished, FollowedRename, MergeCache, MergeJob, MergeResult, RunContext, Runtime, SourceFile } from '@codebridge/engine';
+import type { Diagnostic, Finished, FollowedRename, MergeCache, MergeJob, MergeResult, RunContext, Runtime, SourceFile } from '@codebridge/engine';
 import { BuildReport } from './build-report.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -31,6 +31,8 @@ export class MergeService {
   #endingRun: Promise<unknown> = Promise.resolve();
   readonly #report: BuildReport;
   readonly #listeners = new Set<(finished: Finished) => void>();
+  /** Run-wide notices (POOL_INLINE_FALLBACK) given already: each is one warning of the build, on the first merge it touched. */
+  readonly #noticed = new Set<Diagnostic>();
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -62,7 +64,10 @@ export class MergeService {
     this.#report.add(finished);
     for (const listener of this.#listeners) listener(finished);
     if (finished.settled.status === 'rejected') throw finished.settled.reason;
-    return finished.settled.value;
+    const notice = finished.notice && !this.#noticed.has(finished.notice) ? finished.notice : undefined;
+    if (!notice) return finished.settled.value;
+    this.#noticed.add(notice);
+    return { ...finished.settled.value, diagnostics: [notice, ...finished.settled.value.diagnostics] };
   }
 
   /**
@@ -120,7 +125,7 @@ export class MergeService {
       });
       // The build was planned at discovery (followers.ts): its jobs carry the renames they follow.
       Promise.all([this.#runtime, engine])
-        .then(([runtime, { flatPlan }]) => runtime.runPlan(flatPlan(jobs), { onSettled: (i, settled, report) => settle[i]!.resolve({ settled, report }) }))
+        .then(([runtime, { flatPlan }]) => runtime.runPlan(flatPlan(jobs), { onSettled: (i, settled, report, notice) => settle[i]!.resolve({ settled, report, ...(notice && { notice }) }) }))
         .catch((error: unknown) => settle.forEach((s) => s.reject(error)));
     }
     return finished;

@@ -35,7 +35,7 @@ export function createLoadHook(state: PluginState, handles: (target: BridgeTarge
       for (const file of watchedFiles(target)) this.addWatchFile(file);
       const outcome = await state.merge(target, readFileSync(target.target, 'utf8'));
       for (const warning of outcome.warnings) this.warn(toRollupWarning(warning, this));
-      if (!outcome.ok) return this.error(errorLog(outcome.errors));
+      if (!outcome.ok) return this.error(errorLog(outcome.errors, this));
       return { code: outcome.code, map: outcome.map };
     },
   };
@@ -49,8 +49,8 @@ export function createLoadHook(state: PluginState, handles: (target: BridgeTarge
   return { hook, refresh };
 }
 
-/** The first error as a Rollup log; the others join its message. */
-export function errorLog(errors: Diagnostic[]) {
-  const log = toRollupLog(errors[0]!);
+/** The first error as a Rollup log (for `host`: diagnostic-format.ts); the others join its message. */
+export function errorLog(errors: Diagnostic[], host?: WarningHost) {
+  const log = toRollupLog(errors[0]!, host);
   return errors.length > 1 ? { ...log, message: `${log.message}\n\n${toText(errors.slice(1))}` } : log;
 }

@@ -10,7 +10,7 @@ import { createLoadHook, errorLog, type RollupLikeContext } from './rollup-load-
 export function reportRollup(ctx: RollupLikeContext, diagnostics: Parameters<typeof sortDiagnostics>[0], strict: boolean): void {
   const { errors, warnings } = sortDiagnostics(diagnostics, strict);
   for (const w of warnings) ctx.warn(toRollupWarning(w, ctx));
-  if (errors.length) ctx.error(errorLog(errors));
+  if (errors.length) ctx.error(errorLog(errors, ctx));
 }
 
 /** New bridges appear in these folders; Rollup's (and Rolldown's) watcher reports files inside a watched folder. */

@@ -3,6 +3,7 @@ import type { MergeCache } from '../cache/merge-cache.js';
 import type { RunHistory } from '../history/run-history.js';
 import { submitThroughCache } from '../cache/serve.js';
 import { planRun, type PlanRunOptions, type RunPlan } from '../plan/run-plan.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { MergeResult } from '../types.js';
 import { executePlan } from './execute-plan.js';
 import { resolveOptions, type RuntimeOptions } from './options.js';
@@ -42,8 +43,11 @@ export interface CreateRuntimeOptions extends RuntimeOptions {
 }
 
 export interface MergeManyOptions extends PlanRunOptions {
-  /** Called as each job settles, in the order they settle (a progress bar's tick), with the job's report. */
-  onSettled?: (index: number, settled: Settled, report: TaskReport) => void;
+  /**
+   * Called as each job settles, in the order they settle (a progress bar's tick), with the job's
+   * report and, for a job the pool's giving up sent to the calling thread, the run's POOL_INLINE_FALLBACK.
+   */
+  onSettled?: (index: number, settled: Settled, report: TaskReport, notice?: Diagnostic) => void;
 }
 
 /** A runtime owns one lazily started pool; keep it for the life of its owner (a plugin instance, a CLI run). */
@@ -61,7 +65,7 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const context: RunContext = { cached: cache !== undefined, threadCounts: scheduler.threadCounts, lanes: resolved.lanes, workers: resolved.workers };
   const runPlan = async (plan: RunPlan, onSettled: MergeManyOptions['onSettled'], run = startRun(context)): Promise<RunResult> => {
     const submitted = executePlan(plan, submit);
-    if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report)));
+    if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report, f.notice)));
     // Entries are written behind the run (atomically, each whole or absent) and waited for at close().
     const finished = await Promise.all(submitted);
     return { results: finished.map((f) => f.settled), report: run.finish(finished.map((f) => f.report), noticesOf(finished), plan.shape), plan };
