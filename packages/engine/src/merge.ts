@@ -54,12 +54,7 @@ export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
   const clock = phases && new CommandClock();
   const plan = planMerge(input.target, bridges, phases && (() => (read = performance.now())), input.follows, input.options?.parse, clock);
   const planned = phases ? performance.now() : 0;
-  const { code, map } = splice(
-    input.target,
-    followSources(bridges, input.follows).sources,
-    plan.ops.flatMap((op) => op.edits),
-    input.options?.sourceMap ?? true,
-  );
+  const result = applyPlan(input, followSources(bridges, input.follows).sources, plan);
   if (phases) {
     phases.read = read - started;
     phases.plan = planned - read;
@@ -70,6 +65,12 @@ export function mergeSync(input: MergeInput, phases?: PhaseTimes): MergeResult {
     for (const op of plan.ops) phases.ops[op.kind] = (phases.ops[op.kind] ?? 0) + 1;
     if (plan.unparsedBytes !== undefined) phases.unparsedBytes = plan.unparsedBytes;
   }
+  return result;
+}
+
+/** The merge's result from its plan: the target spliced with every edit, and its map. `sources`: the bridges in apply order, the follows' after them. */
+export function applyPlan(input: MergeInput, sources: SourceFile[], plan: Plan): MergeResult {
+  const { code, map } = splice(input.target, sources, plan.ops.flatMap((op) => op.edits), input.options?.sourceMap ?? true);
   return { code, map, diagnostics: plan.diagnostics, changed: code !== input.target.code, resolutions: plan.resolutions };
 }
 

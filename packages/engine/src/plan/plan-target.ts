@@ -1,6 +1,6 @@
 import type { Dialect } from '../dialects.js';
 import type { LanguageMerger, Planned } from '../languages/merger.js';
-import type { FollowedRename, ParseMode, Plan, Resolution, SourceFile } from '../types.js';
+import type { FollowedRename, Language, ParseMode, Plan, Resolution, SourceFile } from '../types.js';
 import { Collector } from './collector.js';
 import type { CommandClock } from './command-clock.js';
 import { followSources } from './follow-sources.js';
@@ -38,10 +38,19 @@ export function planTarget(merger: LanguageMerger, target: SourceFile, bridges: 
     const mine = bridges.length ? own(followed.locals) : { ops: [] };
     planned = { ...mine, ops: [...mine.ops, ...outsideReplaced(followed.ops, mine.ops)] };
   }
+  return settlePlan(dialect.language, planned, sources, collector, resolutions, layers);
+}
+
+/**
+ * A language planner's operations made a plan: overlaps settled, conflicts added to what the
+ * collector holds, every diagnostic sorted and thrown together when one is an error. Also how a
+ * split target's parts become one plan (runtime/split).
+ */
+export function settlePlan(language: Language, planned: Planned, sources: SourceFile[], collector: Collector, resolutions: Resolution[], layers = layersOf(sources)): Plan {
   const resolved = resolveOps(planned.ops, sources, layers);
   collector.add(...resolved.conflicts);
   const diagnostics = collector.settle();
-  const plan: Plan = { language: dialect.language, ops: resolved.ops, resolutions: [...resolutions, ...resolved.resolutions], diagnostics };
+  const plan: Plan = { language, ops: resolved.ops, resolutions: [...resolutions, ...resolved.resolutions], diagnostics };
   if (planned.unparsedBytes !== undefined) plan.unparsedBytes = planned.unparsedBytes;
   return plan;
 }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { PartOutcome } from './plan-part.js';
+import type { PartTask } from './split-target.js';
 import { withSourcesContent, type TaskOutcome, type WorkerTask } from './task.js';
 import type { ThreadData, ThreadReply, ThreadRequest } from './thread.js';
 
@@ -13,6 +15,9 @@ export type PoolFailure =
   | { kind: 'abandoned'; detail: string };
 
 export type PoolReply = { outcome: TaskOutcome } | { failure: PoolFailure };
+
+/** The answer to a part of a split target. */
+export type PartReply = { outcome: PartOutcome } | { failure: PoolFailure };
 
 export interface PoolOptions {
   threads: number;
@@ -59,8 +64,8 @@ const restartPolicy = { backoffMs: 20, maxBackoffMs: 1000, failedStartsLimit: 6 
 
 interface Sent {
   id: number;
-  task: WorkerTask;
-  reply: (reply: PoolReply) => void;
+  task: WorkerTask | PartTask;
+  reply: (reply: PoolReply | PartReply) => void;
   timer?: ReturnType<typeof setTimeout>;
   timedOut?: boolean;
 }
@@ -124,6 +129,15 @@ export class WorkerPool {
    * timeout starts when it starts running.
    */
   run(task: WorkerTask): Promise<PoolReply> {
+    return this.send(task) as Promise<PoolReply>;
+  }
+
+  /** Runs one part of a split target, as `run` runs a task. */
+  runPart(task: PartTask): Promise<PartReply> {
+    return this.send(task) as Promise<PartReply>;
+  }
+
+  private send(task: WorkerTask | PartTask): Promise<PoolReply | PartReply> {
     return new Promise((reply) => {
       if (this.closed) return reply({ failure: { kind: 'abandoned', detail: 'The worker pool was closed.' } });
       this.waiting.push({ id: this.nextId++, task, reply });
@@ -170,7 +184,7 @@ export class WorkerPool {
     const sent = slot.sent.shift()!;
     clearTimeout(sent.timer);
     this.startNext(slot);
-    if ('outcome' in reply) sent.reply({ outcome: withSourcesContent(reply.outcome, sent.task.input) });
+    if ('outcome' in reply) sent.reply({ outcome: 'input' in sent.task ? withSourcesContent(reply.outcome as TaskOutcome, sent.task.input) : reply.outcome } as PoolReply | PartReply);
     else sent.reply({ failure: { kind: 'crashed', detail: `The worker module threw outside the merge (${reply.error}).` } });
     this.place();
   }

@@ -45,6 +45,8 @@ export interface TaskReport {
   commandCount?: number;
   /** Bytes of the target the merge left unparsed (the partial path: syntax errors there went unseen); absent when it parsed it all. */
   unparsedBytes?: number;
+  /** Its plan was split across this many threads and joined on the calling thread (docs/large-files.md); absent when one thread merged it. */
+  splitParts?: number;
   /** Time of the round trip to a worker beyond `runMs` (structured clone and messaging); 0 inline. */
   overheadMs: number;
   /** CPU time of the thread during the merge; null where unknown (a task that never answered). */

@@ -7,6 +7,7 @@ import { Lanes, type Laned } from './lanes.js';
 import type { ResolvedOptions } from './options.js';
 import { TASKS_PER_THREAD, WorkerPool, type PoolFailure } from './pool.js';
 import type { TaskReport } from './report.js';
+import { runOnPool } from './run-split.js';
 import { runTask, type MergeJob, type TaskOutcome } from './task.js';
 import { commandCountOf } from '../plan/command-clock.js';
 
@@ -209,7 +210,7 @@ export class Scheduler {
   private async dispatch(pool: WorkerPool, task: Pending): Promise<void> {
     this.inFlight++;
     task.startedAt = performance.now();
-    const reply = await pool.run({ input: task.input, attempt: task.attempts - 1 });
+    const reply = await runOnPool(pool, task.input, task.attempts - 1, this.options.workers);
     const roundTripMs = performance.now() - task.startedAt;
     this.inFlight--;
     this.lanes.release(task.lane);
@@ -237,6 +238,7 @@ export class Scheduler {
       ...(timing.ops && { ops: timing.ops }),
       ...(timing.commands && { commands: timing.commands, commandCount: commandCountOf(timing.commands) }),
       ...(timing.unparsedBytes !== undefined && { unparsedBytes: timing.unparsedBytes }),
+      ...(timing.splitParts && { splitParts: timing.splitParts }),
       overheadMs: roundTripMs === null ? 0 : roundTripMs - timing.runMs,
       cpuMs: timing.cpuMs,
       heapUsedMb: timing.heapUsedMb,

@@ -6,6 +6,7 @@ import type { MergeInput, MergeResult } from '../types.js';
 import { loadingTime } from '../lazy.js';
 import { threadCpuMs } from './thread-cpu.js';
 import { epochMs } from './clock.js';
+import type { PartTask } from './split-target.js';
 
 /** One unit of work for the runtime: a merge input, plus an id to find it in the report. */
 export interface MergeJob extends MergeInput {
@@ -18,8 +19,8 @@ export interface WorkerTask {
   attempt: number;
 }
 
-/** What a worker is asked: a task, or a warm-up that answers once the thread has loaded the engine. */
-export type WorkerRequest = WorkerTask | { warmUp: true };
+/** What a worker is asked: a task, a part of a split target (runtime/split-target.ts), or a warm-up that answers once the thread has loaded the engine. */
+export type WorkerRequest = WorkerTask | PartTask | { warmUp: true };
 
 /** Measured where the task ran. */
 export interface TaskTiming extends PhaseTimes {
@@ -35,6 +36,8 @@ export interface TaskTiming extends PhaseTimes {
   startedAt: number;
   /** Part of `runMs` spent loading a parser for the first time on this thread. */
   loadMs: number;
+  /** The merge was split across this many threads (runtime/split-target.ts); absent when one thread merged it. */
+  splitParts?: number;
 }
 
 /**

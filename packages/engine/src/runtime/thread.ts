@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { epochMs } from './clock.js';
+import type { PartOutcome } from './plan-part.js';
+import type { PartTask } from './split-target.js';
 import type { TaskOutcome, WorkerRequest, WorkerTask } from './task.js';
 
 /** What the pool gives each thread it starts. */
@@ -9,12 +11,13 @@ export interface ThreadData {
   workerFile: string;
 }
 
-export type ThreadRequest = { id: number; task: WorkerTask };
+export type ThreadRequest = { id: number; task: WorkerTask | PartTask };
 
 /** `ready` once the worker module has loaded and answered its warm-up; then one reply per request, in order. */
-export type ThreadReply = { ready: true } | { id: number; outcome: TaskOutcome } | { id: number; error: string };
+export type ThreadReply = { ready: true } | { id: number; outcome: TaskOutcome | PartOutcome } | { id: number; error: string };
 
-type Handler = (request: WorkerRequest) => TaskOutcome | null | Promise<TaskOutcome | null>;
+type Handler = (request: WorkerRequest) => Answer | null | Promise<Answer | null>;
+type Answer = TaskOutcome | PartOutcome;
 
 // The main module of every pool thread: load the worker module, warm it up, then answer requests.
 const port = parentPort!;
@@ -37,6 +40,6 @@ port.postMessage({ ready: true } satisfies ThreadReply);
  * The time the task held its thread, from the request to the answer: the merge, plus whatever the
  * worker module did around it (a wrapper's own work counts: the thread was not free meanwhile).
  */
-function heldThread(outcome: TaskOutcome, startedAt: number, ms: number): TaskOutcome {
+function heldThread<T extends Answer>(outcome: T, startedAt: number, ms: number): T {
   return { ...outcome, timing: { ...outcome.timing, startedAt, runMs: Math.max(outcome.timing.runMs, ms) } };
 }

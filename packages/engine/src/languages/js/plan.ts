@@ -16,6 +16,7 @@ import { command, readBridge, type Unit } from './read.js';
 import { classGroups, resolveClass } from './commands/class.js';
 import { partialSource } from './partial/choose.js';
 import { NeedsFullParse } from './partial/needs-full-parse.js';
+import type { ClassPart } from './partial/class-part.js';
 import { TargetModule, wholeFile, type StatementSource, type TargetClass } from './target.js';
 
 /**
@@ -32,7 +33,7 @@ export function planJs(input: PlanInput): Planned {
   if (partial) {
     const attempt = { ...input, collector: new Collector(), resolutions: [], clock: input.clock && new CommandClock() };
     try {
-      const ops = planFrom(partial, attempt);
+      const ops = withReferences(planFrom(partial, attempt));
       input.collector.add(...attempt.collector.found);
       input.resolutions.push(...attempt.resolutions);
       if (input.clock) addCommandTimes(input.clock.kinds, attempt.clock!.kinds);
@@ -41,15 +42,30 @@ export function planJs(input: PlanInput): Planned {
       if (!(error instanceof NeedsFullParse)) throw error;
     }
   }
-  return { ops: planFrom(wholeFile(parseTarget(target, dialect)), input) };
+  return { ops: withReferences(planFrom(wholeFile(parseTarget(target, dialect)), input)) };
 }
 
-function planFrom(source: StatementSource, { target, bridges, dialect, collector, layers, resolutions, onRead, followed, clock }: PlanInput): PlanOp[] {
+/** The operations of a plan, and its reference rewrites (`this.old`, scope references) before `uncovered` drops those a unit's edit covers. */
+export interface PlannedParts {
+  ops: PlanOp[];
+  references: PlanOp[];
+}
+
+/** The plan's operations, then the reference rewrites no unit's edit covers. */
+export const withReferences = ({ ops, references }: PlannedParts): PlanOp[] => [...ops, ...uncovered(references, ops)];
+
+/** Plans one part of a split target (runtime/split): only the classes `part` names, from `source`. */
+export function planPart(source: StatementSource, input: PlanInput, part: ClassPart): PlannedParts {
+  return planFrom(source, input, part);
+}
+
+function planFrom(source: StatementSource, { target, bridges, dialect, collector, layers, resolutions, onRead, followed, clock }: PlanInput, part?: ClassPart): PlannedParts {
   const diagnostics = collector.found;
   const ctx = new PlanContext(new TargetModule(target, source), dialect, diagnostics, layers, resolutions, clock);
   for (const [from, to] of followed ?? []) ctx.bindingRenames.set(from, to);
   const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics));
   onRead?.();
+  part?.read(ctx);
   collectBindingRenames(ctx, read.flatMap((b) => b.units));
   const classes = new Map<TargetClass, Unit[]>();
   const addMembers = (cls: TargetClass, units: Unit[]) => classes.set(cls, [...(classes.get(cls) ?? []), ...units]);
@@ -60,11 +76,13 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
   for (const bridge of read) {
     const members = bridge.units.filter((u) => u.kind === 'member');
     for (const group of members.length ? classGroups(members) : []) {
+      if (part && !part.keeps(group)) continue;
       const cls = resolveClass(ctx, bridge.source, group);
       if (cls) addMembers(cls, group);
     }
     for (const unit of bridge.units) {
       if (unit.kind === 'member') continue;
+      if (part) part.refuse(unit);
       if (unit.kind === 'import') timedUnit(ctx.clock, [], () => imports.plan(unit));
       else if (unit.kind === 'statement') timedUnit(ctx.clock, [], () => planStatement(ctx, unit));
       else {
@@ -78,10 +96,13 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
       }
     }
   }
-  for (const [cls, units] of classes) planMembers(ctx, cls, units);
+  for (const [cls, units] of classes) {
+    part?.mark(ctx, cls);
+    planMembers(ctx, cls, units);
+  }
   imports.finish();
   planBindingRenames(ctx, renames);
-  return [...ctx.ops, ...uncovered(ctx.references, ctx.ops)];
+  return { ops: ctx.ops, references: ctx.references };
 }
 
 /** The target class a bridge class merges into member by member (not under `@replace` or `@delete`). */
@@ -113,7 +134,7 @@ function bindingTarget(ctx: PlanContext, unit: Unit): Target {
 }
 
 /** Reference rewrites, less those inside text a unit replaces (the bridge's text already has them). */
-function uncovered(references: PlanOp[], ops: PlanOp[]): PlanOp[] {
+export function uncovered(references: PlanOp[], ops: PlanOp[]): PlanOp[] {
   const replaced = ops.flatMap((o) => o.edits).filter((e) => e.end > e.start);
   const inside = (r: Edit) => replaced.some((e) => r.start >= e.start && r.end <= e.end);
   return references.map((op) => ({ ...op, edits: dedupe(op.edits.filter((e) => !inside(e))) })).filter((op) => op.edits.length);

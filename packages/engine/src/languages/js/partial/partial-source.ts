@@ -23,6 +23,8 @@ export class PartialSource implements StatementSource {
   /** Where each chunk's slice starts: the slices tile the file. */
   private readonly sliceStarts: number[];
   private parsedBytes = 0;
+  /** What plans asked this source for: a split checks that its part saw what the whole file would give (runtime/split). */
+  readonly reads = { words: new Set<string>(), head: false, imports: false };
 
   constructor(
     private readonly file: SourceFile,
@@ -37,9 +39,15 @@ export class PartialSource implements StatementSource {
     return this.file.code.length - this.parsedBytes;
   }
 
+  /** The chunks parsed so far, by index. */
+  get parsedChunks(): number[] {
+    return [...this.parsed.keys()].sort((a, b) => a - b);
+  }
+
   statements(words?: readonly string[]): t.Statement[] {
     if (!words) throw new NeedsFullParse('a plan asked for every statement of the target');
     const chunks = new Set<number>();
+    for (const word of words) this.reads.words.add(word);
     for (const word of words) for (const i of this.chunksNaming(word)) chunks.add(i);
     return [...chunks].sort((a, b) => a - b).flatMap((i) => this.chunk(i));
   }
@@ -52,6 +60,7 @@ export class PartialSource implements StatementSource {
   }
 
   imports(): t.ImportDeclaration[] {
+    this.reads.imports = true;
     const found: t.ImportDeclaration[] = [];
     this.chunks.forEach((c, i) => {
       if (c.imports) for (const s of this.chunk(i)) if (s.type === 'ImportDeclaration') found.push(s);
@@ -73,6 +82,7 @@ export class PartialSource implements StatementSource {
   }
 
   head(): { directives: t.Directive[]; first: t.Statement | undefined } {
+    this.reads.head = true;
     const first = this.chunk(0)[0] ?? (this.chunks.length > 1 ? this.chunk(1)[0] : undefined);
     return { directives: this.directives, first };
   }

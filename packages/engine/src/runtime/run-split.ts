@@ -1,0 +1,49 @@
+import type { MergeInput } from '../types.js';
+import { joinParts } from './join-parts.js';
+import type { PartOutcome } from './plan-part.js';
+import type { PoolReply, WorkerPool } from './pool.js';
+import { splitTarget } from './split-target.js';
+import type { TaskOutcome } from './task.js';
+import { threadCpuMs } from './thread-cpu.js';
+import { epochMs } from './clock.js';
+
+/**
+ * Runs one merge on the pool: split across the threads when `splitTarget` says it pays (each part
+ * planned on a thread, joined and spliced here), else whole on one thread. A part that dies fails
+ * the merge as a task that dies does (the scheduler retries the whole merge once); a part that
+ * refuses, or that saw less than the whole file would have shown it, sends the merge whole.
+ */
+export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: number, threads: number): Promise<PoolReply> {
+  const started = performance.now();
+  const startedAt = epochMs();
+  const cpuStart = threadCpuMs();
+  const split = splitTarget(input, threads);
+  if (!split) return pool.run({ input, attempt });
+  const prepareMs = performance.now() - started;
+  const replies = await Promise.all(split.parts.map((part) => pool.runPart({ part, attempt })));
+  const failure = replies.find((r) => 'failure' in r);
+  if (failure && 'failure' in failure) return failure;
+  const outcomes = replies.map((r) => (r as { outcome: PartOutcome }).outcome);
+  const planned = outcomes.flatMap((o) => (o.ok ? [o.plan] : []));
+  const joinStart = performance.now();
+  const joined = planned.length === outcomes.length ? joinParts(input, split, planned) : undefined;
+  if (!joined) return pool.run({ input, attempt });
+  const cpuEnd = threadCpuMs();
+  const partsCpu = outcomes.map((o) => o.timing.cpuMs);
+  const cpuMs = cpuStart === null || cpuEnd === null || partsCpu.includes(null) ? null : cpuEnd - cpuStart + partsCpu.reduce((a, b) => a! + b!, 0)!;
+  const timing: TaskOutcome['timing'] = {
+    read: prepareMs,
+    plan: Math.max(...outcomes.map((o) => o.timing.runMs)),
+    apply: performance.now() - joinStart,
+    runMs: performance.now() - started,
+    cpuMs,
+    heapUsedMb: Math.max(...outcomes.map((o) => o.timing.heapUsedMb)),
+    threadId: outcomes[0]!.timing.threadId,
+    startedAt,
+    loadMs: outcomes.reduce((sum, o) => sum + o.timing.loadMs, 0),
+    splitParts: outcomes.length,
+    ...(joined.ok && { unparsedBytes: joined.unparsedBytes }),
+  };
+  const outcome: TaskOutcome = joined.ok ? { ok: true, value: joined.value, timing } : { ok: false, diagnostics: joined.diagnostics, timing };
+  return { outcome };
+}
