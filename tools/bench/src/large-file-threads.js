@@ -1,86 +1,102 @@
-// Issue 15 benchmark: does splitting a large target's touched classes across threads pay? The 5 MB
-// module (100 classes x 40 methods) with a bridge editing one method in each of 40 classes, merged
-//   one thread:  a worker merges the whole job (mergeSync, parse 'auto': the partial path);
-//   two threads: two workers each plan half of the classes (planMerge on the same target with the
-//                bridge of their 20 classes) and the calling thread splices both plans' edits, the
-//                split a runtime would make. Its output is checked against the one-thread merge.
-// Workers are started and warmed up (engine loaded, a few merges run) before timing; each
-// iteration alternates which variant goes first. Target: two threads at least 1.5x faster.
-// The machine is shared, so each run also gives the speedup its threads' CPU times predict for two
-// idle cores: the one-thread merge's CPU time over the critical path of the split (the slower
-// worker's CPU time plus the calling thread's splice).
-// Usage: node tools/bench/src/large-file-threads.js [--runs 9]
-import { Worker } from 'node:worker_threads';
-import { splice } from '../../../packages/engine/dist/apply/splice.js';
-import { threadCpuMs } from '../../../packages/engine/dist/runtime/thread-cpu.js';
+// Issue 15 benchmark: a large target's touched classes split across threads, through the runtime.
+// The 5 MB module (100 classes x 40 methods) with a bridge editing one method in each of N classes
+// (`--classes 3,40` by default), merged by `runtime.mergeMany` on three warm runtimes:
+//   one:     one worker thread merges the whole job;
+//   unsplit: two worker threads, the split off (`splitMinClasses: Infinity`): one thread merges it;
+//   split:   two worker threads, the split forced (`splitMinClasses: 1`): the calling thread scans the
+//            target and sends each thread the slices of its classes, the threads plan, the calling
+//            thread joins and splices (runtime/run-split.ts).
+// `default` is what the runtime does with its own threshold (SPLIT_MIN_CLASSES): split or unsplit.
+// Also printed: the speedup the CPU times predict for idle cores (the one-thread merge's CPU time over
+// the split's critical path: the calling thread's scan and slicing, the slowest part's CPU, the join).
+// Every output is checked against mergeSync's (code and map). Each iteration rotates the order of
+// the modes. Target: 40 classes, two threads (default) at least 1.5x faster than one.
+// Usage: node tools/bench/src/large-file-threads.js [--runs 9] [--classes 3,8,16,40]
+import { loadavg } from 'node:os';
+import { createRuntime, mergeSync } from '../../../packages/engine/dist/index.js';
+import { SPLIT_MIN_CLASSES } from '../../../packages/engine/dist/runtime/split-target.js';
 import { generateLargeModule, largeBridge } from './lib/large-file-inputs.js';
 import { median, printTable, round, runsFromArgs, writeResult } from './lib/measure.js';
 
 const runs = runsFromArgs(9);
+const at = process.argv.indexOf('--classes');
+const counts = (at > 0 ? process.argv[at + 1] : '3,40').split(',').map(Number);
 const code = generateLargeModule();
-const target = { path: 'src/large.ts', code };
-const classes = Array.from({ length: 40 }, (_, i) => i * 2 + 1);
-const bridgeOf = (path, list) => ({ path, code: largeBridge('large.ts', list) });
-const whole = bridgeOf('src/large.bridge.ts', classes);
-const halves = [bridgeOf('src/large.bridge.ts', classes.slice(0, 20)), bridgeOf('src/large.b.bridge.ts', classes.slice(20))];
+const load = () => loadavg().map((l) => round(l, 1)).join(' / ');
+const loadBefore = load();
 
-const start = () => new Worker(new URL('./lib/large-file-worker.js', import.meta.url));
-const ask = (worker, message) =>
-  new Promise((resolve, reject) => {
-    const fail = (error) => reject(error);
-    worker.once('error', fail);
-    worker.once('message', (answer) => {
-      worker.off('error', fail);
-      resolve(answer);
-    });
-    worker.postMessage(message);
-  });
+const pooled = { inlineBelowMs: 0, coldStartMs: 0 };
+const runtimes = {
+  one: createRuntime({ ...pooled, workers: 1 }),
+  unsplit: createRuntime({ ...pooled, workers: 2, splitMinClasses: Number.POSITIVE_INFINITY }),
+  split: createRuntime({ ...pooled, workers: 2, splitMinClasses: 1 }),
+};
+const modes = Object.keys(runtimes);
 
-const workers = [start(), start()];
-
-async function oneThread() {
-  const r = await ask(workers[0], { kind: 'merge', target, bridges: [whole] });
-  return { code: r.code, cpuMs: r.cpuMs };
-}
-
-async function twoThreads() {
-  const plans = await Promise.all(halves.map((bridge, i) => ask(workers[i], { kind: 'plan', target, bridges: [bridge] })));
-  // The second half's edits come from the second bridge.
-  const edits = plans.flatMap((p, i) => p.edits.map((e) => (e.origin ? { ...e, origin: { ...e.origin, bridge: i } } : e)));
-  const cpu = threadCpuMs();
-  const { code: merged } = splice(target, halves, edits, true);
-  return { code: merged, cpuMs: Math.max(...plans.map((p) => p.cpuMs)) + threadCpuMs() - cpu };
-}
-
-const timed = async (fn) => {
+async function timed(mode, job, expected) {
   const started = performance.now();
-  const out = await fn();
-  return { ms: performance.now() - started, out };
-};
+  const { results, report } = await runtimes[mode].mergeMany([job]);
+  const ms = performance.now() - started;
+  const [result] = results;
+  if (result.status !== 'fulfilled') throw result.reason;
+  if (result.value.code !== expected.code || JSON.stringify(result.value.map) !== JSON.stringify(expected.map)) throw new Error(`${mode}: the output differs from mergeSync's`);
+  const task = report.tasks[0];
+  const { split } = task;
+  // The split's critical path on idle cores: the calling thread's share, then the slowest part's CPU time.
+  const critical = split && split.parts.every((p) => p.cpuMs !== null) ? split.prepareMs + Math.max(...split.parts.map((p) => p.cpuMs)) + split.joinMs : null;
+  return { ms, cpuMs: task.cpuMs, parts: split?.parts.length ?? 1, critical, prepareMs: split?.prepareMs, joinMs: split?.joinMs };
+}
 
-for (let i = 0; i < 3; i++) {
-  await oneThread();
-  await twoThreads();
-}
-const expected = (await oneThread()).code;
+const summaries = [];
 const perRun = [];
-for (let run = 0; run < runs; run++) {
-  const order = run % 2 === 0 ? [oneThread, twoThreads] : [twoThreads, oneThread];
-  const [a, b] = [await timed(order[0]), await timed(order[1])];
-  const [one, two] = run % 2 === 0 ? [a, b] : [b, a];
-  if (two.out.code !== expected || one.out.code !== expected) throw new Error('the split merge differs from the one-thread merge');
-  perRun.push({ run: run + 1, oneThreadMs: round(one.ms, 0), twoThreadsMs: round(two.ms, 0), speedup: round(one.ms / two.ms), oneCpuMs: round(one.out.cpuMs, 0), criticalCpuMs: round(two.out.cpuMs, 0), cpuSpeedup: round(one.out.cpuMs / two.out.cpuMs) });
+for (const n of counts) {
+  const classes = Array.from({ length: n }, (_, i) => (i * 2 + 1) % 100);
+  const job = { target: { path: 'src/large.ts', code }, bridges: [{ path: 'src/large.bridge.ts', code: largeBridge('large.ts', classes) }] };
+  const expected = mergeSync(job);
+  for (const mode of modes) for (let i = 0; i < 3; i++) await timed(mode, job, expected);
+  const rows = [];
+  for (let run = 0; run < runs; run++) {
+    const order = modes.map((_, i) => modes[(i + run) % modes.length]);
+    const row = { classes: n, run: run + 1 };
+    for (const mode of order) {
+      const r = await timed(mode, job, expected);
+      row[`${mode}Ms`] = round(r.ms, 0);
+      row[`${mode}CpuMs`] = r.cpuMs === null ? null : round(r.cpuMs, 0);
+      if (mode === 'split') Object.assign(row, { parts: r.parts, prepareMs: round(r.prepareMs, 0), joinMs: round(r.joinMs, 0), criticalMs: round(r.critical, 0) });
+    }
+    row.splitSpeedup = round(row.oneMs / row.splitMs);
+    row.unsplitSpeedup = round(row.oneMs / row.unsplitMs);
+    row.predicted = round(row.oneCpuMs / row.criticalMs);
+    rows.push(row);
+  }
+  perRun.push(...rows);
+  const med = (key) => median(rows.map((r) => r[key]));
+  const splits = n >= SPLIT_MIN_CLASSES;
+  summaries.push({
+    classes: n,
+    oneMs: med('oneMs'),
+    unsplitMs: med('unsplitMs'),
+    splitMs: med('splitMs'),
+    splitSpeedup: med('splitSpeedup'),
+    unsplitSpeedup: med('unsplitSpeedup'),
+    splitOverUnsplit: round(med('unsplitMs') / med('splitMs')),
+    oneCpuMs: med('oneCpuMs'),
+    splitCpuMs: med('splitCpuMs'),
+    prepareMs: med('prepareMs'),
+    joinMs: med('joinMs'),
+    criticalMs: med('criticalMs'),
+    predicted: med('predicted'),
+    default: splits ? 'split' : 'unsplit',
+    defaultSpeedup: med(splits ? 'splitSpeedup' : 'unsplitSpeedup'),
+  });
 }
-await Promise.all(workers.map((w) => w.terminate()));
+await Promise.all(Object.values(runtimes).map((r) => r.close()));
 printTable(perRun);
-const summary = {
-  bytes: code.length,
-  touchedClasses: classes.length,
-  oneThreadMs: median(perRun.map((r) => r.oneThreadMs)),
-  twoThreadsMs: median(perRun.map((r) => r.twoThreadsMs)),
-  speedup: round(median(perRun.map((r) => r.speedup))),
-  cpuSpeedup: round(median(perRun.map((r) => r.cpuSpeedup))),
-  target: 1.5,
-};
-console.log(`\n40 touched classes: one thread ${summary.oneThreadMs} ms, two threads ${summary.twoThreadsMs} ms, speedup (median of runs) ${summary.speedup} (target >= 1.5); from thread CPU times ${summary.cpuSpeedup}`);
-writeResult('large-file-threads', { summary, perRun });
+console.log('');
+printTable(summaries);
+const loadAfter = load();
+console.log(`\nload average (1 / 5 / 15 min) before ${loadBefore}, after ${loadAfter}; ${runs} runs per case; SPLIT_MIN_CLASSES ${SPLIT_MIN_CLASSES}`);
+for (const s of summaries) {
+  console.log(`${s.classes} touched classes: one thread ${s.oneMs} ms, two threads unsplit ${s.unsplitMs} ms, split ${s.splitMs} ms; speedup against one thread (median of runs): split ${s.splitSpeedup}x, unsplit ${s.unsplitSpeedup}x; the runtime ${s.default}s (${s.defaultSpeedup}x); from CPU times (one thread's over the split's critical path: calling thread ${s.prepareMs} + slowest part + join ${s.joinMs} ms) ${s.predicted}x${s.classes === 40 ? ' (target >= 1.5)' : ''}`);
+}
+writeResult('large-file-threads', { bytes: code.length, loadBefore, loadAfter, splitMinClasses: SPLIT_MIN_CLASSES, summaries, perRun });

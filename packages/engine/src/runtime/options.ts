@@ -3,6 +3,7 @@ import type { Language } from '../types.js';
 import { defaultCosts, type CostModel } from './cost.js';
 import type { LaneLimits } from './lanes.js';
 import { TASKS_PER_THREAD } from './pool.js';
+import { SPLIT_MIN_CLASSES } from './split-target.js';
 
 export interface RuntimeOptions {
   /** Worker threads: 0 runs everything on the calling thread; default `os.availableParallelism()`. */
@@ -39,6 +40,12 @@ export interface RuntimeOptions {
    * caller whose thread has nothing else to do (a CLI run), not a bundler's. Default false.
    */
   callerMerges?: boolean;
+  /**
+   * From this many touched classes, a large target's plan is split across the threads
+   * (docs/large-files.md, "Splitting classes across threads"); default `SPLIT_MIN_CLASSES`;
+   * `Infinity` never splits.
+   */
+  splitMinClasses?: number;
 }
 
 export interface ResolvedOptions {
@@ -50,6 +57,7 @@ export interface ResolvedOptions {
   costs: CostModel;
   workerFile?: string;
   callerMerges: boolean;
+  splitMinClasses: number;
 }
 
 /**
@@ -70,6 +78,7 @@ export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
     startTimeoutMs: options.startTimeoutMs ?? 30_000,
     maxMemoryMb: options.maxMemoryMb ?? 1024,
     callerMerges: options.callerMerges ?? false,
+    splitMinClasses: options.splitMinClasses ?? SPLIT_MIN_CLASSES,
     costs: {
       ...defaultCosts,
       inlineBelowMs: options.inlineBelowMs ?? defaultCosts.inlineBelowMs,

@@ -10,7 +10,8 @@ import { Collector } from '../plan/collector.js';
 import { layersOf } from '../plan/resolve.js';
 import type { PlanOp, Resolution } from '../types.js';
 import { epochMs } from './clock.js';
-import { textOfPieces, type PartTask } from './split-target.js';
+import type { PartTask } from './split-target.js';
+import { textOfPieces } from './target-pieces.js';
 import { threadCpuMs } from './thread-cpu.js';
 
 /** What a part's planner read of the target: the words it asked for, and whether it read the file's head or its imports. */

@@ -8,6 +8,7 @@ import type { PredictedFrom } from '../history/run-history.js';
 import type { LaneLimits } from './lanes.js';
 import type { ThreadCounts } from './scheduler.js';
 import { epochMs } from './clock.js';
+import type { SplitTiming } from './task.js';
 
 /** One job as it ran. Plain JSON. Times in milliseconds. */
 export interface TaskReport {
@@ -45,8 +46,8 @@ export interface TaskReport {
   commandCount?: number;
   /** Bytes of the target the merge left unparsed (the partial path: syntax errors there went unseen); absent when it parsed it all. */
   unparsedBytes?: number;
-  /** Its plan was split across this many threads and joined on the calling thread (docs/large-files.md); absent when one thread merged it. */
-  splitParts?: number;
+  /** Its plan was split across threads and joined on the calling thread (docs/large-files.md): the calling thread's share and each part's; absent when one thread merged it. */
+  split?: SplitTiming;
   /** Time of the round trip to a worker beyond `runMs` (structured clone and messaging); 0 inline. */
   overheadMs: number;
   /** CPU time of the thread during the merge; null where unknown (a task that never answered). */

@@ -1,5 +1,6 @@
 import type { MergeInput } from '../types.js';
 import { joinParts } from './join-parts.js';
+import type { ResolvedOptions } from './options.js';
 import type { PartOutcome } from './plan-part.js';
 import type { PoolReply, WorkerPool } from './pool.js';
 import { splitTarget } from './split-target.js';
@@ -13,11 +14,11 @@ import { epochMs } from './clock.js';
  * the merge as a task that dies does (the scheduler retries the whole merge once); a part that
  * refuses, or that saw less than the whole file would have shown it, sends the merge whole.
  */
-export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: number, threads: number): Promise<PoolReply> {
+export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: number, { workers, splitMinClasses }: Pick<ResolvedOptions, 'workers' | 'splitMinClasses'>): Promise<PoolReply> {
   const started = performance.now();
   const startedAt = epochMs();
   const cpuStart = threadCpuMs();
-  const split = splitTarget(input, threads);
+  const split = splitTarget(input, workers, splitMinClasses);
   if (!split) return pool.run({ input, attempt });
   const prepareMs = performance.now() - started;
   const replies = await Promise.all(split.parts.map((part) => pool.runPart({ part, attempt })));
@@ -41,7 +42,7 @@ export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: nu
     threadId: outcomes[0]!.timing.threadId,
     startedAt,
     loadMs: outcomes.reduce((sum, o) => sum + o.timing.loadMs, 0),
-    splitParts: outcomes.length,
+    split: { prepareMs, joinMs: performance.now() - joinStart, parts: outcomes.map(({ timing: t }) => ({ threadId: t.threadId, runMs: t.runMs, cpuMs: t.cpuMs })) },
     ...(joined.ok && { unparsedBytes: joined.unparsedBytes }),
   };
   const outcome: TaskOutcome = joined.ok ? { ok: true, value: joined.value, timing } : { ok: false, diagnostics: joined.diagnostics, timing };

@@ -210,7 +210,7 @@ export class Scheduler {
   private async dispatch(pool: WorkerPool, task: Pending): Promise<void> {
     this.inFlight++;
     task.startedAt = performance.now();
-    const reply = await runOnPool(pool, task.input, task.attempts - 1, this.options.workers);
+    const reply = await runOnPool(pool, task.input, task.attempts - 1, this.options);
     const roundTripMs = performance.now() - task.startedAt;
     this.inFlight--;
     this.lanes.release(task.lane);
@@ -238,7 +238,7 @@ export class Scheduler {
       ...(timing.ops && { ops: timing.ops }),
       ...(timing.commands && { commands: timing.commands, commandCount: commandCountOf(timing.commands) }),
       ...(timing.unparsedBytes !== undefined && { unparsedBytes: timing.unparsedBytes }),
-      ...(timing.splitParts && { splitParts: timing.splitParts }),
+      ...(timing.split && { split: timing.split }),
       overheadMs: roundTripMs === null ? 0 : roundTripMs - timing.runMs,
       cpuMs: timing.cpuMs,
       heapUsedMb: timing.heapUsedMb,

@@ -1,13 +1,15 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { dialectOf, type Dialect } from '../dialects.js';
+// read.js before commands/class.js: it loads the command registry, which class.js is a part of.
+import { command, readBridge, type ReadBridge } from '../languages/js/read.js';
 import { classGroups } from '../languages/js/commands/class.js';
 import { PARTIAL_MIN_BYTES } from '../languages/js/partial/choose.js';
 import { namesInEach } from '../languages/js/partial/names-in.js';
 import { scanModule, type Chunk } from '../languages/js/partial/scan.js';
-import { command, readBridge, type ReadBridge } from '../languages/js/read.js';
-import { lineIndexOf, type LineIndex } from '../lines.js';
+import { lineIndexOf } from '../lines.js';
 import { orderBridges } from '../read/order.js';
 import type { MergeInput, SourceFile } from '../types.js';
+import { piecesOf, type Piece } from './target-pieces.js';
 
 /**
  * From this many classes touched (`@class` groups naming distinct classes) a large target's plan
@@ -15,8 +17,6 @@ import type { MergeInput, SourceFile } from '../types.js';
  */
 export const SPLIT_MIN_CLASSES = 8;
 
-/** What a part's planner gets instead of the target: the slices it needs at their offsets, and blanks for the rest. */
-export type Piece = { text: string } | { blank: number; breaks: number; tail: string };
 
 /** One part of a split target, as it crosses to a worker (plain data). */
 export interface TargetPart {
@@ -53,21 +53,22 @@ export interface SplitTarget {
  * Whether a merge is split across `threads`, and how: a JS/TS target the partial path plans, no
  * follows, and bridges of method-only snippets only, each group under a `@class`, with no command
  * whose plan reads other classes (`@rename`, `@delete`, and `@access` in JavaScript, which renames
- * to `#name`), naming at least `SPLIT_MIN_CLASSES` classes. Undefined otherwise. The classes are
- * dealt to `threads` parts by their size, each part given the chunks naming its classes, the head
- * of the file (the first 400 lines: the indentation is read there) and every import.
+ * to `#name`), naming at least `minClasses` classes (`RuntimeOptions.splitMinClasses`). Undefined
+ * otherwise. The classes are dealt to `threads` parts by their size, each part given the chunks
+ * naming its classes, the head of the file (the first 400 lines: the indentation is read there)
+ * and every import.
  */
-export function splitTarget(input: MergeInput, threads: number): SplitTarget | undefined {
+export function splitTarget(input: MergeInput, threads: number, minClasses = SPLIT_MIN_CLASSES): SplitTarget | undefined {
   const { target } = input;
   const parse = input.options?.parse ?? 'auto';
   const dialect = dialectOf(target.path);
   if (threads < 2 || input.follows?.length || parse === 'full' || dialect?.language !== 'js') return undefined;
   if (parse === 'auto' && target.code.length < PARTIAL_MIN_BYTES) return undefined;
-  if (input.bridges.reduce((n, b) => n + occurrences(b.code, '@class'), 0) < SPLIT_MIN_CLASSES) return undefined;
+  if (input.bridges.reduce((n, b) => n + occurrences(b.code, '@class'), 0) < minClasses) return undefined;
   const bridges = orderBridges(input.bridges);
   const readDiagnostics: Diagnostic[] = [];
   const classes = touchedClasses(bridges, dialect, readDiagnostics);
-  if (!classes || classes.length < SPLIT_MIN_CLASSES) return undefined;
+  if (!classes || classes.length < minClasses) return undefined;
   const scan = scanModule(target.code, dialect);
   if (!('chunks' in scan) || scan.chunks.length < 2) return undefined;
   const { chunks } = scan;
@@ -121,32 +122,4 @@ function deal(classes: string[], named: Map<string, number[]>, sliceStarts: numb
     lightest.bytes += weight(c);
   }
   return parts.map((p) => p.classes);
-}
-
-/**
- * The target as a part sees it: the slices of `sent` as they are, every other run of slices as
- * blanks of the same length and the same line breaks, ending with the text of its last line (so
- * that offsets, lines and the columns of what follows are those of the target).
- */
-function piecesOf(code: string, lines: LineIndex, sliceStarts: number[], sent: Set<number>): Piece[] {
-  const pieces: Piece[] = [];
-  const end = (i: number) => sliceStarts[i + 1] ?? code.length;
-  for (let i = 0; i < sliceStarts.length; ) {
-    let j = i;
-    while (j + 1 < sliceStarts.length && sent.has(j + 1) === sent.has(i)) j++;
-    const [from, to] = [sliceStarts[i]!, end(j)];
-    if (sent.has(i)) pieces.push({ text: code.slice(from, to) });
-    else {
-      const breaks = lines.lineOf(to) - lines.lineOf(from);
-      const tail = code.slice(breaks ? lines.start(lines.lineOf(to)) : from, to);
-      pieces.push({ blank: to - from - breaks - tail.length, breaks, tail });
-    }
-    i = j + 1;
-  }
-  return pieces;
-}
-
-/** The text `piecesOf` stands for. */
-export function textOfPieces(pieces: Piece[]): string {
-  return pieces.map((p) => ('text' in p ? p.text : ' '.repeat(p.blank) + '\n'.repeat(p.breaks) + p.tail)).join('');
 }

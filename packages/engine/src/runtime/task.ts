@@ -22,6 +22,13 @@ export interface WorkerTask {
 /** What a worker is asked: a task, a part of a split target (runtime/split-target.ts), or a warm-up that answers once the thread has loaded the engine. */
 export type WorkerRequest = WorkerTask | PartTask | { warmUp: true };
 
+/** A split merge: the calling thread's share (scan, slices; join, splice) and each part's time on its thread. */
+export interface SplitTiming {
+  prepareMs: number;
+  joinMs: number;
+  parts: { threadId: number; runMs: number; cpuMs: number | null }[];
+}
+
 /** Measured where the task ran. */
 export interface TaskTiming extends PhaseTimes {
   /** Wall time of the merge on its thread. */
@@ -36,8 +43,8 @@ export interface TaskTiming extends PhaseTimes {
   startedAt: number;
   /** Part of `runMs` spent loading a parser for the first time on this thread. */
   loadMs: number;
-  /** The merge was split across this many threads (runtime/split-target.ts); absent when one thread merged it. */
-  splitParts?: number;
+  /** The merge was split across threads (runtime/split-target.ts); absent when one thread merged it. */
+  split?: SplitTiming;
 }
 
 /**
