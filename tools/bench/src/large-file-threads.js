@@ -8,7 +8,7 @@
 //            thread joins and splices (runtime/run-split.ts).
 // `default` is what the runtime does with its own threshold (SPLIT_MIN_CLASSES): split or unsplit.
 // Also printed: the speedup the CPU times predict for idle cores (the one-thread merge's CPU time over
-// the split's critical path: the calling thread's scan and slicing, the slowest part's CPU, the join).
+// the split's critical path: the calling thread's CPU for the scan and slicing, the slowest part's, the join's).
 // Every output is checked against mergeSync's (code and map). Each iteration rotates the order of
 // the modes. Target: 40 classes, two threads (default) at least 1.5x faster than one.
 // Usage: node tools/bench/src/large-file-threads.js [--runs 9] [--classes 3,8,16,40]
@@ -43,8 +43,9 @@ async function timed(mode, job, expected) {
   const task = report.tasks[0];
   const { split } = task;
   // The split's critical path on idle cores: the calling thread's share, then the slowest part's CPU time.
-  const critical = split && split.parts.every((p) => p.cpuMs !== null) ? split.prepareMs + Math.max(...split.parts.map((p) => p.cpuMs)) + split.joinMs : null;
-  return { ms, cpuMs: task.cpuMs, parts: split?.parts.length ?? 1, critical, prepareMs: split?.prepareMs, joinMs: split?.joinMs };
+  const known = split && split.prepareCpuMs !== null && split.joinCpuMs !== null && split.parts.every((p) => p.cpuMs !== null);
+  const critical = known ? split.prepareCpuMs + Math.max(...split.parts.map((p) => p.cpuMs)) + split.joinCpuMs : null;
+  return { ms, cpuMs: task.cpuMs, parts: split?.parts.length ?? 1, critical, prepareMs: split?.prepareCpuMs, joinMs: split?.joinCpuMs };
 }
 
 const summaries = [];
@@ -62,7 +63,7 @@ for (const n of counts) {
       const r = await timed(mode, job, expected);
       row[`${mode}Ms`] = round(r.ms, 0);
       row[`${mode}CpuMs`] = r.cpuMs === null ? null : round(r.cpuMs, 0);
-      if (mode === 'split') Object.assign(row, { parts: r.parts, prepareMs: round(r.prepareMs, 0), joinMs: round(r.joinMs, 0), criticalMs: round(r.critical, 0) });
+      if (mode === 'split') Object.assign(row, { parts: r.parts, prepareCpuMs: round(r.prepareMs, 0), joinCpuMs: round(r.joinMs, 0), criticalMs: round(r.critical, 0) });
     }
     row.splitSpeedup = round(row.oneMs / row.splitMs);
     row.unsplitSpeedup = round(row.oneMs / row.unsplitMs);
@@ -82,8 +83,8 @@ for (const n of counts) {
     splitOverUnsplit: round(med('unsplitMs') / med('splitMs')),
     oneCpuMs: med('oneCpuMs'),
     splitCpuMs: med('splitCpuMs'),
-    prepareMs: med('prepareMs'),
-    joinMs: med('joinMs'),
+    prepareCpuMs: med('prepareCpuMs'),
+    joinCpuMs: med('joinCpuMs'),
     criticalMs: med('criticalMs'),
     predicted: med('predicted'),
     default: splits ? 'split' : 'unsplit',
@@ -97,6 +98,6 @@ printTable(summaries);
 const loadAfter = load();
 console.log(`\nload average (1 / 5 / 15 min) before ${loadBefore}, after ${loadAfter}; ${runs} runs per case; SPLIT_MIN_CLASSES ${SPLIT_MIN_CLASSES}`);
 for (const s of summaries) {
-  console.log(`${s.classes} touched classes: one thread ${s.oneMs} ms, two threads unsplit ${s.unsplitMs} ms, split ${s.splitMs} ms; speedup against one thread (median of runs): split ${s.splitSpeedup}x, unsplit ${s.unsplitSpeedup}x; the runtime ${s.default}s (${s.defaultSpeedup}x); from CPU times (one thread's over the split's critical path: calling thread ${s.prepareMs} + slowest part + join ${s.joinMs} ms) ${s.predicted}x${s.classes === 40 ? ' (target >= 1.5)' : ''}`);
+  console.log(`${s.classes} touched classes: one thread ${s.oneMs} ms, two threads unsplit ${s.unsplitMs} ms, split ${s.splitMs} ms; speedup against one thread (median of runs): split ${s.splitSpeedup}x, unsplit ${s.unsplitSpeedup}x; the runtime ${s.default}s (${s.defaultSpeedup}x); from CPU times (one thread's over the split's critical path: calling thread ${s.prepareCpuMs} ms + slowest part + join ${s.joinCpuMs} ms, CPU) ${s.predicted}x${s.classes === 40 ? ' (target >= 1.5)' : ''}`);
 }
 writeResult('large-file-threads', { bytes: code.length, loadBefore, loadAfter, splitMinClasses: SPLIT_MIN_CLASSES, summaries, perRun });

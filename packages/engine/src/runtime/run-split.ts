@@ -21,17 +21,20 @@ export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: nu
   const split = splitTarget(input, workers, splitMinClasses);
   if (!split) return pool.run({ input, attempt });
   const prepareMs = performance.now() - started;
+  const prepareCpuMs = since(cpuStart);
   const replies = await Promise.all(split.parts.map((part) => pool.runPart({ part, attempt })));
   const failure = replies.find((r) => 'failure' in r);
   if (failure && 'failure' in failure) return failure;
   const outcomes = replies.map((r) => (r as { outcome: PartOutcome }).outcome);
   const planned = outcomes.flatMap((o) => (o.ok ? [o.plan] : []));
   const joinStart = performance.now();
+  const joinCpuStart = threadCpuMs();
   const joined = planned.length === outcomes.length ? joinParts(input, split, planned) : undefined;
   if (!joined) return pool.run({ input, attempt });
-  const cpuEnd = threadCpuMs();
+  const joinCpuMs = since(joinCpuStart);
   const partsCpu = outcomes.map((o) => o.timing.cpuMs);
-  const cpuMs = cpuStart === null || cpuEnd === null || partsCpu.includes(null) ? null : cpuEnd - cpuStart + partsCpu.reduce((a, b) => a! + b!, 0)!;
+  const mainCpu = since(cpuStart);
+  const cpuMs = mainCpu === null || partsCpu.includes(null) ? null : partsCpu.reduce((a, b) => a! + b!, mainCpu)!;
   const timing: TaskOutcome['timing'] = {
     read: prepareMs,
     plan: Math.max(...outcomes.map((o) => o.timing.runMs)),
@@ -42,9 +45,15 @@ export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: nu
     threadId: outcomes[0]!.timing.threadId,
     startedAt,
     loadMs: outcomes.reduce((sum, o) => sum + o.timing.loadMs, 0),
-    split: { prepareMs, joinMs: performance.now() - joinStart, parts: outcomes.map(({ timing: t }) => ({ threadId: t.threadId, runMs: t.runMs, cpuMs: t.cpuMs })) },
+    split: { prepareMs, prepareCpuMs, joinMs: performance.now() - joinStart, joinCpuMs, parts: outcomes.map(({ timing: t }) => ({ threadId: t.threadId, runMs: t.runMs, cpuMs: t.cpuMs })) },
     ...(joined.ok && { unparsedBytes: joined.unparsedBytes }),
   };
   const outcome: TaskOutcome = joined.ok ? { ok: true, value: joined.value, timing } : { ok: false, diagnostics: joined.diagnostics, timing };
   return { outcome };
+}
+
+/** CPU time of the calling thread since `start` (null where unknown). */
+function since(start: number | null): number | null {
+  const now = threadCpuMs();
+  return start === null || now === null ? null : now - start;
 }

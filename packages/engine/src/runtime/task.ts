@@ -26,6 +26,9 @@ export type WorkerRequest = WorkerTask | PartTask | { warmUp: true };
 export interface SplitTiming {
   prepareMs: number;
   joinMs: number;
+  /** The calling thread's CPU time in each (null where the platform cannot tell). */
+  prepareCpuMs: number | null;
+  joinCpuMs: number | null;
   parts: { threadId: number; runMs: number; cpuMs: number | null }[];
 }
 
