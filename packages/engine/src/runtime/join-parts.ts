@@ -37,12 +37,13 @@ export function joinParts(input: MergeInput, split: SplitTarget, plans: PartPlan
   }
 }
 
-/** Whether a part was sent every chunk the words it asked for are in (and the file's first statements and imports, when it read them). */
+/** Whether a part was sent every chunk the words it asked for are in, less those using a member name only through `this` (and the file's first statements and imports, when it read them). */
 function sawEnough(input: MergeInput, split: SplitTarget, plan: PartPlan, sent: Set<number>): boolean {
   const { words, head, imports } = plan.reads;
   const unknown = words.filter((w) => !split.named.has(w));
   const found = unknown.length ? namesInEach(input.target.code, unknown, split.sliceStarts) : new Map<string, number[]>();
-  const needed = words.flatMap((w) => split.named.get(w) ?? found.get(w)!);
+  // A chunk using a name only through `this` tells a plan nothing about it (partial/this-only-uses.ts).
+  const needed = words.flatMap((w) => (split.named.get(w) ?? found.get(w)!).filter((k) => !split.thisOnly.get(w)?.has(k)));
   if (head) needed.push(0, ...(split.chunks.length > 1 ? [1] : []));
   if (imports) split.chunks.forEach((c, i) => c.imports && needed.push(i));
   return needed.every((i) => sent.has(i));

@@ -116,6 +116,13 @@ export class WorkerPool {
     return [...this.slots].map((slot) => slot.worker);
   }
 
+  /** Threads with nothing sent to them, ready or starting. */
+  get idle(): number {
+    let idle = 0;
+    for (const slot of this.slots) if (slot.sent.length === 0) idle++;
+    return idle;
+  }
+
   /** Tasks that may be sent at once: one running and one next in line per ready thread. */
   get capacity(): number {
     let ready = 0;

@@ -9,16 +9,17 @@ import { threadCpuMs } from './thread-cpu.js';
 import { epochMs } from './clock.js';
 
 /**
- * Runs one merge on the pool: split across the threads when `splitTarget` says it pays (each part
+ * Runs one merge on the pool: split across the idle threads when `splitTarget` says it pays (each part
  * planned on a thread, joined and spliced here), else whole on one thread. A part that dies fails
  * the merge as a task that dies does (the scheduler retries the whole merge once); a part that
  * refuses, or that saw less than the whole file would have shown it, sends the merge whole.
  */
-export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: number, { workers, splitMinClasses }: Pick<ResolvedOptions, 'workers' | 'splitMinClasses'>): Promise<PoolReply> {
+export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: number, { splitMinClasses }: Pick<ResolvedOptions, 'splitMinClasses'>): Promise<PoolReply> {
   const started = performance.now();
   const startedAt = epochMs();
   const cpuStart = threadCpuMs();
-  const split = splitTarget(input, workers, splitMinClasses);
+  // Split across the threads with nothing to do (ready or starting): a part queued behind another merge would wait it out.
+  const split = splitTarget(input, pool.idle, splitMinClasses);
   if (!split) return pool.run({ input, attempt });
   const prepareMs = performance.now() - started;
   const prepareCpuMs = since(cpuStart);

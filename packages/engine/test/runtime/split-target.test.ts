@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateLargeModule, largeBridge } from '../../../../tools/bench/src/lib/large-file-inputs.js';
 import { isCodeBridgeError } from '../../src/diagnostics.js';
 import { createRuntime, mergeSync, type MergeJob, type Runtime, type RuntimeOptions } from '../../src/index.js';
+import { usesBeyondThis } from '../../src/languages/js/partial/this-only-uses.js';
 import { SPLIT_MIN_CLASSES } from '../../src/runtime/split-target.js';
 import { packageRoot, read } from '../partial/real-files.js';
 import { faultWorker, under } from './jobs.js';
@@ -74,7 +75,7 @@ describe('a large target split across threads', () => {
     expect(outcome).toEqual(expected);
   }, 120_000);
 
-  it('fewer touched classes than the threshold, a member @rename, or a class the target lacks: merged whole, with the same output', async () => {
+  it('fewer touched classes than the threshold, a @rename of a member every class declares, or a class the target lacks: merged whole, with the same output', async () => {
     start();
     const few = { target, bridges: [bridge('src/large.bridge.ts', largeBridge('large.ts', everyOther(SPLIT_MIN_CLASSES - 1)))] };
     const renames = { target, bridges: [bridge('src/large.bridge.ts', largeBridge('large.ts', everyOther(12), { renameEvery: 3 }))] };
@@ -94,6 +95,35 @@ describe('a large target split across threads', () => {
     const expected = unsplit(job);
     expect(expected.code).toBeDefined();
     expect(expected.code).not.toBe(job.target.code);
+    const { parts, outcome } = await throughRuntime(job);
+    expect(parts).toBe(2);
+    expect(outcome).toEqual(expected);
+  }, 120_000);
+
+  it('on Rollup\'s bundle, @rename of members whose names other classes use only through `this` stays split and gives the unsplit output', async () => {
+    start();
+    const code = read(join(packageRoot('rollup'), 'dist/es/shared/node-entry.js'));
+    const job = { target: { path: 'vendor/rollup/node-entry.js', code }, bridges: [bridge('vendor/rollup/node-entry.bridge.js', realBridge(code, 40, true))] };
+    expect(job.bridges[0]!.code).toContain('@rename');
+    const expected = unsplit(job);
+    expect(expected.code).toContain('Renamed');
+    const { parts, outcome } = await throughRuntime(job);
+    expect(parts).toBe(2);
+    expect(outcome).toEqual(expected);
+  }, 120_000);
+});
+
+describe('a rename in a split target', () => {
+  it('is planned with the chunks that use the name beyond `this` (a warning found there) and without those using only `this.name`', async () => {
+    start();
+    // The generated module with a member only Pipeline1 declares, a class using its own `this.special`
+    // (no use of Pipeline1's) and a function using `other.special` (a use the rename cannot follow).
+    const code = generateLargeModule().replace(/(export class Pipeline1<[^\n]*\n)/, '$1  special(): number {\n    return 1;\n  }\n');
+    const extra = '\nexport class Mixed {\n  run(): number {\n    return this.special();\n  }\n}\n\nexport const useSpecial = (p: { special(): number }) => p.special();\n';
+    const job = { target: { path: 'src/large.ts', code: code + extra }, bridges: [bridge('src/large.bridge.ts', `${largeBridge('large.ts', everyOther(12))}// @class Pipeline1\n  // @rename unusual\n  special(): number {\n    return 2;\n  }\n`)] };
+    const expected = unsplit(job);
+    expect(expected.diagnostics?.map((d) => d.code)).toEqual(['REFERENCES_NOT_FOLLOWED']);
+    expect(expected.diagnostics?.[0]?.message).not.toContain('this.special');
     const { parts, outcome } = await throughRuntime(job);
     expect(parts).toBe(2);
     expect(outcome).toEqual(expected);
@@ -143,23 +173,33 @@ describe('a thread dying during a split merge', () => {
 
 /**
  * A bridge on a real module's top-level classes: for `count` classes with a method, that method's
- * body with a statement added; every third class also gets a new method after it.
+ * body with a statement added; every third class also gets a new method after it. With `renames`,
+ * a method whose name no other class's text holds (beyond `this.name`) is renamed, in up to four classes.
  */
-function realBridge(code: string, count: number): string {
-  const classes = parse(code, { sourceType: 'module' })
-    .program.body.map((s) => (s.type === 'ExportNamedDeclaration' && s.declaration ? s.declaration : s))
-    .filter((s): s is t.ClassDeclaration => s.type === 'ClassDeclaration' && !!s.id)
-    .map((c) => ({ name: c.id!.name, method: c.body.body.find((m): m is t.ClassMethod => m.type === 'ClassMethod' && m.kind === 'method' && !m.computed && m.key.type === 'Identifier') }))
-    .filter((c) => c.method)
-    .slice(0, count);
+function realBridge(code: string, count: number, renames = false): string {
+  const statements = parse(code, { sourceType: 'module' }).program.body;
+  const methodsOf = (c: t.ClassDeclaration) => c.body.body.filter((m): m is t.ClassMethod => m.type === 'ClassMethod' && m.kind === 'method' && !m.computed && m.key.type === 'Identifier');
+  const ownOnly = (c: t.ClassDeclaration, m: t.ClassMethod) => statements.every((s) => (s.start! <= c.start! && s.end! >= c.end!) || !usesBeyondThis(code, s.start!, s.end!, (m.key as t.Identifier).name));
+  let renamed = 0;
+  const classes = statements
+    .map((s) => (s.type === 'ExportNamedDeclaration' && s.declaration ? s.declaration : s))
+    .filter((s): s is t.ClassDeclaration => s.type === 'ClassDeclaration' && !!s.id && methodsOf(s).length > 0)
+    .slice(0, count)
+    .map((c) => {
+      const own = renames && renamed < 4 ? methodsOf(c).find((m) => ownOnly(c, m)) : undefined;
+      if (own) renamed++;
+      return { name: c.id!.name, method: own ?? methodsOf(c)[0]!, rename: !!own };
+    });
   expect(classes.length).toBe(count);
+  if (renames) expect(renamed).toBeGreaterThan(0);
   return classes
-    .map(({ name, method }, i) => {
-      const text = code.slice(method!.start!, method!.end!);
-      const at = method!.body.start! - method!.start! + 1;
+    .map(({ name, method, rename }, i) => {
+      const key = (method.key as t.Identifier).name;
+      const text = code.slice(method.start!, method.end!);
+      const at = method.body.start! - method.start! + 1;
       const edited = `${text.slice(0, at)}\n\t\tvoid 0;${text.slice(at)}`;
-      const added = i % 3 === 0 ? `\n// @after ${(method!.key as t.Identifier).name}\nsplitAdded${i}() {\n\treturn ${i};\n}` : '';
-      return `// @class ${name}\n${edited}${added}\n`;
+      const added = i % 3 === 0 && !rename ? `\n// @after ${key}\nsplitAdded${i}() {\n\treturn ${i};\n}` : '';
+      return `// @class ${name}\n${rename ? `// @rename ${key}Renamed\n` : ''}${edited}${added}\n`;
     })
     .join('');
 }
