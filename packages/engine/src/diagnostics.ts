@@ -14,6 +14,7 @@ export const codes = {
   PROSE_DROPPED: 'PROSE_DROPPED',
   EXAMPLE_DROPPED: 'EXAMPLE_DROPPED',
   SELF_IMPORT_DROPPED: 'SELF_IMPORT_DROPPED',
+  ELISION_DROPPED: 'ELISION_DROPPED',
   NOT_APPLICABLE_HERE: 'NOT_APPLICABLE_HERE',
   REFERENCES_NOT_FOLLOWED: 'REFERENCES_NOT_FOLLOWED',
   DELETED_STILL_USED: 'DELETED_STILL_USED',
@@ -39,6 +40,7 @@ export const codes = {
   TARGET_READ_ONLY: 'TARGET_READ_ONLY',
   DELETED_EXPORT_IMPORTED: 'DELETED_EXPORT_IMPORTED',
   DEPENDENCY_FAILED: 'DEPENDENCY_FAILED',
+  ELIDED_CODE: 'ELIDED_CODE',
   // a warning about a whole run
   POOL_INLINE_FALLBACK: 'POOL_INLINE_FALLBACK',
   SLOW_MERGE: 'SLOW_MERGE',
@@ -316,6 +318,26 @@ export const exampleDropped = (at: At, lastLine: number) =>
     `Lines ${at.line}-${lastLine} of the bridge are a usage example (calls only, nothing declared or edited) and were dropped.`,
     at,
     'Only the fences that declare or edit code are merged; to add top-level calls, put them in a bridge of their own.',
+  );
+
+/** Comments a model wrote where it left code out (`// ... existing code ...`), between units: not merged. */
+export const elisionDropped = (lines: At[]) =>
+  make(
+    codes.ELISION_DROPPED,
+    'warning',
+    `${lines.length === 1 ? 'Line' : 'Lines'} ${lines.map((l) => l.line).join(', ')} of the bridge ${lines.length === 1 ? 'marks' : 'mark'} code left out (like \`// ... existing code ...\`) and ${lines.length === 1 ? 'was' : 'were'} dropped; the target's code there is kept.`,
+    lines[0],
+    'Units a bridge does not repeat are kept as they are; such markers are not needed.',
+  );
+
+/** Such a marker inside a unit the bridge replaces whole: merging it would delete the code it stands for. */
+export const elidedCode = (unit: string, at: At) =>
+  make(
+    codes.ELIDED_CODE,
+    'error',
+    `The bridge leaves part of ${unit} out with a comment that stands for code: ${unit} is replaced whole, so that code would be deleted.`,
+    at,
+    'Write the unit out in full: a bridge replaces each unit it repeats with its text, and keeps the units it leaves out as they are (no marker needed).',
   );
 
 /** An import of the target itself in a bridge (the module would import itself). */

@@ -10,7 +10,7 @@ import { fixtureCases, generatedCorpusCases, largeCssHtmlCases, nodeModulesCssHt
  * bridge's own text (a command that does not exist, prose around the code, a usage example), so
  * every merge of that bridge repeats them. The second merge may repeat them, no more.
  */
-const aboutTheBridgeText = new Set<string>([codes.UNKNOWN_COMMAND, codes.EMPTY_COMMAND_VALUE, codes.PROSE_DROPPED, codes.EXAMPLE_DROPPED, codes.SELF_IMPORT_DROPPED]);
+const aboutTheBridgeText = new Set<string>([codes.UNKNOWN_COMMAND, codes.EMPTY_COMMAND_VALUE, codes.PROSE_DROPPED, codes.EXAMPLE_DROPPED, codes.SELF_IMPORT_DROPPED, codes.ELISION_DROPPED]);
 
 /**
  * Fixtures whose bridges hold a command that can apply to nothing, whatever the target: a command

@@ -157,6 +157,19 @@ describe('warnings', () => {
     expect(d).toMatchObject({ line: 1, column: 3, message: expect.stringContaining('delete-still-used/target.js:22 (escapeWin32Path)') });
   });
 
+  test('a model answer marking left-out members with `// ... existing code ...` merges what it repeats; the markers are dropped with ELISION_DROPPED naming their lines, not written into the target', () => {
+    const result = expectMerged('elision-markers-between-members');
+    expect(result.code).not.toContain('existing code');
+    expect(warning(result.diagnostics, 'ELISION_DROPPED')).toMatchObject({ file: 'test/fixtures/js/elision-markers-between-members/bridge.md', line: 5, message: expect.stringContaining('Lines 5, 13 of the bridge') });
+  });
+
+  test('an elision marker inside a body the merge would replace whole is ELIDED_CODE at its line: merged, the code it stands for would be deleted', () => {
+    const d = thrown('elision-marker-in-body');
+    expect(d).toMatchObject({ code: 'ELIDED_CODE', severity: 'error', file: 'test/fixtures/js/elision-marker-in-body/bridge.js', line: 3, column: 2 });
+    expect(d.message).toContain('"getPosition"');
+    expect(d.frame).toContain('> 3 |   // ... existing code ...');
+  });
+
   test('prose around markdown fences is dropped with a warning', () => {
     const d = warning(expectMerged('fences').diagnostics, 'PROSE_DROPPED');
     expect(d).toMatchObject({ file: 'test/fixtures/js/fences/bridge.md', line: 1, column: 0, frame: expect.stringContaining('> 1 | Here is the updated method:') });

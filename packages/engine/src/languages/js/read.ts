@@ -1,12 +1,13 @@
 import type * as t from '@babel/types';
 import { isCommandOnly, parseCommands, type Command } from '../../commands/parse.js';
-import { atOffset, CodeBridgeError, commandNotApplicable, proseLinesDropped, type Diagnostic } from '../../diagnostics.js';
+import { atOffset, CodeBridgeError, commandNotApplicable, elidedCode, elisionDropped, proseLinesDropped, type Diagnostic } from '../../diagnostics.js';
 import type { Dialect } from '../../dialects.js';
 import { stripFences } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
 import { commentsBefore } from './comments.js';
 import { dropUsageExamples } from './examples.js';
-import { boundNames, classOf } from './names.js';
+import { isElision } from './elisions.js';
+import { boundNames, classOf, isMember, memberName } from './names.js';
 import { isSyntaxError, parseMembers, parseModule, type Ast, type BabelSyntaxError } from './parse.js';
 import { blankLine, failureDiagnostic, MODULE_START, proseLineAt, type ParseFailure } from './parse-failure.js';
 import { jsCommands, jsRegistry } from './commands/index.js';
@@ -69,17 +70,22 @@ export function bridgeOf(unit: Unit, c: Command): BridgeSource {
   return unit.from?.get(c) ?? unit.bridge;
 }
 
-/** Reads a bridge into units. A bridge that does not parse (either as a module or as class members) throws. */
-export function readBridge(original: SourceFile, index: number, dialect: Dialect, diagnostics: Diagnostic[]): ReadBridge {
+/**
+ * Reads a bridge into units. A bridge that does not parse (either as a module or as class members)
+ * throws. `targetCode`: the target's text, which tells a comment the bridge copied from it from a
+ * model's `// ... existing code ...` (elisions.ts).
+ */
+export function readBridge(original: SourceFile, index: number, dialect: Dialect, diagnostics: Diagnostic[], targetCode?: string): ReadBridge {
   const stripped = stripFences(original, 'js');
   diagnostics.push(...stripped.diagnostics);
   const code = dropUsageExamples(stripped.code, stripped.blocks, original, dialect, diagnostics);
   const { source, parsed } = parseAnswer({ index, file: { path: original.path, code }, original }, dialect, diagnostics);
-  const reader = new UnitReader(source, parsed.comments, diagnostics);
+  const reader = new UnitReader(source, parsed.comments, diagnostics, targetCode);
   const units = parsed.module
     ? reader.statements(parsed.module.program.body)
     : [...reader.statements(parsed.imports), ...reader.members(parsed.members!, parsed.importsEnd, true)];
   reader.warnOrphans(units);
+  reader.checkElisions(units);
   return { source, units };
 }
 
@@ -179,11 +185,14 @@ function importsEnd(code: string): number {
 
 class UnitReader {
   private readonly consumed = new Set<t.Comment>();
+  /** Elisions between units, dropped (one warning names them). */
+  private readonly elided: t.Comment[] = [];
 
   constructor(
     private readonly bridge: BridgeSource,
     private readonly comments: t.Comment[],
     private readonly diagnostics: Diagnostic[],
+    private readonly targetCode: string | undefined,
   ) {}
 
   statements(body: t.Statement[]): Unit[] {
@@ -212,7 +221,28 @@ class UnitReader {
     const code = this.bridge.file.code;
     const found = commentsBefore(this.comments, code, body.body.at(-1)?.end ?? body.start! + 1, body.end! - 1);
     for (const c of found) this.consumed.add(c);
-    return found.filter((c) => !isCommandOnly(code.slice(c.start!, c.end!)));
+    return found.filter((c) => !isCommandOnly(code.slice(c.start!, c.end!)) && !this.dropsElision(c));
+  }
+
+  /** An elision between units is dropped (and named in a warning); the target's code there stays. */
+  private dropsElision(c: t.Comment): boolean {
+    if (!isElision(c, this.targetCode)) return false;
+    this.elided.push(c);
+    return true;
+  }
+
+  /**
+   * Warns of the elisions dropped between units; one inside a unit (a body the merge would
+   * replace whole) is an error: merged, it would delete the code it stands for.
+   */
+  checkElisions(units: Unit[]): void {
+    const leaves = units.flatMap((u) => (u.kind === 'class' ? u.members : [u]));
+    for (const c of this.comments) {
+      if (this.consumed.has(c) || !isElision(c, this.targetCode)) continue;
+      const unit = leaves.find((u) => c.start! >= u.node.start! && c.end! <= u.node.end!);
+      if (unit) this.diagnostics.push(elidedCode(unitName(unit), atOffset(this.bridge.original, c.start!)));
+    }
+    if (this.elided.length) this.diagnostics.push(elisionDropped(this.elided.map((c) => atOffset(this.bridge.original, c.start!))));
   }
 
   /** Command comments no unit follows: reported, never silently dropped. */
@@ -246,6 +276,7 @@ class UnitReader {
       // A doc comment of tags only (`@param`, `@returns`) carries no command: it is documentation.
       const documentation = !parsed.commands.length && !parsed.diagnostics.length;
       const text = documentation || !isCommandOnly(code.slice(c.start!, c.end!));
+      if (text && this.dropsElision(c)) return;
       if (text && i >= attached) unit.keep.push(c);
       else if (text && kind === 'member' && !snippet) unit.apart.push(c);
     });
@@ -275,6 +306,13 @@ function attachedFrom(comments: t.Comment[], code: string, start: number): numbe
     next = comments[i]!.start!;
   }
   return 0;
+}
+
+function unitName(unit: Unit): string {
+  const code = unit.bridge.file.code;
+  if (isMember(unit.node)) return `"${memberName(unit.node, code)}"`;
+  const [name] = unit.kind === 'statement' ? [] : boundNames(unit.node as t.Statement);
+  return name === undefined ? 'this statement' : `"${name}"`;
 }
 
 function kindOf(statement: t.Statement): UnitKind {
