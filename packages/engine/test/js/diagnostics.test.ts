@@ -163,6 +163,10 @@ describe('warnings', () => {
     expect(warning(result.diagnostics, 'ELISION_DROPPED')).toMatchObject({ file: 'test/fixtures/js/elision-markers-between-members/bridge.md', line: 5, message: expect.stringContaining('Lines 5, 13 of the bridge') });
   });
 
+  test('a model answer\'s header naming the file (`// target.js` over the code of a fence) is not written into the target with the unit below it', () => {
+    expect(expectMerged('answer-file-name-header').code).not.toContain('// target.js');
+  });
+
   test('an elision marker inside a body the merge would replace whole is ELIDED_CODE at its line: merged, the code it stands for would be deleted', () => {
     const d = thrown('elision-marker-in-body');
     expect(d).toMatchObject({ code: 'ELIDED_CODE', severity: 'error', file: 'test/fixtures/js/elision-marker-in-body/bridge.js', line: 3, column: 2 });

@@ -63,7 +63,7 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
   const diagnostics = collector.found;
   const ctx = new PlanContext(new TargetModule(target, source), dialect, diagnostics, layers, resolutions, clock);
   for (const [from, to] of followed ?? []) ctx.bindingRenames.set(from, to);
-  const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics, target.code));
+  const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics, target));
   onRead?.();
   part?.read(ctx);
   collectBindingRenames(ctx, read.flatMap((b) => b.units));

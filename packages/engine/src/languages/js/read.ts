@@ -6,7 +6,7 @@ import { stripFences } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
 import { commentsBefore } from './comments.js';
 import { dropUsageExamples } from './examples.js';
-import { isElision } from './elisions.js';
+import { isElision, namesFile } from './answer-comments.js';
 import { boundNames, classOf, isMember, memberName } from './names.js';
 import { isSyntaxError, parseMembers, parseModule, type Ast, type BabelSyntaxError } from './parse.js';
 import { blankLine, failureDiagnostic, MODULE_START, proseLineAt, type ParseFailure } from './parse-failure.js';
@@ -72,15 +72,15 @@ export function bridgeOf(unit: Unit, c: Command): BridgeSource {
 
 /**
  * Reads a bridge into units. A bridge that does not parse (either as a module or as class members)
- * throws. `targetCode`: the target's text, which tells a comment the bridge copied from it from a
- * model's `// ... existing code ...` (elisions.ts).
+ * throws. `target`: the file it merges into, which tells a comment the bridge copied from it from
+ * a model's `// ... existing code ...` and a header naming the file (answer-comments.ts).
  */
-export function readBridge(original: SourceFile, index: number, dialect: Dialect, diagnostics: Diagnostic[], targetCode?: string): ReadBridge {
+export function readBridge(original: SourceFile, index: number, dialect: Dialect, diagnostics: Diagnostic[], target?: SourceFile): ReadBridge {
   const stripped = stripFences(original, 'js');
   diagnostics.push(...stripped.diagnostics);
   const code = dropUsageExamples(stripped.code, stripped.blocks, original, dialect, diagnostics);
   const { source, parsed } = parseAnswer({ index, file: { path: original.path, code }, original }, dialect, diagnostics);
-  const reader = new UnitReader(source, parsed.comments, diagnostics, targetCode);
+  const reader = new UnitReader(source, parsed.comments, diagnostics, target);
   const units = parsed.module
     ? reader.statements(parsed.module.program.body)
     : [...reader.statements(parsed.imports), ...reader.members(parsed.members!, parsed.importsEnd, true)];
@@ -192,7 +192,7 @@ class UnitReader {
     private readonly bridge: BridgeSource,
     private readonly comments: t.Comment[],
     private readonly diagnostics: Diagnostic[],
-    private readonly targetCode: string | undefined,
+    private readonly target: SourceFile | undefined,
   ) {}
 
   statements(body: t.Statement[]): Unit[] {
@@ -221,12 +221,12 @@ class UnitReader {
     const code = this.bridge.file.code;
     const found = commentsBefore(this.comments, code, body.body.at(-1)?.end ?? body.start! + 1, body.end! - 1);
     for (const c of found) this.consumed.add(c);
-    return found.filter((c) => !isCommandOnly(code.slice(c.start!, c.end!)) && !this.dropsElision(c));
+    return found.filter((c) => !isCommandOnly(code.slice(c.start!, c.end!)) && !this.dropsElision(c) && !namesFile(c, this.target?.path));
   }
 
   /** An elision between units is dropped (and named in a warning); the target's code there stays. */
   private dropsElision(c: t.Comment): boolean {
-    if (!isElision(c, this.targetCode)) return false;
+    if (!isElision(c, this.target?.code)) return false;
     this.elided.push(c);
     return true;
   }
@@ -238,7 +238,7 @@ class UnitReader {
   checkElisions(units: Unit[]): void {
     const leaves = units.flatMap((u) => (u.kind === 'class' ? u.members : [u]));
     for (const c of this.comments) {
-      if (this.consumed.has(c) || !isElision(c, this.targetCode)) continue;
+      if (this.consumed.has(c) || !isElision(c, this.target?.code)) continue;
       const unit = leaves.find((u) => c.start! >= u.node.start! && c.end! <= u.node.end!);
       if (unit) this.diagnostics.push(elidedCode(unitName(unit), atOffset(this.bridge.original, c.start!)));
     }
@@ -276,7 +276,7 @@ class UnitReader {
       // A doc comment of tags only (`@param`, `@returns`) carries no command: it is documentation.
       const documentation = !parsed.commands.length && !parsed.diagnostics.length;
       const text = documentation || !isCommandOnly(code.slice(c.start!, c.end!));
-      if (text && this.dropsElision(c)) return;
+      if (text && (this.dropsElision(c) || namesFile(c, this.target?.path))) return;
       if (text && i >= attached) unit.keep.push(c);
       else if (text && kind === 'member' && !snippet) unit.apart.push(c);
     });

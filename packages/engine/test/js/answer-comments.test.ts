@@ -1,6 +1,6 @@
 import type * as t from '@babel/types';
 import { describe, expect, test } from 'vitest';
-import { isElision } from '../../src/languages/js/elisions.js';
+import { isElision, namesFile } from '../../src/languages/js/answer-comments.js';
 
 const comment = (value: string) => ({ type: 'CommentLine', value }) as t.Comment;
 
@@ -21,5 +21,15 @@ describe('elision markers', () => {
 
   test('a marker the target holds itself is the target\'s comment, copied by the bridge', () => {
     expect(isElision(comment(' ... '), 'function f() {\n  // ... \n}\n')).toBe(false);
+  });
+});
+
+describe('file-name headers', () => {
+  test.each([' src/util.ts', ' util.ts', ' File: src/util.ts', ' filename: `util.ts`', ' ./src/util.ts'])('%j names src/util.ts', (value) => {
+    expect(namesFile(comment(value), 'src/util.ts')).toBe(true);
+  });
+
+  test.each([' lib/util.ts', ' other.ts', ' util.ts is the helper module', ' see util.ts'])('%j does not', (value) => {
+    expect(namesFile(comment(value), 'src/util.ts')).toBe(false);
   });
 });

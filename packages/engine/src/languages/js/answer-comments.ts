@@ -1,4 +1,8 @@
 import type * as t from '@babel/types';
+import { basename } from 'node:path';
+
+// Comments a model writes about its answer, not about the code: where it left code out, and the
+// name of the file the code goes in. Neither belongs in the target.
 
 // What models write where they leave code out: an ellipsis alone (`// ...`, `/* … */`), text
 // between two (`// ... existing code ...`), an ellipsis before what was left out (`// ...rest of the
@@ -23,4 +27,20 @@ export function isElision(comment: t.Comment, targetCode: string | undefined): b
   const text = textOf(comment);
   if (!(ALONE_OR_AROUND.test(text) || BEFORE_LEFT_OUT.test(text) || REST_AS_IS.test(text))) return false;
   return targetCode === undefined || !targetCode.includes(comment.value);
+}
+
+// `// src/cart.ts`, `// File: cart.ts`, `/* filename: lib/cart.ts */`: a path and nothing else.
+const FILE_NAME = /^(?:(?:file(?:name)?|path)\s*:\s*)?[`'"]?([\w@.~/\\-]+\.[\w]+)[`'"]?$/i;
+
+/**
+ * Whether a comment of a bridge only names the target's file (a model's header over the code of
+ * a fence): never carried into the target with the unit below it, even when the target's own
+ * first line says the same (it is the file's header there, not the unit's).
+ */
+export function namesFile(comment: t.Comment, targetPath: string | undefined): boolean {
+  const m = FILE_NAME.exec(textOf(comment));
+  if (!m || targetPath === undefined) return false;
+  const named = m[1]!.replace(/\\/g, '/').replace(/^\.\//, '');
+  const target = targetPath.replace(/\\/g, '/');
+  return named.includes('/') ? target === named || target.endsWith(`/${named}`) : basename(target) === named;
 }
