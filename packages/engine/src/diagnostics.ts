@@ -41,6 +41,7 @@ export const codes = {
   DELETED_EXPORT_IMPORTED: 'DELETED_EXPORT_IMPORTED',
   DEPENDENCY_FAILED: 'DEPENDENCY_FAILED',
   ELIDED_CODE: 'ELIDED_CODE',
+  BRIDGE_IS_A_DIFF: 'BRIDGE_IS_A_DIFF',
   // a warning about a whole run
   POOL_INLINE_FALLBACK: 'POOL_INLINE_FALLBACK',
   SLOW_MERGE: 'SLOW_MERGE',
@@ -328,6 +329,16 @@ export const elisionDropped = (lines: At[]) =>
     `${lines.length === 1 ? 'Line' : 'Lines'} ${lines.map((l) => l.line).join(', ')} of the bridge ${lines.length === 1 ? 'marks' : 'mark'} code left out (like \`// ... existing code ...\`) and ${lines.length === 1 ? 'was' : 'were'} dropped; the target's code there is kept.`,
     lines[0],
     'Units a bridge does not repeat are kept as they are; such markers are not needed.',
+  );
+
+/** A bridge whose code is a patch (a ```diff fence, or `@@` hunks), not code: nothing to merge. */
+export const bridgeIsADiff = (at: At) =>
+  make(
+    codes.BRIDGE_IS_A_DIFF,
+    'error',
+    'The bridge is a diff, not code: CodeBridge merges code (units it replaces, adds or edits), not patches.',
+    at,
+    'Apply the diff with `git apply`, or ask for the changed code itself (the whole function, class or rule) in a fence of the target\'s language.',
   );
 
 /** Such a marker inside a unit the bridge replaces whole: merging it would delete the code it stands for. */

@@ -1,4 +1,4 @@
-import { atOffset, proseDropped, type Diagnostic } from '../diagnostics.js';
+import { atOffset, bridgeIsADiff, CodeBridgeError, proseDropped, type Diagnostic } from '../diagnostics.js';
 import { fenceNames } from '../dialects.js';
 import type { Language, SourceFile } from '../types.js';
 import { lineStartAt } from '../lines.js';
@@ -22,9 +22,16 @@ export interface Block {
  */
 export function stripFences(bridge: SourceFile, language: Language): { code: string; diagnostics: Diagnostic[]; blocks: Block[] } {
   const blocks = findBlocks(bridge.code);
-  if (blocks.length === 0) return { code: bridge.code, diagnostics: [], blocks };
+  if (blocks.length === 0) {
+    refuseHunks(bridge, 0, bridge.code.length);
+    return { code: bridge.code, diagnostics: [], blocks };
+  }
   const names = fenceNames[language];
   const chosen = pick(blocks, (b) => names.includes(b.lang)) ?? pick(blocks, (b) => b.lang === '') ?? blocks;
+  for (const b of chosen) {
+    if (DIFF_FENCES.has(b.lang)) throw new CodeBridgeError([bridgeIsADiff(atOffset(bridge, b.start))]);
+    refuseHunks(bridge, b.start, b.end);
+  }
 
   const chars = bridge.code.split('');
   const keep = new Uint8Array(chars.length);
@@ -37,6 +44,17 @@ export function stripFences(bridge: SourceFile, language: Language): { code: str
   }
   const diagnostics = firstProse >= 0 ? [proseDropped(atOffset(bridge, firstProse))] : [];
   return { code: chars.join(''), diagnostics, blocks: chosen };
+}
+
+const DIFF_FENCES = new Set(['diff', 'patch', 'udiff']);
+// A unified diff's file header and first hunk (`--- a/x`, `+++ b/x`, `@@ -12,7 +12,9 @@`): three
+// lines no code of the three languages starts so, outside a string.
+const HUNK = /^--- [^\n]*\n\+\+\+ [^\n]*\n@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/m;
+
+/** A patch pasted as the bridge's code (no fence, or a fence of the target's language) is refused with what to do. */
+function refuseHunks(bridge: SourceFile, start: number, end: number): void {
+  const m = HUNK.exec(bridge.code.slice(start, end));
+  if (m) throw new CodeBridgeError([bridgeIsADiff(atOffset(bridge, start + m.index))]);
 }
 
 function pick(blocks: Block[], test: (b: Block) => boolean): Block[] | undefined {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { CodeBridgeError } from '../../src/diagnostics.js';
 import { stripFences } from '../../src/read/fences.js';
 
 const file = (code: string) => ({ path: 'b.md', code });
@@ -29,5 +30,29 @@ describe('stripFences', () => {
 
   test('an unclosed fence runs to the end', () => {
     expect(stripFences(file('```js\nz();'), 'js').code).toBe('     \nz();');
+  });
+
+  const refused = (code: string, language: 'js' | 'css' = 'js') => {
+    try {
+      stripFences(file(code), language);
+    } catch (error) {
+      expect(error).toBeInstanceOf(CodeBridgeError);
+      return (error as CodeBridgeError).diagnostic;
+    }
+    throw new Error('not refused');
+  };
+
+  test('an answer whose only code is a ```diff fence is BRIDGE_IS_A_DIFF at the fence, with what to do', () => {
+    const d = refused("Here's the change:\n\n```diff\n export function other() {\n-  return 1;\n+  return 2;\n }\n```\n");
+    expect(d).toMatchObject({ code: 'BRIDGE_IS_A_DIFF', severity: 'error', line: 4, column: 0 });
+    expect(d.hint).toContain('git apply');
+  });
+
+  test('a unified diff pasted as a stylesheet bridge, unfenced, is BRIDGE_IS_A_DIFF at its header', () => {
+    expect(refused('--- a/app.css\n+++ b/app.css\n@@ -1,3 +1,3 @@\n .a {\n-  color: red;\n+  color: blue;\n }\n', 'css')).toMatchObject({ code: 'BRIDGE_IS_A_DIFF', line: 1 });
+  });
+
+  test('a diff fence beside a fence of the target\'s language is left out like any other language', () => {
+    expect(stripFences(file('```diff\n-a\n+b\n```\n```js\nx();\n```\n'), 'js').code).toContain('x();');
   });
 });
