@@ -38,6 +38,8 @@ export interface TaskReport {
   runMs: number;
   /** Part of `runMs` spent loading a parser for the first time on its thread (0 once warm). */
   loadMs?: number;
+  /** Part of `runMs` its thread waited for a CPU (other processes had them): a busy machine's time, not the merge's. */
+  waitedMs?: number;
   /** Operations of each kind the merge's plan made; absent when it did not plan (a failure, a cache hit). */
   ops?: Record<string, number>;
   /** Per command kind: how many the target's bridges carried, plan and apply ms (`PhaseTimes.commands`); absent when it did not plan. */
@@ -159,8 +161,8 @@ function scorePredictions(tasks: TaskReport[]): PredictionScore {
   };
 }
 
-/** What a merge cost, less loading its parser the first time: what predictions are about. */
-export const mergeMsOf = (task: TaskReport) => task.runMs - (task.loadMs ?? 0);
+/** What a merge cost, less loading its parser the first time and waiting for a CPU: what predictions are about. */
+export const mergeMsOf = (task: TaskReport) => task.runMs - (task.loadMs ?? 0) - (task.waitedMs ?? 0);
 
 /** When a task started, in ms from the start of its run. */
 export const startMsOf = (task: TaskReport, run: RunReport) => task.startedAt - run.startedAt;

@@ -235,6 +235,7 @@ export class Scheduler {
       applyMs: timing.apply,
       runMs: timing.runMs,
       ...(timing.loadMs > 0 && { loadMs: timing.loadMs }),
+      ...(timing.waitedMs > 0 && { waitedMs: timing.waitedMs }),
       ...(timing.ops && { ops: timing.ops }),
       ...(timing.commands && { commands: timing.commands, commandCount: commandCountOf(timing.commands) }),
       ...(timing.unparsedBytes !== undefined && { unparsedBytes: timing.unparsedBytes }),

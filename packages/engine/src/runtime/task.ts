@@ -4,7 +4,7 @@ import { internalError, isCodeBridgeError, type Diagnostic } from '../diagnostic
 import { mergeSync, type PhaseTimes } from '../merge.js';
 import type { MergeInput, MergeResult } from '../types.js';
 import { loadingTime } from '../lazy.js';
-import { threadCpuMs } from './thread-cpu.js';
+import { threadClock, type ThreadClock } from './thread-cpu.js';
 import { epochMs } from './clock.js';
 import type { PartTask } from './split-target.js';
 
@@ -48,6 +48,8 @@ export interface TaskTiming extends PhaseTimes {
   loadMs: number;
   /** The merge was split across threads (runtime/split-target.ts); absent when one thread merged it. */
   split?: SplitTiming;
+  /** Part of `runMs` the thread waited for a CPU (the machine was busy): not the merge's own cost. 0 inline, where it is not read. */
+  waitedMs: number;
 }
 
 /**
@@ -65,8 +67,8 @@ export type TaskOutcome =
  */
 export function runTask(task: WorkerTask): TaskOutcome {
   const phases: PhaseTimes = { read: 0, plan: 0, apply: 0 };
-  const clock = isMainThread ? () => performance.now() : threadCpuMs;
-  const cpuStart = clock();
+  const clock = isMainThread ? inlineClock : threadClock;
+  const clockStart = clock();
   const startedAt = epochMs();
   const loadedBefore = loadingTime();
   const started = performance.now();
@@ -77,17 +79,27 @@ export function runTask(task: WorkerTask): TaskOutcome {
     outcome = { ok: false, diagnostics: isCodeBridgeError(error) ? error.diagnostics : [internalError(task.input.target.path, error)] };
   }
   const runMs = performance.now() - started;
-  const cpuEnd = clock();
+  const clockEnd = clock();
   const timing: TaskTiming = {
     ...phases,
     runMs,
-    cpuMs: cpuStart === null || cpuEnd === null ? null : cpuEnd - cpuStart,
+    cpuMs: clockStart && clockEnd ? clockEnd.cpuMs - clockStart.cpuMs : null,
+    waitedMs: waitedDuring(clockStart, clockEnd, runMs),
     heapUsedMb: getHeapStatistics().used_heap_size / 2 ** 20,
     threadId,
     startedAt,
     loadMs: loadingTime() - loadedBefore,
   };
   return { ...outcome, timing };
+}
+
+const inlineClock = (): ThreadClock => ({ cpuMs: performance.now(), waitedMs: 0 });
+
+/** The wait for a CPU between two readings; where the clock gives CPU time alone (Node 23.9+), the rest of the wall time. */
+function waitedDuring(start: ThreadClock | null, end: ThreadClock | null, runMs: number): number {
+  if (!start || !end) return 0;
+  const waited = start.waitedMs !== null && end.waitedMs !== null ? end.waitedMs - start.waitedMs : runMs - (end.cpuMs - start.cpuMs);
+  return Math.min(runMs, Math.max(0, waited));
 }
 
 /**
