@@ -5,6 +5,7 @@ import { writeAtomicSync } from '../cache/atomic-write.js';
 import { resolveCacheDir } from '../cache/cache-dir.js';
 import { defaultCosts, expectedCostMs, languageOf, sizeOf } from '../runtime/cost.js';
 import { mergeMsOf, type TaskReport } from '../runtime/report.js';
+import { WARM_AFTER_KB, warmUpMs } from './warm-up.js';
 import type { MergeInput } from '../types.js';
 
 /** Where a prediction came from: the target's own past runs, its class's, or its size alone. */
@@ -16,9 +17,11 @@ export interface Prediction {
 }
 
 interface TargetRecord {
-  /** Its merges' time on their thread, averaged over its recent runs, and its size last time (KB of target plus bridges). */
+  /** Its merges' time on their thread (warm-up left out), at its size last time (KB of target plus bridges). */
   ms: number;
   kb: number;
+  /** Milliseconds per KB of its last RECENT_KEPT merges, oldest first (absent in files written before). */
+  recent?: number[];
   /** When (ms since 1970): the oldest go first once TARGETS_KEPT is reached. */
   at: number;
 }
@@ -33,6 +36,8 @@ interface HistoryFile {
   schema: typeof SCHEMA;
   /** How much slower this machine merges than the size model's constants (1: as measured). */
   machine: number;
+  /** How much slower than `warm-up.ts` measured a thread warms up here (absent: 1). */
+  warmUp?: number;
   targets: Record<string, TargetRecord>;
   classes: Record<string, ClassRecord>;
 }
@@ -41,8 +46,16 @@ const SCHEMA = 1;
 const TARGETS_KEPT = 20_000;
 /** A change in a target's cost smaller than this (or than a third of it) is not worth writing the file for. */
 const NOTICED_MS = 1;
-/** Weight of the newest observation in a class's or the machine's average. */
-const NEW_WEIGHT = 0.3;
+/** Weight of the newest observation in the machine's and the warm-up's average. */
+const NEW_WEIGHT = 0.05;
+/** A target's own merges kept: its prediction is their median (one merge's time is noisy: a GC, a cache miss). */
+const RECENT_KEPT = 5;
+/** A class's cost per KB is the mean of its last CLASS_MERGES merges or so (a run's worth of a common class, not its tail). */
+const CLASS_MERGES = 500;
+/** How far a target's few own merges outweigh its class's many: own n against SHRINK_TO_CLASS (n = 2: half each). */
+const SHRINK_TO_CLASS = 2;
+/** A warm-up predicted below this is too small to learn the machine's warm-up from. */
+const WARM_UP_LEARNED_FROM_MS = 5;
 
 /**
  * What merges cost here before, kept beside the cache (`<cache folder>/history/<root hash>.json`):
@@ -65,31 +78,52 @@ export class RunHistory {
     this.#data = readHistory(this.file) ?? empty();
   }
 
+  /** How much slower than measured a thread warms up on this machine. */
+  get warmUpScale(): number {
+    return this.#data.warmUp ?? 1;
+  }
+
+  /**
+   * A warm thread's cost of the merge: the median of the target's own recent merges (per KB, at
+   * its size now), drawn towards its class's by how few they are; else its class's; else its size's.
+   */
   predict(input: MergeInput): Prediction {
     const kb = sizeOf(input) / 1024;
     const own = this.#data.targets[this.#pathOf(input)];
-    if (own) return { ms: own.kb > 0 ? own.ms * (kb / own.kb) : own.ms, from: 'target' };
     const cls = this.#data.classes[classOf(input)];
+    if (own) {
+      const recent = own.recent ?? [own.kb > 0 ? own.ms / own.kb : 0];
+      const ownMs = median(recent) * kb;
+      const n = recent.length;
+      return { ms: cls ? (ownMs * n + cls.msPerKb * kb * SHRINK_TO_CLASS) / (n + SHRINK_TO_CLASS) : ownMs, from: 'target' };
+    }
     if (cls) return { ms: cls.msPerKb * kb, from: 'class' };
     return { ms: expectedCostMs(input, defaultCosts) * this.#data.machine, from: 'size' };
   }
 
-  /** Learns from a merge that ran (not a cache hit, not a failure). */
+  /** Learns from a merge that ran (not a cache hit, not a failure): its warm cost, and the warm-up its thread paid. */
   learn(input: MergeInput, task: TaskReport): void {
     if (task.status !== 'fulfilled' || task.cache?.hit || task.worker === null) return;
     const kb = sizeOf(input) / 1024;
-    const ms = mergeMsOf(task);
+    const warmUp = warmUpMs(task.threadKbBefore ?? WARM_AFTER_KB, kb, this.warmUpScale);
+    const base = this.predict(input);
+    const measured = mergeMsOf(task);
+    if (warmUp >= WARM_UP_LEARNED_FROM_MS && base.from !== 'size') {
+      this.#data.warmUp = average(this.warmUpScale, (this.warmUpScale * Math.max(0, measured - base.ms)) / warmUp);
+    }
+    // What a warm thread would have taken (never below a tenth of the time: the warm-up model is an estimate).
+    const ms = Math.max(measured - warmUp, measured / 10);
     const path = this.#pathOf(input);
     const before = this.#data.targets[path];
-    // One merge's time is noisy (a GC, a busy machine): the record follows it halfway.
     const sameSize = before && before.kb > 0 ? before.ms * (kb / before.kb) : undefined;
-    this.#data.targets[path] = { ms: sameSize === undefined ? ms : (sameSize + ms) / 2, kb, at: Date.now() };
+    const msPerKb = kb > 0 ? ms / kb : 0;
+    const recent = [...(before?.recent ?? []), msPerKb].slice(-RECENT_KEPT);
+    this.#data.targets[path] = { ms, kb, recent, at: Date.now() };
     // The file is written again only when it learned something: a target, or a cost off by a third.
     if (sameSize === undefined || Math.abs(ms - sameSize) > Math.max(sameSize / 3, NOTICED_MS)) this.#changed = true;
     const key = classOf(input);
     const seen = this.#data.classes[key];
-    const msPerKb = kb > 0 ? ms / kb : 0;
-    this.#data.classes[key] = seen ? { msPerKb: average(seen.msPerKb, msPerKb), n: seen.n + 1 } : { msPerKb, n: 1 };
+    this.#data.classes[key] = seen ? { msPerKb: seen.msPerKb + (msPerKb - seen.msPerKb) / Math.min(seen.n + 1, CLASS_MERGES), n: seen.n + 1 } : { msPerKb, n: 1 };
     const model = expectedCostMs(input, defaultCosts);
     if (model > 0) this.#data.machine = average(this.#data.machine, ms / model);
     if (!seen) this.#changed = true;
@@ -113,6 +147,12 @@ export class RunHistory {
 
 const empty = (): HistoryFile => ({ schema: SCHEMA, machine: 1, targets: {}, classes: {} });
 const average = (old: number, now: number) => old * (1 - NEW_WEIGHT) + now * NEW_WEIGHT;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 /** Language, size bucket (powers of two in KB) and whether any bridge renames. */
 function classOf(input: MergeInput): string {
@@ -140,7 +180,7 @@ function merged(a: HistoryFile, b: HistoryFile): HistoryFile {
   for (const [path, record] of Object.entries(b.targets)) if (!targets[path] || targets[path]!.at <= record.at) targets[path] = record;
   const classes = { ...a.classes };
   for (const [key, record] of Object.entries(b.classes)) if (!classes[key] || classes[key]!.n <= record.n) classes[key] = record;
-  return { schema: SCHEMA, machine: (a.machine + b.machine) / 2, targets, classes };
+  return { schema: SCHEMA, machine: (a.machine + b.machine) / 2, warmUp: ((a.warmUp ?? 1) + (b.warmUp ?? 1)) / 2, targets, classes };
 }
 
 function bounded(data: HistoryFile): HistoryFile {

@@ -2,15 +2,15 @@ import { availableParallelism, freemem } from 'node:os';
 import type { Language } from '../types.js';
 import { defaultCosts, type CostModel } from './cost.js';
 import type { LaneLimits } from './lanes.js';
-import { TASKS_PER_THREAD } from './pool.js';
+import { MAX_TASKS_PER_THREAD } from './pool.js';
 import { SPLIT_MIN_CLASSES } from './split-target.js';
 
 export interface RuntimeOptions {
   /** Worker threads: 0 runs everything on the calling thread; default `os.availableParallelism()`. */
   workers?: number;
   /**
-   * Maximum tasks in flight per language (running, or next in line on a thread); each defaults to
-   * all of them (`2 x workers`), so no thread idles while work waits. Lower one to keep threads free
+   * Maximum tasks in flight per language (running, or in line on a thread); each defaults to
+   * all of them (`64 x workers`), so no thread idles while work waits. Lower one to keep threads free
    * for the other languages (`{ css: 1 }`: at most one CSS task at a time).
    */
   lanes?: Partial<Record<Language, number>>;
@@ -69,7 +69,7 @@ export const WORKER_MB = 64;
 export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
   const budget = options.maxMemory ?? freemem() / 2 ** 21;
   const workers = Math.min(Math.max(0, Math.floor(options.workers ?? availableParallelism())), Math.floor(budget / WORKER_MB));
-  const all = workers * TASKS_PER_THREAD;
+  const all = workers * MAX_TASKS_PER_THREAD;
   const lanes: LaneLimits = { js: all, css: all, html: all, ...options.lanes };
   const resolved: ResolvedOptions = {
     workers,

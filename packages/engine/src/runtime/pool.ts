@@ -54,6 +54,15 @@ export function resolveWorkerFile(): string {
 export const TASKS_PER_THREAD = 2;
 
 /**
+ * Short tasks may queue deeper on a thread, while what waits behind its running task is predicted
+ * at most QUEUE_AHEAD_MS: a thread that finishes a 1 ms merge then has its next ones at hand, and
+ * does not idle while the calling thread (busy taking in a large answer, or preempted on a loaded
+ * machine) has yet to send more. At most MAX_TASKS_PER_THREAD in all.
+ */
+export const QUEUE_AHEAD_MS = 40;
+export const MAX_TASKS_PER_THREAD = 64;
+
+/**
  * How dead threads are replaced. A thread that dies after it was ready (killed, timed out, out of
  * memory) is replaced at once. One that dies before (while starting, loading the worker module or
  * warming up) is a failed start: the next start waits `backoffMs x 2^(failed starts - 1)`, at most
@@ -65,6 +74,8 @@ const restartPolicy = { backoffMs: 20, maxBackoffMs: 1000, failedStartsLimit: 6 
 interface Sent {
   id: number;
   task: WorkerTask | PartTask;
+  /** What the task is expected to cost (ms). */
+  costMs: number;
   reply: (reply: PoolReply | PartReply) => void;
   timer?: ReturnType<typeof setTimeout>;
   timedOut?: boolean;
@@ -131,23 +142,34 @@ export class WorkerPool {
   }
 
   /**
-   * Runs one task on the least busy ready thread; the second task on a thread waits there, so a
-   * thread that finishes starts its next one without a round trip to the calling thread. Its
+   * Whether a task of this expected cost would be sent to a thread now: to an idle one, or (when
+   * `mayQueue`) behind the running task of one with room (see QUEUE_AHEAD_MS).
+   */
+  accepts(costMs: number, mayQueue: boolean): boolean {
+    if (this.waiting.length > 0) return false;
+    const deep = this.allReady();
+    for (const slot of this.slots) if (slot.ready && (slot.sent.length === 0 || (mayQueue && hasRoom(slot, costMs, deep)))) return true;
+    return false;
+  }
+
+  /**
+   * Runs one task on the least busy ready thread; the tasks behind the running one wait there, so
+   * a thread that finishes starts its next one without a round trip to the calling thread. Its
    * timeout starts when it starts running.
    */
-  run(task: WorkerTask): Promise<PoolReply> {
-    return this.send(task) as Promise<PoolReply>;
+  run(task: WorkerTask, costMs = 0): Promise<PoolReply> {
+    return this.send(task, costMs) as Promise<PoolReply>;
   }
 
-  /** Runs one part of a split target, as `run` runs a task. */
+  /** Runs one part of a split target, as `run` runs a task; a part goes to an idle thread, or second in line. */
   runPart(task: PartTask): Promise<PartReply> {
-    return this.send(task) as Promise<PartReply>;
+    return this.send(task, Number.POSITIVE_INFINITY) as Promise<PartReply>;
   }
 
-  private send(task: WorkerTask | PartTask): Promise<PoolReply | PartReply> {
+  private send(task: WorkerTask | PartTask, costMs: number): Promise<PoolReply | PartReply> {
     return new Promise((reply) => {
       if (this.closed) return reply({ failure: { kind: 'abandoned', detail: 'The worker pool was closed.' } });
-      this.waiting.push({ id: this.nextId++, task, reply });
+      this.waiting.push({ id: this.nextId++, task, costMs, reply });
       this.place();
     });
   }
@@ -199,16 +221,24 @@ export class WorkerPool {
   /** Posts waiting tasks to the ready threads with room, least busy first. */
   private place(): void {
     while (this.waiting.length > 0) {
+      const sent = this.waiting[0]!;
+      const deep = this.allReady();
       let best: Slot | undefined;
-      for (const slot of this.slots) if (slot.ready && slot.sent.length < TASKS_PER_THREAD && (!best || slot.sent.length < best.sent.length)) best = slot;
+      for (const slot of this.slots) if (slot.ready && hasRoom(slot, sent.costMs, deep) && (!best || aheadMs(slot) < aheadMs(best))) best = slot;
       if (!best) break;
-      const sent = this.waiting.shift()!;
+      this.waiting.shift();
       best.sent.push(sent);
       best.worker.postMessage({ id: sent.id, task: sent.task } satisfies ThreadRequest);
       if (best.sent.length === 1) this.startNext(best);
     }
     // An idle thread does not keep the host alive (a bundler exits without close()); a busy or starting one does.
     for (const slot of this.slots) (slot.ready && slot.sent.length === 0 ? slot.worker.unref() : slot.worker.ref());
+  }
+
+  /** Every live thread is ready: none starting, which would find the work queued on the others. */
+  private allReady(): boolean {
+    for (const slot of this.slots) if (!slot.ready) return false;
+    return true;
   }
 
   /** Starts the timeout of the task now running on `slot`, if any. */
@@ -270,6 +300,19 @@ export class WorkerPool {
     }
     return { kind: 'crashed', detail: `The worker thread died while merging this file (${deathOf(slot, code)}).` };
   }
+}
+
+/** Predicted work sent to a thread, its running task included (an idle thread: none). */
+const aheadMs = (slot: Slot) => (slot.sent.length === 0 ? -1 : slot.sent.reduce((sum, sent) => sum + sent.costMs, 0));
+
+/**
+ * Room for a task: an idle thread, a second task, or (`deep`: no thread is starting) a short one
+ * while the queue behind the running task stays within QUEUE_AHEAD_MS.
+ */
+function hasRoom(slot: Slot, costMs: number, deep: boolean): boolean {
+  if (slot.sent.length < TASKS_PER_THREAD) return true;
+  if (!deep || slot.sent.length >= MAX_TASKS_PER_THREAD) return false;
+  return slot.sent.slice(1).reduce((sum, sent) => sum + sent.costMs, costMs) <= QUEUE_AHEAD_MS;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -26,7 +26,7 @@ export interface TaskReport {
   startedAt: number;
   /** 1, or 2 when a crashed worker forced a retry; 0 for a cache hit. */
   attempts: number;
-  /** What the scheduler expected the merge to cost, and from what (absent for a cache hit). */
+  /** What the scheduler expected the merge to cost, its thread's warm-up included, and from what (absent for a cache hit). */
   predictedMs?: number;
   predictedFrom?: PredictedFrom;
   /** From submission to the start of the (last) attempt. */
@@ -38,6 +38,8 @@ export interface TaskReport {
   runMs: number;
   /** Part of `runMs` spent loading a parser for the first time on its thread (0 once warm). */
   loadMs?: number;
+  /** KB of its language its thread had merged before it (0: its first there); a cold thread's merges pay its warm-up, which `predictedMs` counts. */
+  threadKbBefore?: number;
   /** Part of `runMs` its thread waited for a CPU (other processes had them): a busy machine's time, not the merge's. */
   waitedMs?: number;
   /** Operations of each kind the merge's plan made; absent when it did not plan (a failure, a cache hit). */
@@ -161,8 +163,12 @@ function scorePredictions(tasks: TaskReport[]): PredictionScore {
   };
 }
 
-/** What a merge cost, less loading its parser the first time and waiting for a CPU: what predictions are about. */
-export const mergeMsOf = (task: TaskReport) => task.runMs - (task.loadMs ?? 0) - (task.waitedMs ?? 0);
+/**
+ * What a merge cost, less loading its parser the first time and waiting for a CPU: what
+ * predictions are about. The wait is spread evenly over the merge (a thread may wait while it
+ * loads a parser too: the two are not taken off twice).
+ */
+export const mergeMsOf = (task: TaskReport) => (task.runMs - (task.loadMs ?? 0)) * (task.runMs > 0 ? 1 - (task.waitedMs ?? 0) / task.runMs : 1);
 
 /** When a task started, in ms from the start of its run. */
 export const startMsOf = (task: TaskReport, run: RunReport) => task.startedAt - run.startedAt;

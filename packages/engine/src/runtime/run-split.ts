@@ -14,13 +14,13 @@ import { epochMs } from './clock.js';
  * the merge as a task that dies does (the scheduler retries the whole merge once); a part that
  * refuses, or that saw less than the whole file would have shown it, sends the merge whole.
  */
-export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: number, { splitMinClasses }: Pick<ResolvedOptions, 'splitMinClasses'>): Promise<PoolReply> {
+export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: number, { splitMinClasses }: Pick<ResolvedOptions, 'splitMinClasses'>, costMs = 0): Promise<PoolReply> {
   const started = performance.now();
   const startedAt = epochMs();
   const cpuStart = threadCpuMs();
   // Split across the threads with nothing to do (ready or starting): a part queued behind another merge would wait it out.
   const split = splitTarget(input, pool.idle, splitMinClasses);
-  if (!split) return pool.run({ input, attempt });
+  if (!split) return pool.run({ input, attempt }, costMs);
   const prepareMs = performance.now() - started;
   const prepareCpuMs = since(cpuStart);
   const replies = await Promise.all(split.parts.map((part) => pool.runPart({ part, attempt })));
@@ -31,7 +31,7 @@ export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: nu
   const joinStart = performance.now();
   const joinCpuStart = threadCpuMs();
   const joined = planned.length === outcomes.length ? joinParts(input, split, planned) : undefined;
-  if (!joined) return pool.run({ input, attempt });
+  if (!joined) return pool.run({ input, attempt }, costMs);
   const joinCpuMs = since(joinCpuStart);
   const partsCpu = outcomes.map((o) => o.timing.cpuMs);
   const mainCpu = since(cpuStart);

@@ -56,6 +56,7 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const scheduler = new Scheduler(resolved);
   const cache = options?.cache;
   const history = options?.history;
+  if (history) scheduler.warmUpScale = history.warmUpScale;
   const run = (jobs: MergeJob[]) => {
     const submitted = scheduler.submit(jobs, history && ((job) => history.predict(job)));
     if (history) submitted.forEach((finished, i) => void finished.then((f) => history.learn(jobs[i]!, f.report)));

@@ -5,11 +5,12 @@ import { expectedCostMs, languageOf, poolBreakEvenMs, sizeOf } from './cost.js';
 import { Heap } from './heap.js';
 import { Lanes, type Laned } from './lanes.js';
 import type { ResolvedOptions } from './options.js';
-import { TASKS_PER_THREAD, WorkerPool, type PoolFailure } from './pool.js';
+import { WorkerPool, type PoolFailure } from './pool.js';
 import type { TaskReport } from './report.js';
 import { runOnPool } from './run-split.js';
 import { runTask, type MergeJob, type TaskOutcome } from './task.js';
 import { commandCountOf } from '../plan/command-clock.js';
+import { warmUpMs } from '../history/warm-up.js';
 
 /** The fate of one job, as `Promise.allSettled` gives it; a failure is always a CodeBridgeError. */
 export type Settled = { status: 'fulfilled'; value: MergeResult } | { status: 'rejected'; reason: CodeBridgeError };
@@ -64,7 +65,6 @@ export class Scheduler {
   private pool: WorkerPool | undefined;
   private readonly lanes: Lanes<Pending>;
   private readonly inline = new Heap<Pending>();
-  private inFlight = 0;
   private outstanding = 0;
   private demandMs = 0;
   private seq = 0;
@@ -85,6 +85,9 @@ export class Scheduler {
   get threads() {
     return this.pool?.threads ?? [];
   }
+
+  /** How much slower than measured (`history/warm-up.ts`) a thread warms up here; history sets it. */
+  warmUpScale = 1;
 
   /** Queues jobs; `predict` gives each one's expected cost (from history), else the size model does. */
   submit(jobs: MergeJob[], predict?: (job: MergeJob) => Prediction): Promise<Finished>[] {
@@ -162,13 +165,13 @@ export class Scheduler {
   }
 
   private pump(): void {
-    while (this.pool && this.inFlight < this.pool.capacity) {
+    const pool = this.pool;
+    while (pool) {
       // A long task waits for an idle thread rather than queue behind a running one: queueing saves
       // only a round trip, which a long task does not notice, and it would wait out the task ahead.
-      const idle = this.inFlight < this.pool.capacity / TASKS_PER_THREAD;
-      const task = this.lanes.take((next) => idle || next.cost < QUEUE_BEHIND_BELOW_MS);
+      const task = this.lanes.take((next) => pool.accepts(next.cost, next.cost < QUEUE_BEHIND_BELOW_MS));
       if (!task) break;
-      void this.dispatch(this.pool, task);
+      void this.dispatch(pool, task);
     }
     if (this.options.callerMerges && this.pool && !this.callerBusy) this.callerTakes(this.pool.capacity > 0);
     // Inline jobs run in slices of a few milliseconds per turn of the event loop, so replies from
@@ -208,11 +211,9 @@ export class Scheduler {
   }
 
   private async dispatch(pool: WorkerPool, task: Pending): Promise<void> {
-    this.inFlight++;
     task.startedAt = performance.now();
-    const reply = await runOnPool(pool, task.input, task.attempts - 1, this.options);
+    const reply = await runOnPool(pool, task.input, task.attempts - 1, this.options, task.cost);
     const roundTripMs = performance.now() - task.startedAt;
-    this.inFlight--;
     this.lanes.release(task.lane);
     if ('outcome' in reply) this.settle(task, reply.outcome, roundTripMs);
     else if (reply.failure.kind === 'abandoned') this.runInlineLater(task, this.fallback);
@@ -235,7 +236,9 @@ export class Scheduler {
       applyMs: timing.apply,
       runMs: timing.runMs,
       ...(timing.loadMs > 0 && { loadMs: timing.loadMs }),
-      ...(timing.waitedMs > 0 && { waitedMs: timing.waitedMs }),
+      ...(timing.waitedMs && { waitedMs: timing.waitedMs }),
+      ...(timing.threadKbBefore !== undefined && { threadKbBefore: timing.threadKbBefore }),
+      predictedMs: task.cost + (timing.threadKbBefore === undefined ? 0 : warmUpMs(timing.threadKbBefore, sizeOf(task.input) / 1024, this.warmUpScale)),
       ...(timing.ops && { ops: timing.ops }),
       ...(timing.commands && { commands: timing.commands, commandCount: commandCountOf(timing.commands) }),
       ...(timing.unparsedBytes !== undefined && { unparsedBytes: timing.unparsedBytes }),

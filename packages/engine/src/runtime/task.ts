@@ -7,6 +7,7 @@ import { loadingTime } from '../lazy.js';
 import { threadClock, type ThreadClock } from './thread-cpu.js';
 import { epochMs } from './clock.js';
 import type { PartTask } from './split-target.js';
+import { languageOf, sizeOf } from './cost.js';
 
 /** One unit of work for the runtime: a merge input, plus an id to find it in the report. */
 export interface MergeJob extends MergeInput {
@@ -48,8 +49,10 @@ export interface TaskTiming extends PhaseTimes {
   loadMs: number;
   /** The merge was split across threads (runtime/split-target.ts); absent when one thread merged it. */
   split?: SplitTiming;
-  /** Part of `runMs` the thread waited for a CPU (the machine was busy): not the merge's own cost. 0 inline, where it is not read. */
-  waitedMs: number;
+  /** KB of its language this thread had merged before it: a thread's first merges pay its warm-up (`history/warm-up.ts`). Absent for a split merge. */
+  threadKbBefore?: number;
+  /** Part of `runMs` the thread waited for a CPU (the machine was busy): not the merge's own cost. 0 inline, where it is not read; absent for a split merge. */
+  waitedMs?: number;
 }
 
 /**
@@ -66,6 +69,9 @@ export type TaskOutcome =
  * and the thread clock, a file read on Node 20, is not paid twice per job.
  */
 export function runTask(task: WorkerTask): TaskOutcome {
+  const language = languageOf(task.input);
+  const threadKbBefore = mergedKb.get(language) ?? 0;
+  mergedKb.set(language, threadKbBefore + sizeOf(task.input) / 1024);
   const phases: PhaseTimes = { read: 0, plan: 0, apply: 0 };
   const clock = isMainThread ? inlineClock : threadClock;
   const clockStart = clock();
@@ -85,6 +91,7 @@ export function runTask(task: WorkerTask): TaskOutcome {
     runMs,
     cpuMs: clockStart && clockEnd ? clockEnd.cpuMs - clockStart.cpuMs : null,
     waitedMs: waitedDuring(clockStart, clockEnd, runMs),
+    threadKbBefore,
     heapUsedMb: getHeapStatistics().used_heap_size / 2 ** 20,
     threadId,
     startedAt,
@@ -92,6 +99,9 @@ export function runTask(task: WorkerTask): TaskOutcome {
   };
   return { ...outcome, timing };
 }
+
+/** KB merged on this thread so far, per language. */
+const mergedKb = new Map<string, number>();
 
 const inlineClock = (): ThreadClock => ({ cpuMs: performance.now(), waitedMs: 0 });
 
