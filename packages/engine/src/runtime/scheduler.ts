@@ -6,11 +6,12 @@ import { Heap } from './heap.js';
 import { Lanes, type Laned } from './lanes.js';
 import type { ResolvedOptions } from './options.js';
 import { WorkerPool, type PoolFailure } from './pool.js';
-import type { TaskReport } from './report.js';
+import { mergeMsOf, type TaskReport } from './report.js';
 import { runOnPool } from './run-split.js';
 import { runTask, type MergeJob, type TaskOutcome } from './task.js';
 import { commandCountOf } from '../plan/command-clock.js';
 import { warmUpMs } from '../history/warm-up.js';
+import { Pace } from './pace.js';
 
 /** The fate of one job, as `Promise.allSettled` gives it; a failure is always a CodeBridgeError. */
 export type Settled = { status: 'fulfilled'; value: MergeResult } | { status: 'rejected'; reason: CodeBridgeError };
@@ -36,6 +37,8 @@ interface Pending extends Laned {
   /** What it was expected to cost (its `cost`), and from what. */
   predictedFrom: PredictedFrom;
   attempts: number;
+  /** The run's pace (`Pace`) when it was sent: its prediction is its cost at that pace. */
+  pace: number;
   submittedAt: number;
   startedAt: number;
   resolve: (finished: Finished) => void;
@@ -88,6 +91,7 @@ export class Scheduler {
 
   /** How much slower than measured (`history/warm-up.ts`) a thread warms up here; history sets it. */
   warmUpScale = 1;
+  private readonly pace = new Pace();
 
   /** Queues jobs; `predict` gives each one's expected cost (from history), else the size model does. */
   submit(jobs: MergeJob[], predict?: (job: MergeJob) => Prediction): Promise<Finished>[] {
@@ -102,7 +106,7 @@ export class Scheduler {
         new Promise<Finished>((resolve) => {
           const cost = expected[index]!;
           const input: MergeInput = { target: job.target, bridges: job.bridges, ...(job.options && { options: job.options }), ...(job.follows?.length && { follows: job.follows }) };
-          const task: Pending = { id: job.id ?? job.target.path, input, cost, predictedFrom: predictions[index]!.from, seq: this.seq++, lane: languageOf(job), attempts: 1, submittedAt: now, startedAt: now, resolve };
+          const task: Pending = { id: job.id ?? job.target.path, input, cost, predictedFrom: predictions[index]!.from, seq: this.seq++, lane: languageOf(job), attempts: 1, pace: 1, submittedAt: now, startedAt: now, resolve };
           if (this.pool && cost >= costs.inlineBelowMs) this.lanes.push(task);
           else this.runInlineLater(task, this.fallback && cost >= costs.inlineBelowMs ? this.fallback : undefined);
         }),
@@ -207,11 +211,13 @@ export class Scheduler {
 
   private runInline(task: Pending): void {
     task.startedAt = performance.now();
+    task.pace = this.pace.factor;
     this.settle(task, runTask({ input: task.input, attempt: 0 }), null);
   }
 
   private async dispatch(pool: WorkerPool, task: Pending): Promise<void> {
     task.startedAt = performance.now();
+    task.pace = this.pace.factor;
     const reply = await runOnPool(pool, task.input, task.attempts - 1, this.options, task.cost);
     const roundTripMs = performance.now() - task.startedAt;
     this.lanes.release(task.lane);
@@ -228,7 +234,8 @@ export class Scheduler {
   private settle(task: Pending, outcome: TaskOutcome, roundTripMs: number | null): void {
     const { timing } = outcome;
     const settled: Settled = outcome.ok ? { status: 'fulfilled', value: outcome.value } : { status: 'rejected', reason: new CodeBridgeError(outcome.diagnostics) };
-    this.finish(task, settled, {
+    const expectedMs = task.cost + (timing.threadKbBefore === undefined ? 0 : warmUpMs(timing.threadKbBefore, sizeOf(task.input) / 1024, this.warmUpScale));
+    const report = this.finish(task, settled, {
       worker: roundTripMs === null ? 'inline' : timing.threadId,
       startedAt: timing.startedAt,
       readMs: timing.read,
@@ -238,7 +245,7 @@ export class Scheduler {
       ...(timing.loadMs > 0 && { loadMs: timing.loadMs }),
       ...(timing.waitedMs && { waitedMs: timing.waitedMs }),
       ...(timing.threadKbBefore !== undefined && { threadKbBefore: timing.threadKbBefore }),
-      predictedMs: task.cost + (timing.threadKbBefore === undefined ? 0 : warmUpMs(timing.threadKbBefore, sizeOf(task.input) / 1024, this.warmUpScale)),
+      predictedMs: expectedMs * task.pace,
       ...(timing.ops && { ops: timing.ops }),
       ...(timing.commands && { commands: timing.commands, commandCount: commandCountOf(timing.commands) }),
       ...(timing.unparsedBytes !== undefined && { unparsedBytes: timing.unparsedBytes }),
@@ -247,6 +254,7 @@ export class Scheduler {
       cpuMs: timing.cpuMs,
       heapUsedMb: timing.heapUsedMb,
     });
+    if (outcome.ok) this.pace.learn(expectedMs, mergeMsOf(report));
   }
 
   private fail(task: Pending, failure: PoolFailure & { kind: keyof typeof failureCodes }, roundTripMs: number): void {
@@ -256,7 +264,7 @@ export class Scheduler {
     this.finish(task, { status: 'rejected', reason }, { worker: null, startedAt: performance.timeOrigin + task.startedAt, readMs: 0, planMs: 0, applyMs: 0, runMs: roundTripMs, overheadMs: 0, cpuMs: null, heapUsedMb: null });
   }
 
-  private finish(task: Pending, settled: Settled, measured: Omit<TaskReport, 'id' | 'file' | 'language' | 'bytes' | 'status' | 'error' | 'attempts' | 'queueMs'>): void {
+  private finish(task: Pending, settled: Settled, measured: Omit<TaskReport, 'id' | 'file' | 'language' | 'bytes' | 'status' | 'error' | 'attempts' | 'queueMs'>): TaskReport {
     const report: TaskReport = {
       id: task.id,
       file: task.input.target.path,
@@ -273,5 +281,6 @@ export class Scheduler {
     };
     task.resolve({ settled, report, ...(task.notice && { notice: task.notice }) });
     if (--this.outstanding === 0) for (const resolve of this.idle.splice(0)) resolve();
+    return report;
   }
 }
