@@ -30,6 +30,16 @@ describe('errors', () => {
     expect(d.frame).toContain('> 7 | unclosedBlock() {');
   });
 
+  test('a TypeScript answer for a JavaScript target says so in the hint of its syntax error', () => {
+    const d = thrown('bridge-typescript-for-javascript');
+    expect(d).toMatchObject({ code: 'BRIDGE_SYNTAX_ERROR', line: 2, column: 29 });
+    expect(d.hint).toBe('The bridge is TypeScript (it parses as TypeScript) and its target JavaScript: ask for JavaScript, or take the types out.');
+  });
+
+  test('a JavaScript syntax error keeps the plain hint', () => {
+    expect(thrown('bridge-syntax').hint).toBe('Fix the bridge; the target was left as it was.');
+  });
+
   test('a target syntax error names the target, line, column and shows a frame', () => {
     const d = thrown('target-syntax');
     expect(d).toMatchObject({ code: 'TARGET_SYNTAX_ERROR', file: 'test/fixtures/js/target-syntax/target.js', line: 3, column: 12 });

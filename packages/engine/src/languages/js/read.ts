@@ -107,10 +107,16 @@ function parseAnswer(first: BridgeSource, dialect: Dialect, diagnostics: Diagnos
       return { source, parsed };
     }
     const prose = dropped.length < MAX_PROSE_LINES ? proseLineAt(source.file.code, parsed) : undefined;
-    if (prose === undefined) throw new CodeBridgeError([failureDiagnostic(source, parsed)]);
+    if (prose === undefined) throw new CodeBridgeError([withDialectHint(failureDiagnostic(source, parsed), source, dialect)]);
     dropped.push(prose);
     source = { ...source, file: { path: source.file.path, code: blankLine(source.file.code, prose) } };
   }
+}
+
+/** A bridge that fails as JavaScript but parses as TypeScript: a model answered a .js target in TypeScript. */
+function withDialectHint(d: Diagnostic, source: BridgeSource, dialect: Dialect): Diagnostic {
+  if (dialect.typescript || 'snippet' in parseBridge(source, { ...dialect, typescript: true })) return d;
+  return { ...d, hint: 'The bridge is TypeScript (it parses as TypeScript) and its target JavaScript: ask for JavaScript, or take the types out.' };
 }
 
 interface ParsedBridge {
