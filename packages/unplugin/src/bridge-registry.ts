@@ -4,7 +4,6 @@ import { defaultBridgeGlobs, defaultIgnore, dialectOf, discoverBridges, type Bri
 import { withFollowers, type PluginTarget } from './followers.js';
 import type { ResolvedOptions } from './options.js';
 import { bridgeGlobMatcher } from './bridge-globs.js';
-import { targetMatcher } from './target-patterns.js';
 
 const slash = (path: string) => path.replace(/\\/g, '/');
 
@@ -44,14 +43,14 @@ export class BridgeRegistry {
   async discover(root: string, files?: string[]): Promise<string[]> {
     if (root !== this.#root) this.#useRoot(root);
     const found = await discoverBridges({ root, ...(this.options.bridges && { bridges: this.options.bridges }) }, files);
-    const accept = targetMatcher(this.options.include, this.options.exclude, root);
+    const accept = await this.#targetFilter(root);
     const next = new Map<string, PluginTarget>();
     const aliases = new Map<string, string>();
     for (const t of await withFollowers(found.targets.filter((t) => accept(t.target)), root)) {
       if (!accept(t.target)) continue;
       const key = slash(t.target);
       next.set(key, t);
-      const real = slash(realpathSync(t.target));
+      const real = slash(realpathSync.native(t.target)); // one realpath(3), where the JavaScript one lstats every segment
       if (real !== key) aliases.set(real, key);
     }
     const changed = [...new Set([...next.keys(), ...this.#targets.keys()])].filter(
@@ -92,6 +91,13 @@ export class BridgeRegistry {
     const folders = new Set<string>();
     for (const t of this.#targets.values()) for (const b of t.bridges) folders.add(dirname(b.path));
     return [...folders].filter((f) => slash(f) !== slash(this.#root) && !/[\\/]node_modules([\\/]|$)/.test(f)).sort();
+  }
+
+  /** `include` / `exclude` as a predicate; with neither (the usual case) their glob matcher is not loaded. */
+  async #targetFilter(root: string): Promise<(path: string) => boolean> {
+    const { include, exclude } = this.options;
+    if (include.length === 0 && exclude.length === 0) return () => true;
+    return (await import('./target-patterns.js')).targetMatcher(include, exclude, root);
   }
 
   #useRoot(root: string): void {

@@ -1,5 +1,4 @@
 import type { Finished, MeasuredRun, RunContext, TaskReport } from '@codebridge/engine';
-import { writeStats } from './build-stats.js';
 import type { ResolvedOptions } from './options.js';
 import { wantsRunFiles, writeRunFiles, type Engine } from './run-files.js';
 
@@ -42,7 +41,7 @@ export class BuildReport {
     this.#run = undefined;
     if (!measuring) return;
     const report = (await measuring).finish(tasks);
-    if (this.options.stats) writeStats(this.options.stats, report, root);
+    if (this.options.stats) (await import('./build-stats.js')).writeStats(this.options.stats, report, root);
     if (this.#engine) writeRunFiles(await this.#engine, report, this.options, root, tool);
   }
 }

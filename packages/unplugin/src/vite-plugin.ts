@@ -7,8 +7,6 @@ import type { PluginState } from './plugin-state.js';
 import { createLoadHook } from './rollup-load-hook.js';
 import { PLUGIN_NAME } from './options.js';
 import { reportRollup, rollupLifecycle, watchBridgeFolders } from './rollup-plugin.js';
-import { serveLiveDashboard } from './vite-live-dashboard.js';
-import { optimizerPlugin } from './vite-optimizer.js';
 
 /** `unplugin.vite()`: unplugin's Vite adapter around the hooks. */
 export function vitePlugin(state: PluginState): UnpluginOptions {
@@ -37,7 +35,9 @@ export function viteHooks(state: PluginState, found?: string[]) {
       found = undefined;
       load.refresh(Boolean(userConfig.build?.watch));
       state.prefetch((t) => !isHtml(t));
-      return patchedTargets(state).length ? { optimizeDeps: { rolldownOptions: { plugins: [optimizerPlugin(state, load)] } } } : undefined;
+      if (patchedTargets(state).length === 0) return undefined;
+      const { optimizerPlugin } = await import('./vite-optimizer.js');
+      return { optimizeDeps: { rolldownOptions: { plugins: [optimizerPlugin(state, load)] } } };
     },
     configResolved(config: ResolvedConfig) {
       root = config.root;
@@ -68,8 +68,10 @@ export function viteHooks(state: PluginState, found?: string[]) {
         return outcome.code;
       },
     },
-    configureServer(server: ViteDevServer) {
+    async configureServer(server: ViteDevServer) {
       watchBridges(server, state, root);
+      // Loaded here: a build never serves it. Merges are reported to it from the first request on, after this.
+      const { serveLiveDashboard } = await import('./vite-live-dashboard.js');
       serveLiveDashboard(server, state);
     },
     ...rollupLifecycle(state),

@@ -37,10 +37,13 @@ describe('loading', () => {
     expect(loaded).toEqual({ engine: ['dialects.js', 'discover/find.js'], plugin: ['entry.js', 'options.js', 'vite-lazy-plugin.js', 'vite.js'], unplugin: false });
   });
 
-  it('a build with bridges loads the engine when it first merges', async () => {
+  it('a build with bridges loads the engine when it first merges, and none of what only a dev server or an option asks for', async () => {
     fixture = new Fixture('basic');
-    const loaded = await engineFilesLoaded(fixture.root);
-    expect(loaded).toEqual(expect.arrayContaining(['index.js', 'merge.js', 'cache/merge-cache.js']));
+    const loaded = await filesLoaded(fixture.root);
+    expect(loaded.engine).toEqual(expect.arrayContaining(['index.js', 'merge.js', 'cache/merge-cache.js']));
+    expect(loaded.plugin).toEqual(expect.arrayContaining(['vite-plugin.js', 'merge-service.js']));
+    expect(loaded.plugin.filter((f) => ['vite-live-dashboard.js', 'build-stats.js', 'target-patterns.js'].includes(f))).toEqual([]);
+    expect(loaded.unplugin).toBe(false);
   });
 
   it('a build served entirely from the disk cache loads the cache only: no runtime, no merge code', async () => {
