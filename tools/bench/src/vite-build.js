@@ -211,7 +211,7 @@ const rows = modes.flatMap((mode) =>
     const paired = round((median(samples[mode][name].with.map((ms, r) => ms / samples[mode][name].without[r])) - 1) * 100, 1);
     const floor = samples[mode][name]['load floor'] ? overheadOf('load floor') : '-';
     const mergedFloor = samples[mode][name]['merged floor'] ? overheadOf('merged floor') : '-';
-    return { mode, case: name, modules: moduleCount, runs, 'without ms': round(without, 1), 'with ms': round(median(samples[mode][name].with), 1), 'overhead %': overhead, 'paired %': paired, 'cpu overhead %': round(((median(cpuSamples[mode][name].with) - median(cpuSamples[mode][name].without)) / median(cpuSamples[mode][name].without)) * 100, 1), 'load floor %': floor, 'merged floor %': mergedFloor, 'target %': targets[name], ok: overhead <= targets[name] };
+    return { mode, case: name, modules: moduleCount, runs, 'without ms': round(without, 1), 'with ms': round(median(samples[mode][name].with), 1), 'overhead %': overhead, 'paired %': paired, 'without cpu ms': round(median(cpuSamples[mode][name].without), 1), 'with cpu ms': round(median(cpuSamples[mode][name].with), 1), 'cpu overhead %': round(((median(cpuSamples[mode][name].with) - median(cpuSamples[mode][name].without)) / median(cpuSamples[mode][name].without)) * 100, 1), 'load floor %': floor, 'merged floor %': mergedFloor, 'target %': targets[name], ok: overhead <= targets[name] };
   }),
 );
 printTable(rows);
