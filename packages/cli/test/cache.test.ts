@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ describe('codebridge apply with the merge cache', () => {
     expect(second.run.code).toBe(first.run.code);
     const strip = (targets: unknown[]) => targets.map((t) => ({ ...(t as object), timing: undefined }));
     expect(strip(second.report.targets)).toEqual(strip(first.report.targets));
-    expect(existsSync(join(defaultDir(root), 'entries'))).toBe(true);
+    expect(existsSync(join(defaultDir(root), 'packs'))).toBe(true);
   });
 
   it('a warm apply --check loads the cache only: no runtime, no merge code, no parser, no thread', async () => {
@@ -92,7 +92,7 @@ describe('codebridge apply with the merge cache', () => {
     expect(tempFiles(dir)).toEqual([]);
     const again = await json(['apply', '--cache-dir', dir], a);
     expect(again.report.cache).toMatchObject({ hits: 40, misses: 0 });
-    expect(existsSync(join(defaultDir(a), 'entries'))).toBe(false);
+    expect(existsSync(join(defaultDir(a), 'packs'))).toBe(false);
   });
 
   it('a project moved to another folder still hits', async () => {
@@ -109,7 +109,7 @@ describe('codebridge apply with the merge cache', () => {
     const { report } = await json(['apply', '--no-cache'], root);
     expect(report.cache).toBeNull();
     // The folder may hold other state (the run history lives beside the cache): no entries, no run log.
-    expect(existsSync(join(defaultDir(root), 'entries'))).toBe(false);
+    expect(existsSync(join(defaultDir(root), 'packs'))).toBe(false);
     expect(existsSync(join(defaultDir(root), 'runs.jsonl'))).toBe(false);
   });
 
@@ -117,11 +117,11 @@ describe('codebridge apply with the merge cache', () => {
     const root = project(5);
     const fromEnv = join(root, 'env-cache');
     await json(['apply'], root, { CODEBRIDGE_CACHE_DIR: fromEnv });
-    expect(existsSync(join(fromEnv, 'entries'))).toBe(true);
+    expect(existsSync(join(fromEnv, 'packs'))).toBe(true);
     const flag = join(root, 'flag-cache');
     const { report } = await json(['apply', '--cache-dir', flag], root, { CODEBRIDGE_CACHE_DIR: fromEnv });
     expect(report.cache).toMatchObject({ misses: 5 });
-    expect(existsSync(join(flag, 'entries'))).toBe(true);
+    expect(existsSync(join(flag, 'packs'))).toBe(true);
   });
 
   it('an edited bridge is one miss; --stats prints the cache line', async () => {
@@ -145,8 +145,12 @@ describe('codebridge cache', () => {
     expect(info.stdout).toMatch(/last 2 runs: hit rate 50% \(8 hits, 8 misses\)/);
     const asJson = JSON.parse((await codebridge(['cache', 'info', '--json'], { cwd: root })).stdout) as { entries: number; hitRate: number; runs: unknown[] };
     expect(asJson).toMatchObject({ entries: 8, hitRate: 0.5 });
+    // A per-entry cache left by a version before packs goes too.
+    mkdirSync(join(defaultDir(root), 'entries', 'ab'), { recursive: true });
+    writeFileSync(join(defaultDir(root), 'entries', 'ab', 'c'.repeat(62)), 'codebridge-cache 1 0 0\n{}');
     const clean = await codebridge(['cache', 'clean'], { cwd: root });
     expect(clean.stdout).toMatch(/Removed 8 entries/);
+    expect(readdirSync(defaultDir(root)).filter((f) => ['entries', 'packs', 'runs.jsonl'].includes(f))).toEqual([]);
     expect(JSON.parse((await codebridge(['cache', 'info', '--json'], { cwd: root })).stdout)).toMatchObject({ entries: 0, bytes: 0, hitRate: null });
     const { report } = await json(['apply'], root);
     expect(report.cache).toMatchObject({ hits: 0, misses: 8 });

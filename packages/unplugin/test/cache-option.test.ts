@@ -22,15 +22,15 @@ describe('option cache', () => {
   it('{ dir } puts the entries there, relative to the root', async () => {
     fixture = new Fixture('basic');
     await rollup.build(fixture, { cache: { dir: 'my-cache' } });
-    expect(readdirSync(fixture.path('my-cache/entries')).length).toBeGreaterThan(0);
-    expect(existsSync(fixture.path('node_modules/.cache/codebridge/entries'))).toBe(false);
+    expect(readdirSync(fixture.path('my-cache/packs')).length).toBeGreaterThan(0);
+    expect(existsSync(fixture.path('node_modules/.cache/codebridge/packs'))).toBe(false);
   });
 
   it('false reads and writes no cache, and the stats say so', async () => {
     fixture = new Fixture('basic');
     await rollup.build(fixture, { cache: false, stats: 'stats.json' });
     // The folder may hold other state (the run history lives beside the cache): no entries, no run log.
-    expect(existsSync(fixture.path('node_modules/.cache/codebridge/entries'))).toBe(false);
+    expect(existsSync(fixture.path('node_modules/.cache/codebridge/packs'))).toBe(false);
     expect(existsSync(fixture.path('node_modules/.cache/codebridge/runs.jsonl'))).toBe(false);
     expect(JSON.parse(fixture.read('stats.json'))).toMatchObject({ cache: null });
   });

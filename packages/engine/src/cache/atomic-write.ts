@@ -6,10 +6,9 @@ import { dirname } from 'node:path';
 /**
  * Writes a file as a temporary sibling renamed into place: a reader, or a process writing the
  * same file at once, never sees half of it. The temporary name carries the pid and random bytes.
- * `folders` remembers the folders made already (cache entries are written in bulk); one removed
- * meanwhile (`codebridge cache clean` in another process) is made again. The writes run on
- * libuv's threads: written synchronously, 1,000 entries held a CLI run's main thread, which
- * feeds the workers, for up to 0.8 ms each on this loaded machine.
+ * `folders` remembers the folders made already (a watch writes a cache pack per rebuild); one
+ * removed meanwhile (`codebridge cache clean` in another process) is made again. The writes run
+ * on libuv's threads, off the main thread that feeds the workers.
  */
 export async function writeAtomic(path: string, data: string | Buffer, folders = new Set<string>()): Promise<void> {
   const folder = dirname(path);

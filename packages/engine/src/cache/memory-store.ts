@@ -1,4 +1,4 @@
-import type { Entry } from './entry-file.js';
+import type { Entry } from './entry.js';
 
 /**
  * Entries held in this process, least recently used first out once their size passes `maxBytes`

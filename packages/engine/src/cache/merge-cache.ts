@@ -1,12 +1,12 @@
 import type { MergeInput, MergeResult } from '../types.js';
 import { resolveCacheDir } from './cache-dir.js';
 import { DiskStore } from './disk-store.js';
-import { decodeEntry, encodeEntry, type Entry } from './entry-file.js';
+import { decodeEntry, encodeEntry, type Entry } from './entry.js';
 import { keyOf, type KeyedJob } from './key.js';
 import { processMemory, type MemoryStore } from './memory-store.js';
+import type { PackEntry } from './pack-format.js';
 import { fromPortable, toPortable } from './portable.js';
 import { logRun, type CacheCounters } from './run-log.js';
-import { CACHE_SCHEMA } from './versions.js';
 
 export interface CacheOptions {
   /** The project root: keys hold bridge paths relative to it. */
@@ -48,9 +48,9 @@ export class MergeCache {
   #pending = new Set<Promise<unknown>>();
   /** Entries stored and not yet on disk (a cache without memory still serves them). */
   #writing = new Map<string, Entry>();
-  /** Stored during a run, written when it ends (`writeStored`): on the calling thread, file calls cost a run up to 0.75 ms each. */
-  #stored: { key: string; data: Buffer }[] = [];
-  #unsettledBytes = 0;
+  /** Stored since the last pack was written: the next pack's entries (`writeStored`). */
+  #stored: PackEntry[] = [];
+  #wrote = false;
 
   constructor(options: CacheOptions) {
     this.root = options.root;
@@ -65,10 +65,10 @@ export class MergeCache {
     let entry = this.#memory?.get(keyed.key) ?? this.#writing.get(keyed.key);
     let bytesRead = 0;
     if (!entry) {
-      const file = this.#disk.read(keyed.key);
-      entry = file && decodeEntry(file, keyed.key, CACHE_SCHEMA);
-      if (file) bytesRead = file.length;
-      if (entry) this.#memory?.set(keyed.key, entry, file!.length);
+      const body = this.#disk.read(keyed.key);
+      entry = body && decodeEntry(body, keyed.key);
+      if (body) bytesRead = body.length;
+      if (entry) this.#memory?.set(keyed.key, entry, body!.length);
     }
     this.#counters.bytesRead += bytesRead;
     const lookupMs = performance.now() - started;
@@ -83,33 +83,35 @@ export class MergeCache {
   }
 
   /**
-   * Stores a merge's result: in memory now, on disk once its run has settled (`writeStored`;
-   * `flush` waits for it). A folder that cannot be written leaves it in memory only.
+   * Stores a merge's result: in memory now, on disk in the pack written once its batch has
+   * settled (`writeStored`; `flush` waits for it). A folder that cannot be written leaves it in
+   * memory only.
    */
   store(keyed: KeyedJob, result: MergeResult, costMs: number): number {
     const entry: Entry = { key: keyed.key, costMs, result: toPortable(result, keyed.files) };
-    const data = encodeEntry(entry, CACHE_SCHEMA);
-    this.#memory?.set(keyed.key, entry, data.length);
-    this.#counters.bytesWritten += data.length;
-    this.#unsettledBytes += data.length;
+    const body = encodeEntry(entry);
+    this.#memory?.set(keyed.key, entry, body.length);
+    this.#counters.bytesWritten += body.length;
     this.#writing.set(keyed.key, entry);
-    this.#stored.push({ key: keyed.key, data });
-    return data.length;
+    this.#stored.push({ key: keyed.key, body });
+    return body.length;
   }
 
-  /** Starts writing the entries stored so far (each atomically: a whole file or none); `flush` waits for them. */
+  /** Starts writing the entries stored so far as one pack (atomically: whole or none); `flush` waits for it. */
   writeStored(): void {
-    for (const { key, data } of this.#stored.splice(0)) this.#track(this.#disk.write(key, data).finally(() => this.#writing.delete(key)));
+    const entries = this.#stored.splice(0);
+    if (entries.length === 0) return;
+    this.#wrote = true;
+    this.#track(this.#disk.writePack(entries).finally(() => entries.forEach((e) => this.#writing.delete(e.key))));
   }
 
-  /** Writes what is stored, marks the entries read as used, waits for every write, then evicts if the folder grew past its cap. */
+  /** Writes what is stored, waits for every pack, then marks the packs read as used and, after writing, evicts and compacts. */
   async flush(): Promise<void> {
     this.writeStored();
-    this.#track(this.#disk.touchRead());
     while (this.#pending.size > 0) await Promise.all(this.#pending);
-    const written = this.#unsettledBytes;
-    this.#unsettledBytes = 0;
-    if (written > 0) await this.#disk.afterWrites(written).catch(() => undefined);
+    const wrote = this.#wrote;
+    this.#wrote = false;
+    await this.#disk.settle(wrote).catch(() => undefined);
   }
 
   /** Ends a run: the next one counts from zero; flushes, then logs the run's figures for `codebridge cache info`. */

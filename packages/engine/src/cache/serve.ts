@@ -26,8 +26,9 @@ export function serveAll(cache: MergeCache, jobs: MergeJob[]): Finished[] | unde
 
 /**
  * Submits jobs through the cache: a hit settles at once from the entry (no thread, no parser),
- * the misses go to `submit` together, and each successful miss is stored as it settles (written
- * to disk once the batch has settled).
+ * the misses go to `submit` together, and each successful miss is stored as it settles; once the
+ * batch's last merge has settled its entries go to disk as one pack, while the caller takes the
+ * results.
  * Returns one promise per job, in job order, like the scheduler's `submit`.
  */
 export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: (jobs: MergeJob[]) => Promise<Finished>[]): Promise<Finished>[] {
@@ -41,12 +42,7 @@ export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: 
       const { settled, report } = finished;
       const bytesWritten = settled.status === 'fulfilled' ? cache.store(lookup.keyed, settled.value, report.runMs) : 0;
       report.cache = { hit: false, bytesRead: lookup.bytesRead, bytesWritten, savedMs: 0 };
-      // A merge on a worker leaves the calling thread free: its entry is written now, overlapping
-      // the other merges. Inline merges keep the calling thread busy: their entries wait for the
-      // batch's last merge, then go to disk while the caller takes the results.
-      const last = --running === 0;
-      if (report.worker !== 'inline') cache.writeStored();
-      else if (last) setImmediate(() => cache.writeStored());
+      if (--running === 0) setImmediate(() => cache.writeStored());
       return finished;
     });
   });

@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodePack, entriesOf } from '../../src/cache/pack-format.js';
+import { CACHE_SCHEMA } from '../../src/cache/versions.js';
 import { mergeProject, project, targetCount } from './project.js';
 
 // Each run is a new Node process using the built engine (dist): build the engine first.
@@ -14,9 +16,13 @@ afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
-function entryFiles(dir: string): string[] {
-  const entries = join(dir, 'entries');
-  return readdirSync(entries).flatMap((shard) => readdirSync(join(entries, shard)).map((name) => join(entries, shard, name)));
+/** The pack files of a cache folder, oldest first. */
+function packFiles(dir: string): string[] {
+  const packs = join(dir, 'packs');
+  return readdirSync(packs)
+    .filter((name) => name.endsWith('.pack'))
+    .sort()
+    .map((name) => join(packs, name));
 }
 
 describe('disk cache', () => {
@@ -68,55 +74,108 @@ describe('disk cache', () => {
     expect(warm.cache).toMatchObject({ hits: targetCount - 1, misses: 1 });
   });
 
-  it('truncated, corrupted and foreign entries are misses, and are rewritten whole', async () => {
+  it('a byte flipped in a stored entry is a miss for that entry only, and the next pack holds it whole', async () => {
     const root = fresh();
     const cold = await mergeProject(root);
-    const files = entryFiles(cold.dir);
-    expect(files).toHaveLength(targetCount);
-    // One letter of the stored code flipped (the JSON still parses), one file cut short, one
-    // holding another key's entry.
-    const flipped = files.find((f) => readFileSync(f, 'utf8').includes('class Invoice'))!;
-    const [truncated, foreign, other] = files.filter((f) => f !== flipped) as [string, string, string];
-    const bytes = readFileSync(flipped);
+    const [pack] = packFiles(cold.dir) as [string];
+    expect(packFiles(cold.dir)).toHaveLength(1);
+    // One letter of the stored code flipped: the JSON still parses, only the checksum tells.
+    const bytes = readFileSync(pack);
     bytes[bytes.indexOf('class Invoice') + 'class '.length] ^= 0x20;
-    writeFileSync(flipped, bytes);
-    writeFileSync(truncated, readFileSync(truncated).subarray(0, 40));
-    writeFileSync(foreign, readFileSync(other));
+    writeFileSync(pack, bytes);
     const next = await mergeProject(root);
-    expect(next.cache).toMatchObject({ hits: targetCount - 3, misses: 3 });
+    expect(next.cache).toMatchObject({ hits: targetCount - 1, misses: 1 });
     expect(next.results).toEqual(cold.results);
+    expect(packFiles(cold.dir)).toHaveLength(2);
     const again = await mergeProject(root);
     expect(again.cache).toMatchObject({ hits: targetCount, misses: 0 });
   });
 
-  it('two processes writing the same entries at once both succeed and leave whole entries', async () => {
+  it('a pack cut short keeps the entries before the cut; cut inside its index, none: the rest merge again', async () => {
+    const root = fresh();
+    const cold = await mergeProject(root);
+    const [pack] = packFiles(cold.dir) as [string];
+    const whole = readFileSync(pack);
+    writeFileSync(pack, whole.subarray(0, whole.length - 10)); // into the last entry
+    const cut = await mergeProject(root);
+    expect(cut.cache).toMatchObject({ hits: targetCount - 1, misses: 1 });
+    expect(cut.results).toEqual(cold.results);
+    for (const file of packFiles(cold.dir)) rmSync(file);
+    writeFileSync(pack, whole.subarray(0, 80)); // the header and part of the index
+    const index = await mergeProject(root);
+    expect(index.cache).toMatchObject({ hits: 0, misses: targetCount });
+    expect(index.results).toEqual(cold.results);
+    expect((await mergeProject(root)).cache).toMatchObject({ hits: targetCount, misses: 0 });
+  });
+
+  it('foreign packs (another schema, not a pack) and an entry filed under another key are misses, never errors', async () => {
+    const root = fresh();
+    const cold = await mergeProject(root);
+    const [pack] = packFiles(cold.dir) as [string];
+    const whole = readFileSync(pack);
+    const entries = entriesOf(whole, CACHE_SCHEMA);
+    // The first entry's key with the second one's body (its checksum right), the others as they were.
+    const swapped = entries.map((e, i) => (i === 0 ? { key: e.key, body: entries[1]!.body } : e));
+    writeFileSync(pack, encodePack(swapped, CACHE_SCHEMA));
+    writeFileSync(join(cold.dir, 'packs', 'zzzzzzzzz-1-00000000.pack'), 'not a pack at all\n');
+    writeFileSync(join(cold.dir, 'packs', 'zzzzzzzzz-2-00000000.pack'), Buffer.concat([Buffer.from(`codebridge-pack 1 `), whole.subarray(whole.indexOf(' ', 16) + 1)]));
+    const next = await mergeProject(root);
+    expect(next.cache).toMatchObject({ hits: targetCount - 1, misses: 1 });
+    expect(next.results).toEqual(cold.results);
+    expect((await mergeProject(root)).cache).toMatchObject({ hits: targetCount, misses: 0 });
+  });
+
+  it('two processes writing at once each write a whole pack of their own', async () => {
     const root = fresh();
     const [a, b] = await Promise.all([mergeProject(root), mergeProject(root)]);
     expect(a.results).toEqual(b.results);
-    const names = entryFiles(a.dir);
-    expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(join(a.dir, 'packs')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // Each process that merged wrote every entry it merged into a whole pack (both did, unless one started late enough to hit).
+    const written = packFiles(a.dir).map((f) => entriesOf(readFileSync(f), CACHE_SCHEMA).length);
+    expect(written.sort()).toEqual([a.cache.misses, b.cache.misses].filter((n) => n > 0).sort());
     const warm = await mergeProject(root);
     expect(warm.cache).toMatchObject({ hits: targetCount, misses: 0 });
   });
 
-  it('beyond maxSize the least recently used entries are evicted', async () => {
+  it('beyond maxSize the least recently used packs are evicted: a pack that served a hit counts as used', async () => {
     const root = fresh();
-    const cold = await mergeProject(root);
-    const files = entryFiles(cold.dir);
-    const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
-    const old = new Date(Date.now() - 2 * 24 * 3600_000); // older than the day after which a hit refreshes an entry
-    for (const f of files) utimesSync(f, old, old);
-    // The next run uses the Invoice entry (a hit) and writes one new entry; the others stay old.
-    const invoice = files.find((f) => readFileSync(f, 'utf8').includes('class Invoice'))!;
-    for (const bridge of ['src/warnings.bridge.js', 'src/style.bridge.css', 'index.bridge.html']) rmSync(join(root, bridge));
-    writeFileSync(join(root, 'src/access.bridge.ts'), `${readFileSync(join(root, 'src/access.bridge.ts'), 'utf8')}\n// edited\n`);
-    const cap = Math.floor(total / 2);
+    const dir = (await mergeProject(root)).dir;
+    const [big] = packFiles(dir) as [string]; // every target's entry
+    // The edits are to a target, a long comment each: the entries that hold them are large enough for the sizes below.
+    const access = join(root, 'src/access.ts');
+    const original = readFileSync(access, 'utf8');
+    const padding = `// ${'x'.repeat(2000)}\n`;
+    writeFileSync(access, `${original}\n// edit 1\n${padding}`);
+    await mergeProject(root);
+    const small = packFiles(dir).find((f) => f !== big)!; // the edited target's entry alone
+    // The big pack older than the small one: only its hits in the next run make it the more recent.
+    const day = 24 * 3600_000;
+    utimesSync(big, new Date(Date.now() - 3 * day), new Date(Date.now() - 3 * day));
+    utimesSync(small, new Date(Date.now() - 2 * day), new Date(Date.now() - 2 * day));
+    writeFileSync(access, `${original}\n// edit 2\n${padding}`);
+    // Room for the big pack and one small one (the next run writes a third, as big as the small one), not for all three.
+    const [bigSize, smallSize] = [statSync(big).size, statSync(small).size];
+    const cap = bigSize + 1.9 * smallSize;
+    expect(bigSize + smallSize).toBeLessThanOrEqual(0.9 * cap - 16);
     const run = await mergeProject(root, ['--max-size', String(cap)]);
-    expect(run.cache).toMatchObject({ hits: 1, misses: 1 });
-    const left = entryFiles(cold.dir);
+    expect(run.cache).toMatchObject({ hits: targetCount - 1, misses: 1 });
+    const left = packFiles(dir);
+    expect(left).toHaveLength(2);
+    expect(left).toContain(big);
+    expect(left).not.toContain(small);
     expect(left.reduce((sum, f) => sum + statSync(f).size, 0)).toBeLessThanOrEqual(cap);
-    expect(left).toContain(invoice);
-    expect(left.length).toBeLessThan(files.length + 1);
-    expect(left.filter((f) => files.includes(f) && f !== invoice).length).toBeLessThan(files.length - 1);
+  });
+
+  it('a per-entry cache of an earlier version is never read, and the first run that writes removes it', async () => {
+    const root = fresh();
+    const dir = join(root, 'node_modules', '.cache', 'codebridge');
+    const legacy = join(dir, 'entries', 'ab', 'c'.repeat(62));
+    mkdirSync(dirname(legacy), { recursive: true });
+    writeFileSync(legacy, 'codebridge-cache 1 0 0\n{}');
+    writeFileSync(join(dir, 'usage.json'), '{"bytes":27}\n');
+    const cold = await mergeProject(root);
+    expect(cold.cache).toMatchObject({ hits: 0, misses: targetCount });
+    expect(existsSync(join(dir, 'entries'))).toBe(false);
+    expect(existsSync(join(dir, 'usage.json'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRuntime, MergeCache, mergeSync, resolveCacheDir, type MergeJob } from '../../src/index.js';
+import { createRuntime, DEFAULT_MAX_SIZE, DiskStore, MergeCache, mergeSync, resolveCacheDir, type MergeJob } from '../../src/index.js';
 import { fixture } from '../support/fixtures.js';
 
 const folders: string[] = [];
@@ -22,9 +22,9 @@ const job = (root: string, bridgePath = 'src/cart.bridge.js', options?: MergeJob
   ...(options && { options }),
 });
 
-const entryFiles = (root: string) => {
-  const entries = join(resolveCacheDir(root, 'cache'), 'entries');
-  return existsSync(entries) ? (readdirSync(entries, { recursive: true }) as string[]).filter((f) => /[0-9a-f]{62}/.test(f)) : [];
+const packFiles = (root: string) => {
+  const packs = join(resolveCacheDir(root, 'cache'), 'packs');
+  return existsSync(packs) ? readdirSync(packs) : [];
 };
 const cacheIn = (root: string) => new MergeCache({ root, dir: 'cache', memory: false });
 
@@ -53,17 +53,52 @@ describe('runtime with a cache', () => {
     expect(report.cache).toMatchObject({ hits: 1, misses: 0 });
   });
 
-  it('mergeMany settles before its entries are on disk; close() waits for every one, each whole', async () => {
+  it('mergeMany settles before its entries are on disk; close() waits for them, all in one pack', async () => {
     const root = folder();
     const jobs = Array.from({ length: 40 }, (_, i) => job(root, `src/cart${i}.bridge.js`));
     const runtime = createRuntime({ workers: 0, cache: cacheIn(root) });
     const { report } = await runtime.mergeMany(jobs);
     expect(report.cache).toMatchObject({ misses: 40 });
     // Entries go to disk once the run has settled, while its caller takes the results.
-    expect(entryFiles(root)).toEqual([]);
+    expect(packFiles(root)).toEqual([]);
     await runtime.close();
-    expect(entryFiles(root).filter((f) => !f.endsWith('.tmp'))).toHaveLength(40);
+    expect(packFiles(root)).toEqual([expect.stringMatching(/\.pack$/)]);
+    expect(await new DiskStore(resolveCacheDir(root, 'cache'), DEFAULT_MAX_SIZE).usage()).toMatchObject({ entries: 40 });
     expect((await createRuntime({ workers: 0, cache: cacheIn(root) }).mergeMany(jobs)).report.cache).toMatchObject({ hits: 40, misses: 0 });
+  });
+
+  it('many small packs (a watch writes one per rebuild) are compacted into one, every entry still there', async () => {
+    const root = folder();
+    const cache = cacheIn(root);
+    const runtime = createRuntime({ workers: 0, cache });
+    const jobs = Array.from({ length: 20 }, (_, i) => job(root, `src/cart${i}.bridge.js`));
+    let most = 0;
+    for (const one of jobs) {
+      await runtime.mergeMany([one]);
+      await cache.flush();
+      most = Math.max(most, packFiles(root).length);
+    }
+    expect(most).toBe(16);
+    expect(packFiles(root).length).toBeLessThan(16);
+    const fresh = createRuntime({ workers: 0, cache: cacheIn(root) });
+    expect((await fresh.mergeMany(jobs)).report.cache).toMatchObject({ hits: 20, misses: 0 });
+  });
+
+  it('a reader that opened the packs before they were compacted away still hits every entry', async () => {
+    const root = folder();
+    const jobs = Array.from({ length: 17 }, (_, i) => job(root, `src/cart${i}.bridge.js`));
+    const writer = cacheIn(root);
+    const runtime = createRuntime({ workers: 0, cache: writer });
+    for (const one of jobs.slice(0, 16)) {
+      await runtime.mergeMany([one]);
+      await writer.flush();
+    }
+    const reader = cacheIn(root);
+    expect(reader.lookup(jobs[0]!).result).toBeDefined(); // opens the 16 packs
+    await runtime.mergeMany([jobs[16]!]);
+    await writer.flush(); // a 17th pack: the smallest are compacted into one and deleted
+    expect(packFiles(root).length).toBeLessThan(16);
+    for (const one of jobs.slice(0, 16)) expect(reader.lookup(one).result).toBeDefined();
   });
 
   it('a runtime without a cache reports none', async () => {
