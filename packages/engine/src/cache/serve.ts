@@ -9,14 +9,18 @@ import type { Lookup, MergeCache } from './merge-cache.js';
 /**
  * Every job from the cache, or undefined at the first that is not there (nothing merged): a
  * caller that would rather not load the runtime and the merge code unless it has to (the CLI)
- * asks this first. Stopping at the first miss keeps a cold run's cost to one lookup. A run whose
+ * asks this first. Stopping at the first miss keeps a cold run's cost to one lookup (and, the
+ * packs' index read, a miss is no file-system call). A run whose
  * bridges may rename or delete an export is left to the run plan: its importers' merges follow
  * the rename, which only planning the run tells.
  */
 export function serveAll(cache: MergeCache, jobs: MergeJob[]): Finished[] | undefined {
-  if (jobs.some(mayChangeExports)) return undefined;
-  const served: Finished[] = [];
-  for (const job of jobs) {
+  if (jobs.length === 0) return [];
+  // A cold cache is told by one lookup, before every bridge is scanned for renames.
+  const first = cache.lookup(jobs[0]!);
+  if (!first.result || jobs.some(mayChangeExports)) return undefined;
+  const served: Finished[] = [hit(jobs[0]!, first)];
+  for (const job of jobs.slice(1)) {
     const lookup = cache.lookup(job);
     if (!lookup.result) return undefined;
     served.push(hit(job, lookup));
