@@ -26,6 +26,10 @@ describe('classes', () => {
     expectMerged('class-keeps-comments-between-members');
   });
 
+  test('a whole-class bridge restating a documented member leaves the target\'s note set apart above it where it is (webpack-sources PrefixSource)', () => {
+    expectMerged('class-keeps-target-note-above-member');
+  });
+
   test('@replace on a class replaces it whole', () => {
     expectMerged('class-replace');
   });

@@ -22,6 +22,10 @@ describe('class members', () => {
     expectMerged('member-delete');
   });
 
+  test('@delete of a member takes its own doc comment with it and leaves a section title set apart above it (postcss Parser)', () => {
+    expectMerged('delete-keeps-section-title');
+  });
+
   test('get x, set x, static x and x are different members', () => {
     expectMerged('accessors-static');
   });

@@ -31,10 +31,24 @@ export function commentsBefore(comments: t.Comment[], code: string, floor: numbe
 
 /** Where a target node's leading comments begin: the comments directly above it, blanks between. */
 export function leadingStart(comments: t.Comment[], code: string, start: number): number {
+  return commentsStart(comments, code, start, false);
+}
+
+/**
+ * Where the comments attached to a target node begin: those above it with no blank line between.
+ * What replaces or deletes the node takes these with it; a note or section title set apart above
+ * (a blank line below it) stays where it is.
+ */
+export function attachedStart(comments: t.Comment[], code: string, start: number): number {
+  return commentsStart(comments, code, start, true);
+}
+
+function commentsStart(comments: t.Comment[], code: string, start: number, attachedOnly: boolean): number {
   let at = start;
   for (let i = firstFrom(comments, start) - 1; i >= 0; i--) {
     const c = comments[i]!;
-    if (code.slice(c.end!, at).trim() !== '') break;
+    const between = code.slice(c.end!, at);
+    if (between.trim() !== '' || (attachedOnly && /\n[ \t]*\r?\n/.test(between))) break;
     if (code.slice(lineStartAt(code, c.start!), c.start!).trim() !== '') break;
     at = c.start!;
   }

@@ -6,7 +6,7 @@ import { decoratorPrefix } from './commands/decorator.js';
 import { planBindingDelete } from './commands/delete.js';
 import { paramsEdits } from './commands/params.js';
 import { bindingRenameEdits, classRename, renamedBefore, type BindingRename } from './commands/rename.js';
-import { leadingStart } from './comments.js';
+import { attachedStart } from './comments.js';
 import type { PlanContext } from './context.js';
 import { boundNames, declarationOf, nameSpaceOf } from './names.js';
 import { appendToModule, insertAt } from './place.js';
@@ -43,7 +43,7 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
     ctx.op(key, 'replace', unit, [edit(target.node.start!, target.node.end!, declarator, unit.bridge.index)], ctx.footprint(unit.commands, ['body']));
     return;
   }
-  const start = unit.keep.length ? leadingStart(ctx.target.comments, ctx.code, target.statement.start!) : target.statement.start!;
+  const start = unit.keep.length ? attachedStart(ctx.target.comments, ctx.code, target.statement.start!) : target.statement.start!;
   const exported = keepExport(unit, target.statement);
   const prefix = [...decoratorPrefix(ctx, unit, decorators, unit.bridge.file.code, indent), ...exported.prefix];
   const piece = unitText(unit, indent, ctx.code, [...edits, ...exported.edits], prefix);

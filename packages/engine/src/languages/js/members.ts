@@ -10,7 +10,7 @@ import { paramsEdits } from './commands/params.js';
 import { claimMemberName, memberRenamed, memberRenameTo, warnNoMemberToRename } from './commands/rename.js';
 import { renameKey, thisReferences, type MemberRenames } from './commands/this-references.js';
 import { timedUnit } from '../../plan/command-clock.js';
-import { leadingStart } from './comments.js';
+import { attachedStart, leadingStart } from './comments.js';
 import { composeAll, textOf, type Target } from './compose.js';
 import { sourceOf, type PlanContext } from './context.js';
 import { hasBody, isMember, isStatic, keyOf, memberName, type Member } from './names.js';
@@ -141,7 +141,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewNam
   const keepTarget = !node.decorators?.length && !!impl.decorators?.length;
   const prefix: Piece[] = keepTarget ? [plain(targetDecorators(ctx.code, impl))] : [];
   prefix.push(...decoratorPrefix(ctx, unit, keepTarget ? impl.decorators : node.decorators, keepTarget ? ctx.code : unit.bridge.file.code, indent));
-  const start = unit.keep.length ? leadingStart(ctx.target.comments, ctx.code, impl.start!) : impl.start!;
+  const start = unit.keep.length ? attachedStart(ctx.target.comments, ctx.code, impl.start!) : impl.start!;
   ctx.op(opKey, 'replace-member', unit, [edit(start, impl.end!, unitText(unit, indent, ctx.code, edits, prefix), unit.bridge.index)], ctx.footprint(unit.commands, ['body']));
 }
 

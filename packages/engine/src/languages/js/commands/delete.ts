@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { removalCollapsingBlankLines } from '../../../apply/remove.js';
 import type { Edit } from '../../../types.js';
-import { leadingStart } from '../comments.js';
+import { attachedStart } from '../comments.js';
 import type { PlanContext } from '../context.js';
 import { declarationOf, type Member } from '../names.js';
 import type { Unit } from '../read.js';
@@ -59,7 +59,7 @@ function joined(code: string, removals: Edit[]): Edit[] {
 /** A node and its leading comments, with the lines they stand on. */
 function removeNode(ctx: PlanContext, node: t.Node): Edit {
   const code = ctx.code;
-  const { start, end } = removalCollapsingBlankLines(code, leadingStart(ctx.target.comments, code, node.start!), node.end!);
+  const { start, end } = removalCollapsingBlankLines(code, attachedStart(ctx.target.comments, code, node.start!), node.end!);
   return { start, end, text: '' };
 }
 
