@@ -19,7 +19,7 @@ export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: nu
   const startedAt = epochMs();
   const cpuStart = threadCpuMs();
   // Split across the threads with nothing to do (ready or starting): a part queued behind another merge would wait it out.
-  const split = splitTarget(input, pool.idle, splitMinClasses);
+  const split = orUndefined(() => splitTarget(input, pool.idle, splitMinClasses));
   if (!split) return pool.run({ input, attempt }, costMs);
   const prepareMs = performance.now() - started;
   const prepareCpuMs = since(cpuStart);
@@ -30,7 +30,7 @@ export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: nu
   const planned = outcomes.flatMap((o) => (o.ok ? [o.plan] : []));
   const joinStart = performance.now();
   const joinCpuStart = threadCpuMs();
-  const joined = planned.length === outcomes.length ? joinParts(input, split, planned) : undefined;
+  const joined = planned.length === outcomes.length ? orUndefined(() => joinParts(input, split, planned)) : undefined;
   if (!joined) return pool.run({ input, attempt }, costMs);
   const joinCpuMs = since(joinCpuStart);
   const partsCpu = outcomes.map((o) => o.timing.cpuMs);
@@ -51,6 +51,15 @@ export async function runOnPool(pool: WorkerPool, input: MergeInput, attempt: nu
   };
   const outcome: TaskOutcome = joined.ok ? { ok: true, value: joined.value, timing } : { ok: false, diagnostics: joined.diagnostics, timing };
   return { outcome };
+}
+
+/** What `run` gives, or undefined if it throws: a split that fails on the calling thread (a bug) must not lose the merge, which then runs whole. */
+function orUndefined<T>(run: () => T | undefined): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
 }
 
 /** CPU time of the calling thread since `start` (null where unknown). */

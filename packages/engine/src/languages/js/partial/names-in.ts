@@ -27,7 +27,8 @@ export function namesInEach(code: string, words: readonly string[], sliceStarts:
   const plain = [...new Set(words.map((w) => (w.startsWith('#') ? w.slice(1) : w)).filter(Boolean))].sort((a, b) => b.length - a.length);
   for (const word of plain) found.set(word, new Set());
   if (plain.length) {
-    const pattern = new RegExp(plain.map((w) => w.replace(/[$]/g, '\\$')).join('|'), 'g');
+    // A word is any text a bridge wrote (an `@class` value): every character a pattern treats specially is escaped.
+    const pattern = new RegExp(plain.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
     for (let m = pattern.exec(code); m; m = pattern.exec(code)) {
       const at = m.index;
       if (isNamePart(code.charCodeAt(at - 1)) || isNamePart(code.charCodeAt(at + m[0].length))) pattern.lastIndex = at + 1;
