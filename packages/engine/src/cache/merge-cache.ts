@@ -35,7 +35,7 @@ export interface Lookup {
 /**
  * Merge results by content: in this process's memory, then in the cache folder on disk. A hit
  * returns the stored code, map and warnings with the caller's paths; an entry that is missing,
- * truncated, corrupt or foreign is a miss, and its merge's result replaces it. Failed merges are
+ * truncated, corrupt or foreign is a miss, and its merge's result goes into the next pack. Failed merges are
  * not stored (their diagnostics are made fresh each time). Never throws for a disk problem: a
  * folder that cannot be written leaves a cache in memory only.
  */
@@ -50,6 +50,7 @@ export class MergeCache {
   #writing = new Map<string, Entry>();
   /** Stored since the last pack was written: the next pack's entries (`writeStored`). */
   #stored: PackEntry[] = [];
+  /** A pack was started since the last flush: the folder may need evicting or compacting. */
   #wrote = false;
 
   constructor(options: CacheOptions) {
