@@ -35,61 +35,70 @@ function versionAt(folder: string): string {
 
 /**
  * sha256 of every compiled file of the engine (412 KB, 145 files: 12-34 ms once per process on a
- * busy machine), or the hash a stamp kept for the same files. The stamp is a hash of each file's
- * path, size, modification and change times and inode (git's index makes the same bet): a rebuild,
- * an install or a copy moved into place changes the change time even when it keeps the size and
- * restores the modification time. Files changed less than `RACY_MS` before the hash are not
- * stamped (a second write in the same clock tick would keep every time): the next process hashes.
+ * busy machine), or the hash a stamp kept for the same files. The stamp lists the folders and
+ * files of `dist` and hashes the stats of each: size, modification and change times, inode (git's
+ * index makes the same bet). A new process only stats what the stamp lists: a folder's times
+ * change when an entry is added, removed or renamed in it, and a rebuild, an install or a copy
+ * moved into place changes a file's change time even when it keeps the size and puts the
+ * modification time back. Anything changed less than `RACY_MS` before the hash is not stamped (a
+ * second write in the same clock tick would keep every time): the next process hashes again.
  */
 function codeHash(dist: string, stampDir: string | undefined): string {
-  let files: string[];
+  const stampFile = stampDir && join(stampDir, 'engine-stamps', `${createHash('sha256').update(dist).digest('hex').slice(0, 16)}.json`);
+  const kept = stampFile ? readStamp(stampFile) : undefined;
+  if (kept && statsOf(dist, kept)?.stamp === kept.stamp) return kept.hash;
+  let tree: Tree;
   try {
-    files = compiledFiles(dist);
+    tree = compiledTree(dist);
   } catch {
     return 'bundled'; // the engine was inlined into someone's bundle: its version stands alone
   }
   const hashedAt = Date.now();
-  const { stamp, newest } = stampOf(files);
-  const stampFile = stampDir && join(stampDir, 'engine-stamps', `${createHash('sha256').update(dist).digest('hex').slice(0, 16)}.json`);
-  const kept = stampFile ? readStamp(stampFile) : undefined;
-  if (kept?.stamp === stamp) return kept.hash;
+  const stats = statsOf(dist, tree);
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file.slice(dist.length + 1).replace(/\\/g, '/')).update(readFileSync(file));
+  for (const file of tree.files) hash.update(file).update(readFileSync(join(dist, file)));
   const digest = hash.digest('hex').slice(0, 16);
-  if (stampFile && newest < hashedAt - RACY_MS) writeStamp(stampFile, { stamp, hash: digest });
+  if (stampFile && stats && stats.newest < hashedAt - RACY_MS) writeStamp(stampFile, { ...tree, stamp: stats.stamp, hash: digest });
   return digest;
 }
 
 const RACY_MS = 2000;
 
-/** The engine's compiled `.js` files, in a stable order (names sorted within each folder). */
-function compiledFiles(dist: string): string[] {
-  const files: string[] = [];
-  const walk = (folder: string) => {
-    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) files.push(path);
-    }
-  };
-  walk(dist);
-  return files;
+/** Folders and compiled `.js` files under `dist`, relative with `/`, in a stable order (names sorted within each folder). */
+interface Tree {
+  folders: string[];
+  files: string[];
 }
 
-/** The stamp of the files (a hash of their stats) and the newest of their times, in ms. */
-function stampOf(files: string[]): { stamp: string; newest: number } {
+function compiledTree(dist: string): Tree {
+  const tree: Tree = { folders: [], files: [] };
+  const walk = (rel: string) => {
+    tree.folders.push(rel);
+    const entries = readdirSync(join(dist, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) tree.files.push(path);
+    }
+  };
+  walk('');
+  return tree;
+}
+
+/** A hash of the stats of the tree's folders and files and the newest of their times (ms); undefined when one is gone. */
+function statsOf(dist: string, tree: Tree): { stamp: string; newest: number } | undefined {
   const hash = createHash('sha256');
   let newest = 0;
-  for (const file of files) {
-    const s = statSync(file);
-    hash.update(`${file}\0${s.size} ${s.mtimeMs} ${s.ctimeMs} ${s.ino}\n`);
+  for (const rel of [...tree.folders, ...tree.files]) {
+    const s = statSync(join(dist, rel), { throwIfNoEntry: false });
+    if (!s) return undefined;
+    hash.update(`${rel}\0${s.size} ${s.mtimeMs} ${s.ctimeMs} ${s.ino}\n`);
     newest = Math.max(newest, s.mtimeMs, s.ctimeMs);
   }
   return { stamp: hash.digest('hex'), newest };
 }
 
-interface Stamp {
+interface Stamp extends Tree {
   stamp: string;
   hash: string;
 }
@@ -97,7 +106,9 @@ interface Stamp {
 function readStamp(file: string): Stamp | undefined {
   try {
     const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<Stamp>;
-    return typeof kept.stamp === 'string' && typeof kept.hash === 'string' ? { stamp: kept.stamp, hash: kept.hash } : undefined;
+    const strings = (list: unknown) => Array.isArray(list) && list.every((x) => typeof x === 'string');
+    if (typeof kept.stamp !== 'string' || typeof kept.hash !== 'string' || !strings(kept.folders) || !strings(kept.files)) return undefined;
+    return kept as Stamp;
   } catch {
     return undefined; // none yet, or torn: hash again
   }

@@ -31,7 +31,7 @@ const stampFiles = (cache: string) => readdirSync(join(cache, 'engine-stamps')).
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('engine fingerprint', () => {
-  it('a new process takes the hash from the stamp beside the cache while the compiled files keep their sizes and times', async () => {
+  it('a new process takes the hash from the stamp beside the cache while the compiled files and their folders keep their sizes and times', async () => {
     const { dist, cache } = copyOfEngine();
     await sleep(2100); // files changed within 2 s of the hash are not stamped (a second write in the same clock tick keeps every time)
     const first = fingerprint(dist, cache);
@@ -40,6 +40,12 @@ describe('engine fingerprint', () => {
     // The stamp is trusted without reading the files: a hash planted in it is what the next process reports.
     writeFileSync(stamp!, JSON.stringify({ ...JSON.parse(readFileSync(stamp!, 'utf8')), hash: 'feedfacefeedface' }));
     expect(fingerprint(dist, cache)).toContain('engine 0.1.0 feedfacefeedface');
+    // The stamp lists the files it stood for; a file added beside them changes its folder's times.
+    writeFileSync(join(dist, 'cache', 'added.js'), 'export {};\n');
+    const added = fingerprint(dist, cache);
+    expect(added).not.toContain('feedface');
+    expect(added).toBe(fingerprint(dist));
+    expect(added).not.toBe(first);
   });
 
   it('a changed engine changes the fingerprint, even a file rewritten to the same size with its modification time put back', async () => {
