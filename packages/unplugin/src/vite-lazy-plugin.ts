@@ -30,10 +30,14 @@ export function lazyVitePlugin(userOptions?: Options): Plugin {
     name: PLUGIN_NAME,
     enforce: 'pre',
     async config(this: unknown, config: UserConfig, env: ConfigEnv) {
-      const oneOff = env.command === 'build' && !env.isPreview && !config.build?.watch;
-      const found = oneOff ? await bridgeFiles(options, resolve(config.root ?? process.cwd())) : undefined;
-      if (found?.length === 0) return undefined;
-      hooks = await loadHooks(options, found);
+      // Loaded once per instance, as unplugin's factory makes one state per instance (a restarted
+      // dev server with inline plugins resolves the config again with this same object).
+      if (!hooks) {
+        const oneOff = env.command === 'build' && !env.isPreview && !config.build?.watch;
+        const found = oneOff ? await bridgeFiles(options, resolve(config.root ?? process.cwd())) : undefined;
+        if (found?.length === 0) return undefined;
+        hooks = await loadHooks(options, found);
+      }
       return hooks.config.call(this, config);
     },
     load: {
