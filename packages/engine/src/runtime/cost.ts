@@ -36,12 +36,3 @@ export function expectedCostMs(input: MergeInput, costs: CostModel): number {
   const language = languageOf(input);
   return costs.fixedMs[language] + (sizeOf(input) / 1024) * costs.msPerKb[language];
 }
-
-/**
- * Work (in inline milliseconds) above which starting a pool of `workers` threads finishes sooner
- * than doing it all on the calling thread: W > start + W / workers. One worker never wins on time;
- * it only frees the calling thread, so it starts once the work outweighs its start.
- */
-export function poolBreakEvenMs(costs: CostModel, workers: number): number {
-  return workers > 1 ? (costs.coldStartMs * workers) / (workers - 1) : costs.coldStartMs;
-}

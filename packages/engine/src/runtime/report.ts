@@ -7,6 +7,7 @@ import type { Language } from '../types.js';
 import type { PredictedFrom } from '../history/run-history.js';
 import type { LaneLimits } from './lanes.js';
 import type { ThreadCounts } from './scheduler.js';
+import type { ThreadChoice } from './thread-count.js';
 import { epochMs } from './clock.js';
 import type { SplitTiming } from './task.js';
 
@@ -106,6 +107,8 @@ export interface RunReport {
   notices: Diagnostic[];
   /** Time from starting the pool to its first ready thread, when the pool started during the run. */
   poolStartMs: number;
+  /** How many threads the pool started during the run was given, and why (the predicted work, inline against pooled); null when none started. */
+  poolChoice: ThreadChoice | null;
   /** Garbage collection on the calling thread during the run. */
   gcMs: number;
   /** The most tasks per language in flight at once (the runtime's lanes). */
@@ -189,7 +192,7 @@ export interface RunContext {
 }
 
 /** The context of work done with no runtime started: every merge a cache hit, so no threads nor lanes. */
-export const NO_RUNTIME: RunContext = Object.freeze({ cached: true, threadCounts: { started: 0, died: 0, poolStartMs: 0 }, lanes: { js: 0, css: 0, html: 0 }, workers: 0 });
+export const NO_RUNTIME: RunContext = Object.freeze({ cached: true, threadCounts: { started: 0, died: 0, poolStartMs: 0, pools: 0, choice: null }, lanes: { js: 0, css: 0, html: 0 }, workers: 0 });
 
 /** A run being measured: `finish` ends it; `snapshot` reports it so far and goes on (a live page). */
 export interface MeasuredRun {
@@ -229,7 +232,7 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
     const { threadCounts, cached, lanes, workers } = contextNow();
     const inline = tasks.filter((task) => task.worker === 'inline').length;
     const ran = tasks.filter((task) => !task.cache?.hit).length;
-    const threads = inline === ran ? 1 : workers;
+    const threads = inline === ran ? 1 : (threadCounts.choice?.threads ?? workers);
     const fulfilled = tasks.filter((task) => task.status === 'fulfilled').length;
     return {
       startedAt,
@@ -251,6 +254,7 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
       inlineFallback: tasks.filter((task) => task.fallback).length,
       notices,
       poolStartMs: threadCounts.poolStartMs - counted.poolStartMs,
+      poolChoice: threadCounts.pools > counted.pools ? threadCounts.choice : null,
       gcMs,
       lanes,
       samples: [...samples],

@@ -1,14 +1,15 @@
 import { CodeBridgeError, codes, poolInlineFallback, taskFailure, type Diagnostic } from '../diagnostics.js';
 import type { Prediction, PredictedFrom } from '../history/run-history.js';
 import type { MergeInput, MergeResult } from '../types.js';
-import { expectedCostMs, languageOf, poolBreakEvenMs, sizeOf } from './cost.js';
+import { expectedCostMs, languageOf, sizeOf } from './cost.js';
+import { chooseThreads, type Demand, type ThreadChoice } from './thread-count.js';
 import { Heap } from './heap.js';
 import { Lanes, type Laned } from './lanes.js';
 import type { ResolvedOptions } from './options.js';
 import { WorkerPool, type PoolFailure } from './pool.js';
 import { mergeMsOf, type TaskReport } from './report.js';
 import { runOnPool } from './run-split.js';
-import { runTask, type MergeJob, type TaskOutcome } from './task.js';
+import { mergedKbHere, runTask, type MergeJob, type TaskOutcome } from './task.js';
 import { commandCountOf } from '../plan/command-clock.js';
 import { warmUpMs } from '../history/warm-up.js';
 import { Pace } from './pace.js';
@@ -29,6 +30,9 @@ export interface ThreadCounts {
   died: number;
   /** Time from each pool's start to its first ready thread, added up. */
   poolStartMs: number;
+  /** Pools started, and what the last start decided (`chooseThreads`). */
+  pools: number;
+  choice: ThreadChoice | null;
 }
 
 interface Pending extends Laned {
@@ -69,7 +73,8 @@ export class Scheduler {
   private readonly lanes: Lanes<Pending>;
   private readonly inline = new Heap<Pending>();
   private outstanding = 0;
-  private demandMs = 0;
+  /** The work asked for since the last pool closed: what the pool decision weighs. */
+  private demand: Demand = { ms: 0, kb: 0 };
   private seq = 0;
   private inlineTurnPending = false;
   /** A queued task is running on the calling thread (`callerMerges`). */
@@ -79,7 +84,7 @@ export class Scheduler {
   private retryPoolAt = 0;
   /** Why jobs run inline now instead of on the pool, until `retryPoolAt`. */
   private fallback: Diagnostic | undefined;
-  readonly threadCounts: ThreadCounts = { started: 0, died: 0, poolStartMs: 0 };
+  readonly threadCounts: ThreadCounts = { started: 0, died: 0, poolStartMs: 0, pools: 0, choice: null };
 
   constructor(private readonly options: ResolvedOptions) {
     this.lanes = new Lanes(options.lanes);
@@ -98,9 +103,13 @@ export class Scheduler {
     const { costs, workers, callerMerges } = this.options;
     const predictions = jobs.map((job): Prediction => predict?.(job) ?? { ms: expectedCostMs(job, costs), from: 'size' });
     const expected = predictions.map((p) => p.ms);
-    this.demandMs += expected.reduce((sum, ms) => sum + ms, 0);
+    this.demand.ms += expected.reduce((sum, ms) => sum + ms, 0);
+    this.demand.kb += jobs.reduce((sum, job) => sum + sizeOf(job) / 1024, 0);
     const now = performance.now();
-    if (workers > 0 && !this.pool && this.demandMs >= poolBreakEvenMs(costs, workers + (callerMerges ? 1 : 0)) && now >= this.retryPoolAt) this.pool = this.startPool();
+    if (workers > 0 && !this.pool && now >= this.retryPoolAt) {
+      const choice = chooseThreads(this.demand, workers, costs, callerMerges, mergedKbHere(), this.warmUpScale);
+      if (choice.threads > 0) this.pool = this.startPool(choice);
+    }
     const finished = jobs.map(
       (job, index) =>
         new Promise<Finished>((resolve) => {
@@ -121,20 +130,22 @@ export class Scheduler {
     if (this.outstanding > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
     const pool = this.pool;
     this.pool = undefined;
-    this.demandMs = 0;
+    this.demand = { ms: 0, kb: 0 };
     this.giveUps = 0;
     this.retryPoolAt = 0;
     this.fallback = undefined;
     await pool?.close();
   }
 
-  private startPool(): WorkerPool {
-    const { workers, timeoutMs, startTimeoutMs, maxMemoryMb, workerFile } = this.options;
+  private startPool(choice: ThreadChoice): WorkerPool {
+    const { timeoutMs, startTimeoutMs, maxMemoryMb, workerFile } = this.options;
     this.fallback = undefined;
+    this.threadCounts.pools++;
+    this.threadCounts.choice = choice;
     const startedAt = performance.now();
     let ready = false;
     const pool: WorkerPool = new WorkerPool(
-      { threads: workers, timeoutMs, startTimeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) },
+      { threads: choice.threads, timeoutMs, startTimeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) },
       {
         changed: () => {
           if (pool.capacity > 0) this.giveUps = 0;

@@ -103,6 +103,9 @@ export function runTask(task: WorkerTask): TaskOutcome {
 /** KB merged on this thread so far, per language. */
 const mergedKb = new Map<string, number>();
 
+/** KB of JavaScript and TypeScript this thread has merged: how far its warm-up went (the calling thread's, for the pool decision). */
+export const mergedKbHere = (): number => mergedKb.get('js') ?? 0;
+
 const inlineClock = (): ThreadClock => ({ cpuMs: performance.now(), waitedMs: 0 });
 
 /** The wait for a CPU between two readings; where the clock gives CPU time alone (Node 23.9+), the rest of the wall time. */
