@@ -12,7 +12,7 @@ interface Job {
 type CacheModule = typeof import('@codebridge/engine/cache');
 
 /** A plugin that has not started its runtime (every merge a cache hit) has no lanes nor threads. */
-const NO_RUNTIME = { threadCounts: { started: 0, died: 0, poolStartMs: 0, pools: 0, choice: null }, lanes: { js: 0, css: 0, html: 0 }, workers: 0 };
+const NO_RUNTIME = { threadCounts: { started: 0, died: 0, poolStartMs: 0, pools: 0, choice: null }, lanes: { js: 0, css: 0, html: 0 }, laneChanges: [], workers: 0 };
 
 /**
  * Hands merges to the engine (one runtime per plugin instance, started on the first miss and kept

@@ -5,6 +5,8 @@ export type LaneLimits = Record<Language, number>;
 
 export interface Laned extends Ranked {
   lane: Language;
+  /** When it was queued (`performance.now()`). */
+  submittedAt: number;
 }
 
 /**
@@ -17,7 +19,23 @@ export class Lanes<T extends Laned> {
   private readonly queues = new Map<Language, Heap<T>>();
   private readonly running = new Map<Language, number>();
 
-  constructor(private readonly limits: LaneLimits) {}
+  /** The limits now: `LaneTuner` moves them as a run goes. */
+  constructor(readonly limits: LaneLimits) {}
+
+  /** Tasks of this lane in flight. */
+  inFlight(lane: Language): number {
+    return this.running.get(lane) ?? 0;
+  }
+
+  /** The next queued task of this lane, if any. */
+  head(lane: Language): T | undefined {
+    return this.queues.get(lane)?.peek();
+  }
+
+  /** The lanes that have queued tasks. */
+  queued(): Language[] {
+    return [...this.queues].filter(([, queue]) => queue.size > 0).map(([lane]) => lane);
+  }
 
   get size(): number {
     let size = 0;

@@ -6,6 +6,7 @@ import { flatShape, type GraphShape } from '../plan/graph-shape.js';
 import type { Language } from '../types.js';
 import type { PredictedFrom } from '../history/run-history.js';
 import type { LaneLimits } from './lanes.js';
+import type { LaneChange } from './lane-tuner.js';
 import type { ThreadCounts } from './scheduler.js';
 import type { ThreadChoice } from './thread-count.js';
 import { epochMs } from './clock.js';
@@ -111,8 +112,10 @@ export interface RunReport {
   poolChoice: ThreadChoice | null;
   /** Garbage collection on the calling thread during the run. */
   gcMs: number;
-  /** The most tasks per language in flight at once (the runtime's lanes). */
+  /** The most tasks per language in flight at once (the runtime's lanes), at the end of the run. */
   lanes: LaneLimits;
+  /** How the lanes' limits were tuned during the run (`LaneTuner`), in order. */
+  laneChanges: LaneChange[];
   /** RSS every SAMPLE_MS, first and last included. */
   samples: MemorySample[];
   /** Every prediction of the run scored against what the merge took. */
@@ -186,13 +189,16 @@ export interface RunContext {
   cached: boolean;
   /** The runtime's counters (live: the report takes what changed during the run). */
   threadCounts: ThreadCounts;
+  /** The lanes' limits, live: the tuner moves them. */
   lanes: LaneLimits;
+  /** Every change of the lanes' limits the runtime made (live). */
+  laneChanges: readonly LaneChange[];
   /** Worker threads the runtime was given. */
   workers: number;
 }
 
 /** The context of work done with no runtime started: every merge a cache hit, so no threads nor lanes. */
-export const NO_RUNTIME: RunContext = Object.freeze({ cached: true, threadCounts: { started: 0, died: 0, poolStartMs: 0, pools: 0, choice: null }, lanes: { js: 0, css: 0, html: 0 }, workers: 0 });
+export const NO_RUNTIME: RunContext = Object.freeze({ cached: true, threadCounts: { started: 0, died: 0, poolStartMs: 0, pools: 0, choice: null }, lanes: { js: 0, css: 0, html: 0 }, laneChanges: [], workers: 0 });
 
 /** A run being measured: `finish` ends it; `snapshot` reports it so far and goes on (a live page). */
 export interface MeasuredRun {
@@ -229,7 +235,7 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
     const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
-    const { threadCounts, cached, lanes, workers } = contextNow();
+    const { threadCounts, cached, lanes, laneChanges, workers } = contextNow();
     const inline = tasks.filter((task) => task.worker === 'inline').length;
     const ran = tasks.filter((task) => !task.cache?.hit).length;
     const threads = inline === ran ? 1 : (threadCounts.choice?.threads ?? workers);
@@ -256,7 +262,8 @@ export function startRun(context: RunContext | (() => RunContext)): MeasuredRun 
       poolStartMs: threadCounts.poolStartMs - counted.poolStartMs,
       poolChoice: threadCounts.pools > counted.pools ? threadCounts.choice : null,
       gcMs,
-      lanes,
+      lanes: { ...lanes },
+      laneChanges: laneChanges.filter((change) => change.at >= startedAt),
       samples: [...samples],
       predictions: scorePredictions(tasks),
       graph,

@@ -63,7 +63,7 @@ export function createRuntime(options?: CreateRuntimeOptions): Runtime {
     return submitted;
   };
   const submit = (jobs: MergeJob[]) => (cache ? submitThroughCache(cache, jobs, run) : run(jobs));
-  const context: RunContext = { cached: cache !== undefined, threadCounts: scheduler.threadCounts, lanes: resolved.lanes, workers: resolved.workers };
+  const context: RunContext = { cached: cache !== undefined, threadCounts: scheduler.threadCounts, lanes: resolved.lanes, laneChanges: scheduler.laneChanges, workers: resolved.workers };
   const runPlan = async (plan: RunPlan, onSettled: MergeManyOptions['onSettled'], run = startRun(context)): Promise<RunResult> => {
     const submitted = executePlan(plan, submit);
     if (onSettled) submitted.forEach((job, index) => void job.then((f) => onSettled(index, f.settled, f.report, f.notice)));

@@ -6,7 +6,8 @@ import { chooseThreads, type Demand, type ThreadChoice } from './thread-count.js
 import { Heap } from './heap.js';
 import { Lanes, type Laned } from './lanes.js';
 import type { ResolvedOptions } from './options.js';
-import { WorkerPool, type PoolFailure } from './pool.js';
+import { MAX_TASKS_PER_THREAD, WorkerPool, type PoolFailure } from './pool.js';
+import { LaneTuner, type LaneChange } from './lane-tuner.js';
 import { mergeMsOf, type TaskReport } from './report.js';
 import { runOnPool } from './run-split.js';
 import { mergedKbHere, runTask, type MergeJob, type TaskOutcome } from './task.js';
@@ -71,6 +72,7 @@ const failureCodes = { timeout: codes.TASK_TIMEOUT, memory: codes.WORKER_MEMORY_
 export class Scheduler {
   private pool: WorkerPool | undefined;
   private readonly lanes: Lanes<Pending>;
+  private readonly tuner: LaneTuner<Pending>;
   private readonly inline = new Heap<Pending>();
   private outstanding = 0;
   /** The work asked for since the last pool closed: what the pool decision weighs. */
@@ -88,6 +90,12 @@ export class Scheduler {
 
   constructor(private readonly options: ResolvedOptions) {
     this.lanes = new Lanes(options.lanes);
+    this.tuner = new LaneTuner(this.lanes, Math.max(1, options.workers) * MAX_TASKS_PER_THREAD);
+  }
+
+  /** Every change the tuner made to the lanes' limits (the reports take their run's). */
+  get laneChanges(): readonly LaneChange[] {
+    return this.tuner.changes;
   }
 
   get threads() {
@@ -181,12 +189,14 @@ export class Scheduler {
 
   private pump(): void {
     const pool = this.pool;
+    // A long task waits for an idle thread rather than queue behind a running one: queueing saves
+    // only a round trip, which a long task does not notice, and it would wait out the task ahead.
+    const wouldTake = (next: Pending) => pool!.accepts(next.cost, next.cost < QUEUE_BEHIND_BELOW_MS);
+    if (pool) this.tuner.shrink(performance.now());
     while (pool) {
-      // A long task waits for an idle thread rather than queue behind a running one: queueing saves
-      // only a round trip, which a long task does not notice, and it would wait out the task ahead.
-      const task = this.lanes.take((next) => pool.accepts(next.cost, next.cost < QUEUE_BEHIND_BELOW_MS));
-      if (!task) break;
-      void this.dispatch(pool, task);
+      const task = this.lanes.take(wouldTake);
+      if (task) void this.dispatch(pool, task);
+      else if (!this.tuner.grow(wouldTake)) break;
     }
     if (this.options.callerMerges && this.pool && !this.callerBusy) this.callerTakes(this.pool.capacity > 0);
     // Inline jobs run in slices of a few milliseconds per turn of the event loop, so replies from

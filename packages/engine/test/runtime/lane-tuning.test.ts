@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRuntime, RunHistory, type MergeJob } from '../../src/index.js';
+import { corpusJobs, faultWorker, under } from './jobs.js';
+
+// Real worker threads running the built worker (dist/runtime/worker.js). Build the engine first.
+let root: string;
+beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'cb-lanes-'))));
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** CSS sheets of 40 rules, each with a bridge restyling one. */
+const cssJobs = (n: number): MergeJob[] =>
+  Array.from({ length: n }, (_, i) => ({
+    target: { path: `styles/sheet${i}.css`, code: Array.from({ length: 40 }, (_, r) => `.item-${r} {\n  color: red;\n}\n`).join('\n') },
+    bridges: [{ path: `styles/sheet${i}.bridge.css`, code: `.item-${i % 40} {\n  color: blue;\n}\n` }],
+  }));
+
+describe('lane sizes tuned while a run goes', () => {
+  it('a lane whose queue waits while a thread idles grows, and the report records it', async () => {
+    const runtime = createRuntime({ workers: 2, coldStartMs: 0, inlineBelowMs: 0, lanes: { css: 1 } });
+    try {
+      const { report } = await runtime.mergeMany(cssJobs(60));
+      expect(report.laneChanges[0]).toMatchObject({ lane: 'css', from: 1, to: 2, why: 'its queue waited while a thread idled' });
+      expect(report.threadUse.filter((use) => use.thread !== 'main')).toHaveLength(2);
+      expect(report.lanes.css).toBeGreaterThan(1);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('a lane that holds every thread while another waits shrinks, so the other gets a thread before it is done', async () => {
+    // Ten JavaScript merges the wrapper makes last 100 ms, predicted so by their history: the
+    // costliest first would give both threads to them until the last one started, at about 400 ms.
+    const slow = corpusJobs(10).map((job) => under('spin100', job));
+    const history = new RunHistory(root);
+    mkdirSync(dirname(history.file), { recursive: true });
+    const targets = Object.fromEntries(slow.map((j) => [j.target.path, { ms: 100, kb: (j.target.code.length + j.bridges[0]!.code.length) / 1024, at: 1 }]));
+    writeFileSync(history.file, JSON.stringify({ schema: 1, machine: 1, targets, classes: {} }));
+    const runtime = createRuntime({ workers: 2, coldStartMs: 0, inlineBelowMs: 0, workerFile: faultWorker, history: new RunHistory(root) });
+    try {
+      const { report } = await runtime.mergeMany([...slow, ...cssJobs(4)]);
+      const shrunk = report.laneChanges.find((c) => c.lane === 'js' && c.to < c.from);
+      expect(shrunk).toMatchObject({ why: 'it held every thread while another lane waited' });
+      const lastJsStart = Math.max(...report.tasks.filter((t) => t.language === 'js').map((t) => t.startedAt));
+      const firstCssStart = Math.min(...report.tasks.filter((t) => t.language === 'css').map((t) => t.startedAt));
+      expect(firstCssStart).toBeLessThan(lastJsStart);
+    } finally {
+      await runtime.close();
+    }
+  });
+});
