@@ -5,6 +5,7 @@
 // threads) against the lower bound max(total work / threads, largest task) from that run's own
 // task times, and the share of merges within 30% of their prediction.
 // Usage: node tools/bench/src/history.js [--runs N] | --small (10 small files, with history against without)
+//        | --warm-up (what a fresh thread's first merges pay beyond a warm thread's, against history/warm-up.ts)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -148,6 +149,42 @@ function historyWorkMs(RunHistory, jobs) {
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === '1');
+/**
+ * A fresh worker thread's warm-up: 3 fresh 1-thread runtimes per corpus (300 merges of 3.4 KB, 100
+ * of 46 KB), each merge's time beyond the median of the warm last 100, added up against the KB the
+ * thread had merged; printed beside `warmUpMs` of the engine's model.
+ */
+async function warmUp() {
+  const { createRuntime } = await import('@codebridge/engine');
+  const { warmUpMs } = await import('../../../packages/engine/dist/history/warm-up.js');
+  const marks = [4, 16, 64, 140, 280, 550, 1024, 2048];
+  const corpora = { '3.4 KB': generateCorpus({ modules: 300, classes: 1, methods: 6, editedMethods: 2, seed: 3 }), '46 KB': generateCorpus({ modules: 100, classes: 5, methods: 20, seed: 3 }) };
+  const rows = [];
+  for (const [name, jobs] of Object.entries(corpora)) {
+    const paid = marks.map(() => []);
+    for (let p = 0; p < 3; p++) {
+      const runtime = createRuntime({ workers: 1, coldStartMs: 0, inlineBelowMs: 0 });
+      const { report } = await runtime.mergeMany(jobs);
+      await runtime.close();
+      const tasks = report.tasks.sort((a, b) => a.startedAt - b.startedAt);
+      const ms = tasks.map((t) => (t.runMs - (t.loadMs ?? 0)) * (1 - (t.waitedMs ?? 0) / t.runMs));
+      const warm = median(ms.slice(-100));
+      let kb = 0;
+      let extra = 0;
+      tasks.forEach((t, i) => {
+        kb += t.bytes / 1024;
+        extra += ms[i] - warm;
+        marks.forEach((mark, m) => kb <= mark && (paid[m][p] = extra));
+      });
+    }
+    rows.push({ corpus: name, ...Object.fromEntries(marks.map((mark, m) => [`by ${mark} KB`, paid[m].length ? round(median(paid[m]), 0) : '-'])) });
+  }
+  rows.push({ corpus: 'model', ...Object.fromEntries(marks.map((mark) => [`by ${mark} KB`, round(warmUpMs(0, mark), 0)])) });
+  printTable(rows);
+  console.log(`warm-up paid (ms) by the time the thread had merged so many KB; load average ${round(loadavg()[0], 1)}`);
+}
+
+if (process.argv[2] === '--warm-up') await warmUp();
+else if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === '1');
 else if (process.argv[2] === '--small') await smallFiles();
 else main();
