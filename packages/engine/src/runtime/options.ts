@@ -14,6 +14,12 @@ export interface RuntimeOptions {
    * for the other languages (`{ css: 1 }`: at most one CSS task at a time).
    */
   lanes?: Partial<Record<Language, number>>;
+  /**
+   * Tune the lanes' limits while a run goes (`lane-tuner.ts`): a lane whose queue waits while a
+   * thread idles grows, one holding the threads while another lane starves shrinks. Default true;
+   * false keeps the limits as given.
+   */
+  tuneLanes?: boolean;
   /** A worker task that runs longer fails with TASK_TIMEOUT and its thread is replaced (default 30 000). */
   timeoutMs?: number;
   /**
@@ -57,6 +63,7 @@ export interface ResolvedOptions {
   costs: CostModel;
   workerFile?: string;
   callerMerges: boolean;
+  tuneLanes: boolean;
   splitMinClasses: number;
 }
 
@@ -78,6 +85,7 @@ export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
     startTimeoutMs: options.startTimeoutMs ?? 30_000,
     maxMemoryMb: options.maxMemoryMb ?? 1024,
     callerMerges: options.callerMerges ?? false,
+    tuneLanes: options.tuneLanes ?? true,
     splitMinClasses: options.splitMinClasses ?? SPLIT_MIN_CLASSES,
     costs: {
       ...defaultCosts,

@@ -192,11 +192,12 @@ export class Scheduler {
     // A long task waits for an idle thread rather than queue behind a running one: queueing saves
     // only a round trip, which a long task does not notice, and it would wait out the task ahead.
     const wouldTake = (next: Pending) => pool!.accepts(next.cost, next.cost < QUEUE_BEHIND_BELOW_MS);
-    if (pool) this.tuner.shrink(performance.now());
+    const tune = this.options.tuneLanes;
+    if (pool && tune) this.tuner.shrink(performance.now());
     while (pool) {
       const task = this.lanes.take(wouldTake);
       if (task) void this.dispatch(pool, task);
-      else if (!this.tuner.grow(wouldTake)) break;
+      else if (!tune || !this.tuner.grow(wouldTake)) break;
     }
     if (this.options.callerMerges && this.pool && !this.callerBusy) this.callerTakes(this.pool.capacity > 0);
     // Inline jobs run in slices of a few milliseconds per turn of the event loop, so replies from
