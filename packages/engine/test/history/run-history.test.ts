@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRuntime, RunHistory, type MergeJob, type RunReport } from '../../src/index.js';
-import { corpusJobs, faultWorker, under } from '../runtime/jobs.js';
+import { corpusJobs, faultWorker, historySaying, under } from '../runtime/jobs.js';
 
 let root: string;
 beforeEach(() => {
@@ -135,10 +135,7 @@ describe('the pace of a run', () => {
   it('predicts the later merges of a run at the pace its earlier merges went, when the machine is slower than its history says', async () => {
     // 16 merges the wrapper makes last 20 ms and more; their history says 10 ms each.
     const jobs = corpusJobs(16).map((job) => under('spin20', job));
-    const history = new RunHistory(root);
-    mkdirSync(dirname(history.file), { recursive: true });
-    const targets = Object.fromEntries(jobs.map((j) => [j.target.path, { ms: 10, kb: (j.target.code.length + j.bridges[0]!.code.length) / 1024, at: 1 }]));
-    writeFileSync(history.file, JSON.stringify({ schema: 1, machine: 1, targets, classes: {} }));
+    historySaying(root, jobs, () => 10);
     const report = await run(jobs, new RunHistory(root), { workers: 1, coldStartMs: 0, inlineBelowMs: 0, workerFile: faultWorker });
     const byStart = [...report.tasks].sort((a, b) => a.startedAt - b.startedAt);
     const last = byStart.at(-1)!;
@@ -153,10 +150,7 @@ describe('scheduling from predictions', () => {
     // Three merges the wrapper makes last 900, 300 and 600 ms, predicted so by their history, on
     // two threads: longest first gives 900 | 600 + 300; queueing the 300 behind the 900 would end at 1,200.
     const jobs = corpusJobs(3).map((job, i) => under(`spin${[900, 300, 600][i]}`, job));
-    const history = new RunHistory(root);
-    mkdirSync(dirname(history.file), { recursive: true });
-    const targets = Object.fromEntries(jobs.map((j, i) => [j.target.path, { ms: [900, 300, 600][i]!, kb: (j.target.code.length + j.bridges[0]!.code.length) / 1024, at: 1 }]));
-    writeFileSync(history.file, JSON.stringify({ schema: 1, machine: 1, targets, classes: {} }));
+    historySaying(root, jobs, (i) => [900, 300, 600][i]!);
     const report = await run(jobs, new RunHistory(root), { workers: 2, coldStartMs: 0, inlineBelowMs: 0, workerFile: faultWorker });
     const [long, short, middle] = report.tasks;
     expect(report.tasks.map((t) => t.predictedFrom)).toEqual(['target', 'target', 'target']);

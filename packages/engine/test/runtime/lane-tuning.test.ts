@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRuntime, RunHistory, type MergeJob } from '../../src/index.js';
-import { corpusJobs, faultWorker, under } from './jobs.js';
+import { corpusJobs, faultWorker, historySaying, under } from './jobs.js';
 
 // Real worker threads running the built worker (dist/runtime/worker.js). Build the engine first.
 let root: string;
@@ -34,10 +34,7 @@ describe('lane sizes tuned while a run goes', () => {
     // Ten JavaScript merges the wrapper makes last 100 ms, predicted so by their history: the
     // costliest first would give both threads to them until the last one started, at about 400 ms.
     const slow = corpusJobs(10).map((job) => under('spin100', job));
-    const history = new RunHistory(root);
-    mkdirSync(dirname(history.file), { recursive: true });
-    const targets = Object.fromEntries(slow.map((j) => [j.target.path, { ms: 100, kb: (j.target.code.length + j.bridges[0]!.code.length) / 1024, at: 1 }]));
-    writeFileSync(history.file, JSON.stringify({ schema: 1, machine: 1, targets, classes: {} }));
+    historySaying(root, slow, () => 100);
     const runtime = createRuntime({ workers: 2, coldStartMs: 0, inlineBelowMs: 0, workerFile: faultWorker, history: new RunHistory(root) });
     try {
       const { report } = await runtime.mergeMany([...slow, ...cssJobs(4)]);
