@@ -94,7 +94,8 @@ describe('runtime', () => {
   });
 
   it('callerMerges: the calling thread merges queued jobs beside one worker, from before the worker is ready', async () => {
-    const jobs = corpusJobs(60);
+    // Enough work (about a second on the calling thread alone) that a worker started on a loaded machine is ready before it is all done.
+    const jobs = corpusJobs(100, { classes: 4, methods: 20 });
     const caller = start({ workers: 1, coldStartMs: 0, inlineBelowMs: 0, callerMerges: true });
     const { results, report } = await caller.mergeMany(jobs);
     await caller.close();
