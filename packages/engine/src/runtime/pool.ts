@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PartOutcome } from './plan-part.js';
 import type { PartTask } from './split-target.js';
 import { withSourcesContent, type TaskOutcome, type WorkerTask } from './task.js';
 import type { ThreadData, ThreadReply, ThreadRequest } from './thread.js';
+import { startWorker } from './worker-flags.js';
 
 /** Why a worker task did not answer. `abandoned`: the pool gave up starting threads before the task ran. */
 export type PoolFailure =
@@ -185,7 +186,7 @@ export class WorkerPool {
   private spawn(): void {
     let worker: Worker;
     try {
-      worker = new Worker(this.threadFile, { workerData: this.threadData, execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb } });
+      worker = startWorker(this.threadFile, { workerData: this.threadData, resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb } });
     } catch (error) {
       // No thread at all (the process is at its thread limit): a failed start, handled as if it had died at once.
       setImmediate(() => this.afterDeath(true, messageOf(error)));
@@ -317,18 +318,3 @@ function hasRoom(slot: Slot, costMs: number, deep: boolean): boolean {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const deathOf = (slot: Slot, code: number) => (slot.error === undefined ? `exited with code ${code}` : messageOf(slot.error));
-
-/**
- * The process's Node flags, less those about its entry point: a worker inherits every flag, and
- * `--input-type` (a host started as `node --input-type=module -e ...`) makes a worker that loads a
- * file fail to start.
- */
-function workerExecArgv(): string[] {
-  const flags: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const flag = process.execArgv[i]!;
-    if (flag === '--input-type') i++;
-    else if (!flag.startsWith('--input-type=')) flags.push(flag);
-  }
-  return flags;
-}
