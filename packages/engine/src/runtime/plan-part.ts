@@ -11,6 +11,7 @@ import { layersOf } from '../plan/resolve.js';
 import type { PlanOp, Resolution } from '../types.js';
 import { epochMs } from './clock.js';
 import type { PartTask } from './split-target.js';
+import type { TaskTiming } from './task.js';
 import { textOfPieces } from './target-pieces.js';
 import { threadCpuMs } from './thread-cpu.js';
 
@@ -33,14 +34,8 @@ export interface PartPlan {
   parsedChunks: number[];
 }
 
-export interface PartTiming {
-  runMs: number;
-  cpuMs: number | null;
-  heapUsedMb: number;
-  threadId: number;
-  startedAt: number;
-  loadMs: number;
-}
+/** A part's times, measured as a task's are. */
+export type PartTiming = Pick<TaskTiming, 'runMs' | 'cpuMs' | 'heapUsedMb' | 'threadId' | 'startedAt' | 'loadMs'>;
 
 /** A part planned, or refused (the plan left what a part can plan alone: the target is merged unsplit). */
 export type PartOutcome = ({ ok: true; plan: PartPlan } | { ok: false; refused: string }) & { timing: PartTiming };
