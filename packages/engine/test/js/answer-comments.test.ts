@@ -22,6 +22,10 @@ describe('elision markers', () => {
   test('a marker the target holds itself is the target\'s comment, copied by the bridge', () => {
     expect(isElision(comment(' ... '), 'function f() {\n  // ... \n}\n')).toBe(false);
   });
+
+  test('a target that only spreads (`{ ...props }`) does not hold `// ...`', () => {
+    expect(isElision(comment(' ...'), 'const el = h(Button, { ...props });\n')).toBe(true);
+  });
 });
 
 describe('file-name headers', () => {

@@ -26,8 +26,11 @@ const textOf = (comment: t.Comment) => comment.value.replace(/^\s*\*+/gm, '').tr
 export function isElision(comment: t.Comment, targetCode: string | undefined): boolean {
   const text = textOf(comment);
   if (!(ALONE_OR_AROUND.test(text) || BEFORE_LEFT_OUT.test(text) || REST_AS_IS.test(text))) return false;
-  return targetCode === undefined || !targetCode.includes(comment.value);
+  return targetCode === undefined || !targetCode.includes(sourceOf(comment));
 }
+
+// The comment as written (`{ ...props }` holds ` ...`, the value of `// ...`; only a comment holds `// ...`).
+const sourceOf = (comment: t.Comment) => (comment.type === 'CommentLine' ? `//${comment.value}` : `/*${comment.value}*/`);
 
 // `// src/cart.ts`, `// File: cart.ts`, `/* filename: lib/cart.ts */`: a path and nothing else.
 const FILE_NAME = /^(?:(?:file(?:name)?|path)\s*:\s*)?[`'"]?([\w@.~/\\-]+\.[\w]+)[`'"]?$/i;
