@@ -173,6 +173,11 @@ describe('warnings', () => {
     expect(warning(result.diagnostics, 'ELISION_DROPPED')).toMatchObject({ file: 'test/fixtures/js/elision-markers-between-members/bridge.md', line: 5, message: expect.stringContaining('Lines 5, 13 of the bridge') });
   });
 
+  test('an elision marker inside a class under @replace (replaced whole) is ELIDED_CODE, not a marker dropped', () => {
+    const d = thrown('elision-marker-in-replaced-class');
+    expect(d).toMatchObject({ code: 'ELIDED_CODE', line: 3, column: 2, message: expect.stringContaining('"Parser"') });
+  });
+
   test('a model answer\'s header naming the file (`// target.js` over the code of a fence) is not written into the target with the unit below it', () => {
     expect(expectMerged('answer-file-name-header').code).not.toContain('// target.js');
   });

@@ -238,17 +238,19 @@ class UnitReader {
   }
 
   /**
-   * Warns of the elisions dropped between units; one inside a unit (a body the merge would
-   * replace whole) is an error: merged, it would delete the code it stands for.
+   * Warns of the elisions dropped between units; one inside a unit replaced whole (a body, a
+   * class under @replace) is an error: merged, it would delete the code it stands for.
    */
   checkElisions(units: Unit[]): void {
-    const leaves = units.flatMap((u) => (u.kind === 'class' ? u.members : [u]));
+    const leaves = units.flatMap((u) => (u.kind === 'class' && !command(u, 'replace') ? u.members : [u]));
+    const dropped: t.Comment[] = [];
     for (const c of this.comments) {
-      if (this.consumed.has(c) || !isElision(c, this.target?.code)) continue;
+      if (!isElision(c, this.target?.code)) continue;
       const unit = leaves.find((u) => c.start! >= u.node.start! && c.end! <= u.node.end!);
       if (unit) this.diagnostics.push(elidedCode(unitName(unit), atOffset(this.bridge.original, c.start!)));
+      else if (this.elided.includes(c)) dropped.push(c);
     }
-    if (this.elided.length) this.diagnostics.push(elisionDropped(this.elided.map((c) => atOffset(this.bridge.original, c.start!))));
+    if (dropped.length) this.diagnostics.push(elisionDropped(dropped.map((c) => atOffset(this.bridge.original, c.start!))));
   }
 
   /** Command comments no unit follows: reported, never silently dropped. */
