@@ -40,8 +40,8 @@ export interface Importer {
 }
 
 // `from '...'` and `import '...'` (every static import and re-export names its module this way),
-// `import('...')` and `require('...')`.
-const SPECIFIER = /\b(?:from|import|require)\s*(?:\(\s*)?(['"])([^'"\r\n]+)\1/g;
+// `import('...')` and `require('...')` (not `Buffer.from('...')`).
+const SPECIFIER = /\b(?:from\s*|(?:import|require)\s*(?:\(\s*)?)(['"])([^'"\r\n]+)\1/g;
 // `export * from`: passes every name on without writing it.
 const EXPORT_ALL = /\bexport\s*\*\s*from\b/;
 
