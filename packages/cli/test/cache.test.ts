@@ -18,15 +18,20 @@ const json = async (args: string[], cwd: string, env?: Record<string, string>) =
 // The resolve hook the plugin's loading tests use: it appends every module URL resolved to RECORD_LOADS.
 const recordLoads = new URL('../../unplugin/test/scripts/record-loads.mjs', import.meta.url).href;
 
-/** The engine's files (as ES modules) that a run of the built binary loaded; its parsers load only from languages/. */
-async function loadedBy(args: string[], cwd: string): Promise<string[]> {
+/** Every module URL a run of the built binary resolved. */
+async function urlsLoadedBy(args: string[], cwd: string): Promise<string[]> {
   const log = join(cwd, 'loads.txt');
   rmSync(log, { force: true });
   const hook = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(recordLoads)});`;
   await promisify(execFile)(process.execPath, ['--import', hook, bin, ...args], { cwd, env: { ...process.env, RECORD_LOADS: log } }).catch((e: { code?: number }) => {
     if (e.code !== 1) throw e; // --check exits 1 when targets would change
   });
-  const urls = [...new Set(readFileSync(log, 'utf8').split('\n'))];
+  return [...new Set(readFileSync(log, 'utf8').split('\n'))];
+}
+
+/** The engine's files (as ES modules) that a run of the built binary loaded; its parsers load only from languages/. */
+async function loadedBy(args: string[], cwd: string): Promise<string[]> {
+  const urls = await urlsLoadedBy(args, cwd);
   return urls.filter((u) => u.includes('/packages/engine/dist/')).map((u) => u.replace(/.*\/packages\/engine\/dist\//, ''));
 }
 
@@ -53,6 +58,14 @@ describe('codebridge apply with the merge cache', () => {
     const warm = await loadedBy(['apply', '--check'], root);
     expect(warm).toEqual(expect.arrayContaining(['cache/merge-cache.js', 'discovery.js']));
     expect(warm.filter((f) => /^(index|merge|runtime\/(runtime|scheduler|pool|task)|languages\/|history\/)/.test(f))).toEqual([]);
+  });
+
+  it('the diff library loads only for a run that prints diffs: not under --check or --json', async () => {
+    const root = project(3);
+    const diffLibrary = (urls: string[]) => urls.filter((u) => u.includes('/node_modules/diff/'));
+    expect(diffLibrary(await urlsLoadedBy(['apply', '--check'], root))).toEqual([]);
+    expect(diffLibrary(await urlsLoadedBy(['apply', '--json'], root))).toEqual([]);
+    expect(diffLibrary(await urlsLoadedBy(['apply'], root)).length).toBeGreaterThan(0);
   });
 
   it('a warm run with the last target edited merges it and reports the hits it read from disk', async () => {

@@ -1,7 +1,6 @@
 import type { BridgeTarget, RunReport } from '@codebridge/engine';
 import { discoverBridges, slowMerge } from '@codebridge/engine/discovery';
 import { cachedRun } from '../cached-run.js';
-import { unifiedDiff } from '../diff.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { jobsOf } from '../jobs.js';
 import { countOf, followerTarget, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
@@ -62,7 +61,7 @@ export async function apply(options: ApplyOptions): Promise<ExitCode> {
   run.timings.writeMs = performance.now() - merged;
   run.timings.totalMs = performance.now() - started;
   run.exitCode = exitCodeOf(run, failed || run.errors.length > 0);
-  show(run, options, report);
+  await show(run, options, report);
   return run.exitCode;
 }
 
@@ -110,9 +109,9 @@ function exitCodeOf(run: ApplyRun, failed: boolean): ExitCode {
 }
 
 /** stdout carries the product (diffs, or the JSON report); stderr everything said about it. */
-function show(run: ApplyRun, options: ApplyOptions, report: RunReport): void {
+async function show(run: ApplyRun, options: ApplyOptions, report: RunReport): Promise<void> {
   if (options.json) return void process.stdout.write(jsonReport(run));
-  if (options.mode === 'diff') printDiffs(run.outcomes);
+  if (options.mode === 'diff') await printDiffs(run.outcomes);
   // Said about the run as a whole (the worker threads could not start: it merged on the main thread).
   for (const notice of report.notices) process.stderr.write(`${formatForTerminal(notice)}\n`);
   // Merges far slower than their own history said: the size model's rough guesses are not flagged here.
@@ -121,6 +120,8 @@ function show(run: ApplyRun, options: ApplyOptions, report: RunReport): void {
   if (options.stats) process.stderr.write(formatStats(report));
 }
 
-function printDiffs(outcomes: TargetOutcome[]): void {
+/** The diff library (19 modules) loads only when diffs are printed: `--check`, `--write` and `--json` print none. */
+async function printDiffs(outcomes: TargetOutcome[]): Promise<void> {
+  const { unifiedDiff } = await import('../diff.js');
   for (const o of outcomes) if (o.status === 'changed') process.stdout.write(unifiedDiff(o.path, o.original, o.code!));
 }

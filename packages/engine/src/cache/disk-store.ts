@@ -34,10 +34,16 @@ export class DiskStore {
     this.#folder = join(dir, 'packs');
   }
 
-  /** The intact body stored for `key`, or undefined. */
-  read(key: string): Buffer | undefined {
+  /** Whether a pack's index holds `key` (its body may still turn out damaged). */
+  has(key: string): boolean {
     this.#packs ??= new PackSet(this.#folder, CACHE_SCHEMA);
-    return this.#packs.read(key);
+    return this.#packs.has(key);
+  }
+
+  /** The intact bodies stored for `keys`, in their order (undefined where one is not there). */
+  readAll(keys: string[]): (Buffer | undefined)[] {
+    this.#packs ??= new PackSet(this.#folder, CACHE_SCHEMA);
+    return this.#packs.readAll(keys);
   }
 
   /** Writes `entries` as one new pack; returns its bytes. The packs are opened again at the next lookup, the new one with them. */

@@ -61,26 +61,57 @@ export class MergeCache {
   }
 
   lookup(input: MergeInput): Lookup {
+    return this.lookupAll([input])[0]!;
+  }
+
+  /**
+   * The lookups of many jobs at once, in their order: the disk's bodies come in as few reads as
+   * their packs allow. Each lookup's `lookupMs` is its share of the batch's time.
+   */
+  lookupAll(inputs: MergeInput[]): Lookup[] {
+    return this.#lookupAll(inputs, false)!;
+  }
+
+  /**
+   * The lookups when every job is a hit, else undefined, known before any body is read when a key
+   * is in neither memory nor a pack's index (a run served whole, or not at all: the CLI). Counts
+   * nothing when it gives up.
+   */
+  lookupEvery(inputs: MergeInput[]): Lookup[] | undefined {
+    return this.#lookupAll(inputs, true);
+  }
+
+  #lookupAll(inputs: MergeInput[], every: boolean): Lookup[] | undefined {
     const started = performance.now();
-    const keyed = keyOf(input, this.root, this.dir);
-    let entry = this.#memory?.get(keyed.key) ?? this.#writing.get(keyed.key);
-    let bytesRead = 0;
-    if (!entry) {
-      const body = this.#disk.read(keyed.key);
-      entry = body && decodeEntry(body, keyed.key);
-      if (body) bytesRead = body.length;
-      if (entry) this.#memory?.set(keyed.key, entry, body!.length);
-    }
-    this.#counters.bytesRead += bytesRead;
-    const lookupMs = performance.now() - started;
-    if (!entry) {
+    const keyed = inputs.map((input) => keyOf(input, this.root, this.dir));
+    const entries = keyed.map(({ key }) => this.#memory?.get(key) ?? this.#writing.get(key));
+    const unheld = keyed.flatMap(({ key }, i) => (entries[i] ? [] : [i]));
+    if (every && !unheld.every((i) => this.#disk.has(keyed[i]!.key))) return undefined;
+    const bodies = unheld.length > 0 ? this.#disk.readAll(unheld.map((i) => keyed[i]!.key)) : [];
+    const bytesRead = new Array<number>(inputs.length).fill(0);
+    unheld.forEach((i, n) => {
+      const body = bodies[n];
+      if (!body) return;
+      bytesRead[i] = body.length;
+      entries[i] = decodeEntry(body, keyed[i]!.key);
+      if (entries[i]) this.#memory?.set(keyed[i]!.key, entries[i]!, body.length);
+    });
+    if (every && entries.some((entry) => !entry)) return undefined;
+    const results = entries.map((entry, i) => entry && fromPortable(entry.result, keyed[i]!.files));
+    const lookupMs = (performance.now() - started) / Math.max(1, inputs.length);
+    return keyed.map((k, i) => this.#count({ keyed: k, bytesRead: bytesRead[i]!, savedMs: 0, lookupMs }, entries[i], results[i]));
+  }
+
+  #count(lookup: Lookup, entry: Entry | undefined, result: MergeResult | undefined): Lookup {
+    this.#counters.bytesRead += lookup.bytesRead;
+    if (!entry || !result) {
       this.#counters.misses++;
-      return { keyed, bytesRead, savedMs: 0, lookupMs };
+      return lookup;
     }
-    const savedMs = Math.max(0, entry.costMs - lookupMs);
+    const savedMs = Math.max(0, entry.costMs - lookup.lookupMs);
     this.#counters.hits++;
     this.#counters.savedMs += savedMs;
-    return { keyed, result: fromPortable(entry.result, keyed.files), bytesRead, savedMs, lookupMs };
+    return { ...lookup, result, savedMs };
   }
 
   /**

@@ -39,18 +39,45 @@ export class PackSet {
     for (const name of names) this.#open(join(folder, name), schema);
   }
 
+  /** Whether an index holds `key`. */
+  has(key: string): boolean {
+    return this.#where.has(key);
+  }
+
   /** The body stored for `key` when it is there and intact; marks its pack as used. */
   read(key: string): Buffer | undefined {
-    const found = this.#where.get(key);
-    if (!found) return undefined;
-    try {
-      const body = readAt(found.pack.fd, found.record.length, found.record.offset);
-      if (!intact(body, found.record)) return undefined;
-      found.pack.used = true;
-      return body;
-    } catch {
-      return undefined;
+    return this.readAll([key])[0];
+  }
+
+  /**
+   * The bodies stored for `keys`, in their order (undefined where one is absent or damaged). Bodies
+   * that lie next to each other in a pack (one flush wrote them in a row) come in one read per run
+   * of them, up to `RUN_BYTES`: 1,000 hits of 10 KB were 1,000 calls, each allocating its buffer.
+   */
+  readAll(keys: string[]): (Buffer | undefined)[] {
+    const bodies: (Buffer | undefined)[] = new Array(keys.length);
+    const wanted = keys.flatMap((key, index) => {
+      const found = this.#where.get(key);
+      return found ? [{ index, ...found }] : [];
+    });
+    for (const run of runsOf(wanted)) {
+      const { pack } = run[0]!;
+      const start = run[0]!.record.offset;
+      const last = run.at(-1)!.record;
+      let data: Buffer;
+      try {
+        data = readAt(pack.fd, last.offset + last.length - start, start);
+      } catch {
+        continue;
+      }
+      for (const { index, record } of run) {
+        const body = data.subarray(record.offset - start, record.offset - start + record.length);
+        if (!intact(body, record)) continue;
+        pack.used = true;
+        bodies[index] = body;
+      }
     }
+    return bodies;
   }
 
   /** Distinct keys indexed. */
@@ -83,6 +110,29 @@ export class PackSet {
       if (fd !== undefined) closeSync(fd);
     }
   }
+}
+
+/** Reads of adjacent bodies are joined up to this many bytes. */
+const RUN_BYTES = 4 * 2 ** 20;
+
+type Wanted = { index: number; pack: OpenPack; record: PackRecord };
+
+/** The wanted bodies by pack and offset, cut into runs of bodies that follow each other with no gap. */
+function runsOf(wanted: Wanted[]): Wanted[][] {
+  const sorted = [...wanted].sort((a, b) => (a.pack === b.pack ? a.record.offset - b.record.offset : a.pack.fd - b.pack.fd));
+  const runs: Wanted[][] = [];
+  let run: Wanted[] = [];
+  for (const w of sorted) {
+    const previous = run.at(-1);
+    const follows = previous && previous.pack === w.pack && previous.record.offset + previous.record.length === w.record.offset;
+    if (!follows || w.record.offset + w.record.length - run[0]!.record.offset > RUN_BYTES) {
+      if (run.length) runs.push(run);
+      run = [];
+    }
+    run.push(w);
+  }
+  if (run.length) runs.push(run);
+  return runs;
 }
 
 /** `length` bytes at `position` (fewer at the end of the file). */

@@ -7,25 +7,19 @@ import { unrunReport } from '../runtime/unrun-report.js';
 import type { Lookup, MergeCache } from './merge-cache.js';
 
 /**
- * Every job from the cache, or undefined at the first that is not there (nothing merged): a
- * caller that would rather not load the runtime and the merge code unless it has to (the CLI)
- * asks this first. Stopping at the first miss keeps a cold run's cost to one lookup (and, the
- * packs' index read, a miss is no file-system call). A run whose
- * bridges may rename or delete an export is left to the run plan: its importers' merges follow
- * the rename, which only planning the run tells.
+ * Every job from the cache, or undefined when one is not there (nothing merged): a caller that
+ * would rather not load the runtime and the merge code unless it has to (the CLI) asks this
+ * first. A cold cache is told by one lookup; a run with a key in no pack's index gives up before
+ * reading a body (`lookupEvery`). A run whose bridges may rename or delete an export is left to
+ * the run plan: its importers' merges follow the rename, which only planning the run tells.
  */
 export function serveAll(cache: MergeCache, jobs: MergeJob[]): Finished[] | undefined {
   if (jobs.length === 0) return [];
   // A cold cache is told by one lookup, before every bridge is scanned for renames.
   const first = cache.lookup(jobs[0]!);
   if (!first.result || jobs.some(mayChangeExports)) return undefined;
-  const served: Finished[] = [hit(jobs[0]!, first)];
-  for (const job of jobs.slice(1)) {
-    const lookup = cache.lookup(job);
-    if (!lookup.result) return undefined;
-    served.push(hit(job, lookup));
-  }
-  return served;
+  const rest = cache.lookupEvery(jobs.slice(1));
+  return rest && [hit(jobs[0]!, first), ...rest.map((lookup, i) => hit(jobs[i + 1]!, lookup))];
 }
 
 /**
@@ -36,7 +30,7 @@ export function serveAll(cache: MergeCache, jobs: MergeJob[]): Finished[] | unde
  * Returns one promise per job, in job order, like the scheduler's `submit`.
  */
 export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: (jobs: MergeJob[]) => Promise<Finished>[]): Promise<Finished>[] {
-  const lookups = jobs.map((job) => cache.lookup(job));
+  const lookups = cache.lookupAll(jobs);
   const ran = submit(jobs.filter((_, i) => !lookups[i]!.result));
   let next = 0;
   let running = ran.length;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { writeAtomicSync } from './atomic-write.js';
 
 /** Bumped whenever the shape of a key or an entry changes: older entries then never match. */
-export const CACHE_SCHEMA = 2;
+export const CACHE_SCHEMA = 3;
 
 /** Packages whose output a merge depends on: the parsers and the map encoder. */
 const outputPackages = ['@babel/parser', 'postcss', 'parse5', '@jridgewell/sourcemap-codec'];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,5 +53,24 @@ describe('the packs of a cache folder', () => {
     expect(packs.entries).toBe(3);
     packs.close();
     expect(new PackSet(join(dir, 'missing'), CACHE_SCHEMA).entries).toBe(0);
+  });
+
+  it('many keys at once: bodies in the keys\' order from two packs, a damaged body alone missing, its neighbours in the same read served', () => {
+    const dir = packsFolder();
+    const [first, second] = [entries(6, 'a'), entries(4, 'b')];
+    writeFileSync(join(dir, '1.pack'), encodePack(first, CACHE_SCHEMA));
+    const data = encodePack(second, CACHE_SCHEMA);
+    // One byte of the third body of the second pack flipped: its checksum fails.
+    const third = data.length - second[3]!.body.length - second[2]!.body.length;
+    data[third + 2] ^= 0xff;
+    writeFileSync(join(dir, '2.pack'), data);
+    const packs = new PackSet(dir, CACHE_SCHEMA);
+    const absent = createHash('sha256').update('absent').digest('hex');
+    const keys = [second[3]!.key, first[5]!.key, absent, second[2]!.key, first[0]!.key, second[1]!.key, first[1]!.key];
+    expect(packs.readAll(keys)).toEqual([second[3]!.body, first[5]!.body, undefined, undefined, first[0]!.body, second[1]!.body, first[1]!.body]);
+    expect(packs.has(absent)).toBe(false);
+    expect(packs.has(second[2]!.key)).toBe(true);
+    expect(packs.close().sort()).toEqual([join(dir, '1.pack'), join(dir, '2.pack')]);
+    expect(readFileSync(join(dir, '2.pack'))).toEqual(data);
   });
 });

@@ -101,6 +101,22 @@ describe('runtime with a cache', () => {
     for (const one of jobs.slice(0, 16)) expect(reader.lookup(one).result).toBeDefined();
   });
 
+  it('lookupEvery serves a batch whole from disk, or gives up on a key no pack holds before reading or counting anything', async () => {
+    const root = folder();
+    const jobs = ['a', 'b', 'c'].map((name) => job(root, `src/${name}/cart.bridge.js`));
+    const runtime = createRuntime({ workers: 0, cache: cacheIn(root) });
+    await runtime.mergeMany(jobs.slice(0, 2));
+    await runtime.close();
+    const reader = cacheIn(root);
+    expect(reader.lookupEvery(jobs)).toBeUndefined();
+    expect(reader.counters).toMatchObject({ hits: 0, misses: 0, bytesRead: 0 });
+    const served = reader.lookupEvery(jobs.slice(0, 2))!;
+    expect(served.map((l) => l.result?.code)).toEqual(jobs.slice(0, 2).map((j) => mergeSync(j).code));
+    expect(reader.counters).toMatchObject({ hits: 2, misses: 0 });
+    expect(reader.counters.bytesRead).toBe(served[0]!.bytesRead + served[1]!.bytesRead);
+    expect(reader.lookupAll(jobs).map((l) => l.result !== undefined)).toEqual([true, true, false]);
+  });
+
   it('a runtime without a cache reports none', async () => {
     const { report } = await createRuntime({ workers: 0 }).mergeMany([job(folder())]);
     expect(report.cache).toBeNull();
