@@ -9,7 +9,7 @@ interface Job {
   follows?: FollowedRename[];
 }
 
-type CacheModule = typeof import('@codebridge/engine/cache');
+type CacheModule = typeof import('@codebridge/engine/cache-serve');
 
 /** A plugin that has not started its runtime (every merge a cache hit) has no lanes nor threads. */
 const NO_RUNTIME = { threadCounts: { started: 0, died: 0, poolStartMs: 0, pools: 0, choice: null }, lanes: { js: 0, css: 0, html: 0 }, laneChanges: [], workers: 0 };
@@ -19,7 +19,7 @@ const NO_RUNTIME = { threadCounts: { started: 0, died: 0, poolStartMs: 0, pools:
  * across watch rebuilds), through the engine's cache unless `cache: false`: a target whose content
  * and bridges were merged before (this build, an earlier one, another process) is served without
  * merging. A merge asked for while its prefetch still runs joins it. What loads when: the cache
- * (a few milliseconds) on the first merge, the runtime and the merge code on the first miss; a
+ * (`@codebridge/engine/cache-serve`, a few milliseconds) on the first merge or as a build that found bridges starts, the runtime and the merge code on the first miss; a
  * build that finds no bridge loads neither, a build served from the cache never loads the runtime.
  */
 export class MergeService {
@@ -99,11 +99,19 @@ export class MergeService {
     await (await runtime)?.close();
   }
 
+  /**
+   * Starts loading the cache's code, for a build known to merge: it then loads while discovery
+   * reads the bridges, instead of after it.
+   */
+  loadCache(): void {
+    if (this.options.cache) this.#cacheModule ??= import('@codebridge/engine/cache-serve');
+  }
+
   /** One settling promise per job, in job order: hits from the cache, the rest from the runtime. */
   async #submit(jobs: MergeJob[]): Promise<Promise<Finished>[]> {
     if (!this.options.cache) return this.#run(jobs);
-    this.#cacheModule ??= import('@codebridge/engine/cache');
-    const { MergeCache, submitThroughCache } = await this.#cacheModule;
+    this.loadCache();
+    const { MergeCache, submitThroughCache } = await this.#cacheModule!;
     this.#cache ??= new MergeCache({ root: this.root(), ...this.options.cache });
     return submitThroughCache(this.#cache, jobs, (missed) => this.#run(missed));
   }

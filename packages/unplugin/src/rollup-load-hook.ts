@@ -18,9 +18,10 @@ const FOREIGN_QUERY = /[?&](?:url|raw|worker|sharedworker)\b/;
 /**
  * The `load` hook of Rollup and Vite. Merging in `load` (not `transform`) is what keeps the
  * bridges in the source map: Rollup ties every source of a transform map to the module itself,
- * but keeps a load map's own sources.
+ * but keeps a load map's own sources. `mapsWanted`: whether the host will use the map (Vite
+ * builds without `build.sourcemap` do not, and handing Rolldown 50 maps cost a build ~7% CPU).
  */
-export function createLoadHook(state: PluginState, handles: (target: BridgeTarget) => boolean) {
+export function createLoadHook<C extends RollupLikeContext>(state: PluginState, handles: (target: BridgeTarget) => boolean, mapsWanted: (ctx: C) => boolean = () => true) {
   const lookup = (path: string) => {
     const target = state.registry.get(path);
     return target && handles(target) ? target : undefined;
@@ -29,14 +30,14 @@ export function createLoadHook(state: PluginState, handles: (target: BridgeTarge
   const pattern = (watching = false) => new TargetIdPattern(lookup, watching ? `${targets()}|${possibleTargetsSource(state.registry.root)}` : targets());
   const hook = {
     filter: { id: pattern() },
-    async handler(this: RollupLikeContext, id: string) {
+    async handler(this: C, id: string) {
       const target = FOREIGN_QUERY.test(id) ? undefined : lookup(id);
       if (!target) return null;
       for (const file of watchedFiles(target)) this.addWatchFile(file);
       const outcome = await state.merge(target, readFileSync(target.target, 'utf8'));
       for (const warning of outcome.warnings) this.warn(toRollupWarning(warning, this));
       if (!outcome.ok) return this.error(errorLog(outcome.errors, this));
-      return { code: outcome.code, map: outcome.map };
+      return { code: outcome.code, map: mapsWanted(this) ? outcome.map : null };
     },
   };
   /**

@@ -4,7 +4,7 @@ import type { IndexHtmlTransformContext, Logger, Plugin, ResolvedConfig, Rollup,
 import { toText } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
 import type { PluginState } from './plugin-state.js';
-import { createLoadHook } from './rollup-load-hook.js';
+import { createLoadHook, type RollupLikeContext } from './rollup-load-hook.js';
 import { PLUGIN_NAME } from './options.js';
 import { reportRollup, rollupLifecycle, watchBridgeFolders } from './rollup-plugin.js';
 
@@ -22,7 +22,8 @@ export function vitePlugin(state: PluginState): UnpluginOptions {
  */
 export function viteHooks(state: PluginState, found?: string[]) {
   const isHtml = (t: Parameters<typeof state.registry.languageOf>[0]) => state.registry.languageOf(t) === 'html';
-  const load = createLoadHook(state, (t) => !isHtml(t));
+  let resolved: ResolvedConfig | undefined;
+  const load = createLoadHook(state, (t) => !isHtml(t), (ctx: ViteLoadContext) => mapsWanted(ctx.environment?.config ?? resolved));
   let root = process.cwd();
   let logger: Logger | undefined;
   let serving = false;
@@ -31,6 +32,7 @@ export function viteHooks(state: PluginState, found?: string[]) {
   return {
     async config(userConfig: UserConfig) {
       root = resolve(userConfig.root ?? process.cwd());
+      if (found?.length) state.merges.loadCache();
       await state.discover(root, found);
       found = undefined;
       load.refresh(Boolean(userConfig.build?.watch));
@@ -40,6 +42,7 @@ export function viteHooks(state: PluginState, found?: string[]) {
       return { optimizeDeps: { rolldownOptions: { plugins: [optimizerPlugin(state, load)] } } };
     },
     configResolved(config: ResolvedConfig) {
+      resolved = config;
       root = config.root;
       logger = config.logger;
       serving = config.command === 'serve';
@@ -101,6 +104,16 @@ function watchBridges(server: ViteDevServer, state: PluginState, root: string): 
   };
   for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, (file) => void onEvent(file));
 }
+
+/** A Vite plugin context: Vite 6 and later say which environment (with its own `build` options) loads the module. */
+type ViteLoadContext = RollupLikeContext & { environment?: { config: Pick<ResolvedConfig, 'command' | 'build'> } };
+
+/**
+ * Whether the merged map is of use, decided as Vite's own plugins decide (its define and CSS
+ * plugins): a build makes source maps only with `build.sourcemap` (Vite ignores Rolldown's
+ * `output.sourcemap`), the dev server always does.
+ */
+const mapsWanted = (config: Pick<ResolvedConfig, 'command' | 'build'> | undefined) => !config || config.command !== 'build' || Boolean(config.build.sourcemap);
 
 const patchedTargets = (state: PluginState) => [...state.registry.targets].filter((t) => t.dependency).map((t) => t.target.replace(/\\/g, '/'));
 

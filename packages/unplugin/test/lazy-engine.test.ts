@@ -53,4 +53,12 @@ describe('loading', () => {
     expect(loaded).toContain('cache/merge-cache.js');
     expect(loaded.filter((f) => /^(index|merge|runtime\/runtime|runtime\/scheduler|languages\/)/.test(f))).toEqual([]);
   });
+
+  it('a build served from the disk cache loads the cache through its serving entry: no maintenance, run-log reader or run report', async () => {
+    fixture = new Fixture('basic');
+    await engineFilesLoaded(fixture.root);
+    const loaded = await engineFilesLoaded(fixture.root);
+    expect(loaded).toContain('cache/serve-entry.js');
+    expect(loaded.filter((f) => ['cache/index.js', 'cache/maintenance.js', 'runtime/report.js'].includes(f))).toEqual([]);
+  });
 });

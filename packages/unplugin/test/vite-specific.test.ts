@@ -51,6 +51,25 @@ describe('vite', () => {
     expect(seen.sort()).toEqual(['/node_modules/fake-dep/index.js', '/src/format.ts', '/src/greet.js', '/src/style.css']);
   });
 
+  it('hands Rolldown the merged map only when the build writes source maps (as Vite\'s own plugins decide)', async () => {
+    const mapsLoaded = async (sourcemap: boolean) => {
+      fixture = new Fixture('basic');
+      const plugin = codebridge({ workers: 0 }) as unknown as { load: { handler: (...args: unknown[]) => Promise<{ map: unknown } | null> } };
+      const maps: unknown[] = [];
+      const handler = plugin.load.handler;
+      plugin.load.handler = async function (this: unknown, ...args: unknown[]) {
+        const loaded = await handler.apply(this, args);
+        if (String(args[0]).endsWith('/src/greet.js')) maps.push(loaded?.map ?? null);
+        return loaded;
+      };
+      await build({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [plugin as never], build: { outDir: fixture.path('dist'), sourcemap, lib: { entry: fixture.path('src/app.js'), formats: ['es'], fileName: 'app' } } });
+      fixture.dispose();
+      return maps;
+    };
+    expect(await mapsLoaded(false)).toEqual([null]);
+    expect(await mapsLoaded(true)).toEqual([expect.objectContaining({ sources: expect.arrayContaining([expect.stringMatching(/greet\.bridge\.js$/)]) })]);
+  });
+
   it('merges a patched dependency inside the dependency optimizer, named by a hash of its patches', async () => {
     fixture = new Fixture('basic');
     await startServer();
