@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { build, type Plugin } from 'vite';
+import { build, resolveConfig, type Plugin } from 'vite';
 import codebridge from 'unplugin-codebridge/vite';
 import { unplugin } from 'unplugin-codebridge';
 import { Fixture } from './helpers/fixture.js';
@@ -38,6 +38,22 @@ describe('the Vite entry (hooks loaded on first need)', () => {
     await buildWith(unplugin.vite({ workers: 0, cache: false }) as Plugin, fixture.root, fixture.path('dist-unplugin'));
     for (const file of ['app.js', 'app.js.map', 'app.css']) expect(fixture.read(`dist-entry/${file}`)).toBe(fixture.read(`dist-unplugin/${file}`));
     expect(fixture.read('dist-entry/app.js')).toContain('bridged');
+  });
+
+  it('a one-off build finds its bridges while Vite resolves the rest of the config: config returns first, configResolved waits for them', async () => {
+    fixture = new Fixture('basic');
+    const plugin = codebridge({ workers: 0 }) as Plugin & { load: { filter: { id: RegExp } } };
+    const matchesGreet = () => plugin.load.filter.id.test(fixture!.path('src/greet.js'));
+    const config = plugin.config as (...args: unknown[]) => Promise<unknown>;
+    let foundWhenConfigReturned: boolean | undefined;
+    plugin.config = async function (this: unknown, ...args: unknown[]) {
+      const returned = await config.apply(this, args);
+      foundWhenConfigReturned = matchesGreet();
+      return returned;
+    } as never;
+    await resolveConfig({ root: fixture.root, configFile: false, logLevel: 'silent', plugins: [plugin] }, 'build');
+    expect(foundWhenConfigReturned).toBe(false);
+    expect(matchesGreet()).toBe(true);
   });
 
   it('checks its options when called, before any hook loads', () => {

@@ -8,8 +8,13 @@
 // `build()` calls in one warm process (a new plugin instance each time, as a config reload does).
 // In process, the bridged case also measures the floor: a plugin whose `load` hook returns the
 // same 50 files unchanged, which is what any plugin loading them in JavaScript costs Rolldown.
+// In process a build takes about 110 ms, and its median moved by more than the target between two
+// runs on a quiet machine: that mode runs three times the rounds (`--in-process-runs`, default 45)
+// and its verdict is the median of each round's own ratio (paired: the builds of a round ran within
+// half a second of each other), which drift of the machine over minutes leaves alone.
 // Prints the load average before and after: figures measured on a busy machine say so.
-// Usage: node tools/bench/src/vite-build.js [--runs N (default 15)] [--modules N] [--workers N] [--mode cli|in-process]
+// Usage: node tools/bench/src/vite-build.js [--runs N (default 15)] [--in-process-runs N (default 3 x runs)]
+//        [--modules N] [--workers N] [--mode cli|in-process]
 //        (build the engine and the plugin first)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -27,6 +32,7 @@ const argOf = (name) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
+const runsOf = { cli: runs, 'in-process': Math.max(runs, Number(argOf('--in-process-runs') ?? 3 * runs)) };
 const moduleCount = Number(argOf('--modules') ?? 500);
 const pluginOptions = argOf('--workers') !== undefined ? { workers: Number(argOf('--workers')) } : {};
 const modes = argOf('--mode') ? [argOf('--mode')] : ['cli', 'in-process'];
@@ -184,7 +190,7 @@ try {
         await buildOnce(roots[name], variant); // warm-up: file cache, Vite's own start-up
       }
     }
-    for (let r = 0; r < runs; r++) {
+    for (let r = 0; r < runsOf[mode]; r++) {
       for (const name of Object.keys(cases)) {
         // Rotate which variant goes first so drift on a busy machine hits all alike.
         const variants = variantsOf(mode, name);
@@ -211,11 +217,13 @@ const rows = modes.flatMap((mode) =>
     const paired = round((median(samples[mode][name].with.map((ms, r) => ms / samples[mode][name].without[r])) - 1) * 100, 1);
     const floor = samples[mode][name]['load floor'] ? overheadOf('load floor') : '-';
     const mergedFloor = samples[mode][name]['merged floor'] ? overheadOf('merged floor') : '-';
-    return { mode, case: name, modules: moduleCount, runs, 'without ms': round(without, 1), 'with ms': round(median(samples[mode][name].with), 1), 'overhead %': overhead, 'paired %': paired, 'without cpu ms': round(median(cpuSamples[mode][name].without), 1), 'with cpu ms': round(median(cpuSamples[mode][name].with), 1), 'cpu overhead %': round(((median(cpuSamples[mode][name].with) - median(cpuSamples[mode][name].without)) / median(cpuSamples[mode][name].without)) * 100, 1), 'load floor %': floor, 'merged floor %': mergedFloor, 'target %': targets[name], ok: overhead <= targets[name] };
+    // The verdict in process is the paired figure (header); a fresh process takes 4-5 times longer and its medians hold.
+    const verdict = mode === 'in-process' ? paired : overhead;
+    return { mode, case: name, modules: moduleCount, runs: runsOf[mode], 'without ms': round(without, 1), 'with ms': round(median(samples[mode][name].with), 1), 'overhead %': overhead, 'paired %': paired, 'without cpu ms': round(median(cpuSamples[mode][name].without), 1), 'with cpu ms': round(median(cpuSamples[mode][name].with), 1), 'cpu overhead %': round(((median(cpuSamples[mode][name].with) - median(cpuSamples[mode][name].without)) / median(cpuSamples[mode][name].without)) * 100, 1), 'load floor %': floor, 'merged floor %': mergedFloor, 'target %': targets[name], ok: verdict <= targets[name] };
   }),
 );
 printTable(rows);
 const load = { before: loadBefore.map((n) => round(n, 2)), after: loadavg().map((n) => round(n, 2)) };
 console.log(`\nload average (1, 5, 15 min): before ${load.before.join(', ')}; after ${load.after.join(', ')}`);
-const file = writeResult('vite-build', { runs, modules: moduleCount, pluginOptions, load, rows, samples, cpuSamples });
+const file = writeResult('vite-build', { runs: runsOf, modules: moduleCount, pluginOptions, load, rows, samples, cpuSamples });
 console.log(`\nwritten ${file}`);
