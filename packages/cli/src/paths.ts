@@ -1,8 +1,10 @@
-import type { Diagnostic } from '@codebridge/engine/discovery';
+import { writtenUnder, type Diagnostic } from '@codebridge/engine/discovery';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
 /** A path as shown and reported: relative to the root with forward slashes, or absolute when outside it. */
 export function displayPath(root: string, path: string): string {
+  const under = writtenUnder(root, path);
+  if (under !== undefined) return under || '.';
   const rel = relative(root, path);
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return path;
   return rel.split(sep).join('/') || '.';

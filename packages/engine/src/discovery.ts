@@ -6,3 +6,4 @@ export * from './diagnostics.js';
 export { dialectOf, extensionOf, targetExtensions, type Dialect } from './dialects.js';
 export { discoverBridges, findBridgeFiles, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';
 export { bridgesMayChangeExports } from './plan/may-change-exports.js';
+export { writtenUnder } from './discover/path-guard.js';

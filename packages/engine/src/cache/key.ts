@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { extensionOf } from '../dialects.js';
+import { writtenUnder } from '../discover/path-guard.js';
 import { followSources } from '../plan/follow-sources.js';
 import { orderBridges } from '../read/order.js';
 import type { MergeInput, SourceFile } from '../types.js';
@@ -23,23 +24,30 @@ export interface KeyedJob {
 export function keyOf(input: MergeInput, root: string, cacheDir?: string): KeyedJob {
   const bridges = orderBridges(input.bridges);
   const hash = createHash('sha256');
-  const field = (text: string) => hash.update(`${text.length}:`).update(text);
-  field(engineFingerprint(cacheDir));
-  field(JSON.stringify({ sourceMap: input.options?.sourceMap ?? true }));
-  field(extensionOf(input.target.path));
-  field(input.target.code);
+  // Short fields go in with the next long one's length prefix: one call into the hash per text,
+  // not two per field (each call costs about as much as hashing a kilobyte).
+  let pending = '';
+  const short = (text: string) => void (pending += `${text.length}:${text}`);
+  const long = (text: string) => {
+    hash.update(`${pending}${text.length}:`).update(text);
+    pending = '';
+  };
+  short(engineFingerprint(cacheDir));
+  short(JSON.stringify({ sourceMap: input.options?.sourceMap ?? true }));
+  short(extensionOf(input.target.path));
+  long(input.target.code);
   for (const bridge of bridges) {
-    field(portablePath(root, bridge.path));
-    field(bridge.code);
+    short(portablePath(root, bridge.path));
+    long(bridge.code);
   }
   for (const f of input.follows ?? []) {
-    field(JSON.stringify([f.from, f.to, f.specifiers, f.line, f.column, portablePath(root, f.bridge.path)]));
-    field(f.bridge.code);
+    short(JSON.stringify([f.from, f.to, f.specifiers, f.line, f.column, portablePath(root, f.bridge.path)]));
+    long(f.bridge.code);
   }
   return { key: hash.digest('hex'), files: [input.target, ...followSources(bridges, input.follows).sources] };
 }
 
 /** A path relative to the root with `/` separators; a relative path is taken as relative to the root already. */
 export function portablePath(root: string, path: string): string {
-  return (isAbsolute(path) ? relative(root, path) : path).split(sep).join('/');
+  return writtenUnder(root, path) ?? (isAbsolute(path) ? relative(root, path) : path).split(sep).join('/');
 }

@@ -10,8 +10,20 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** True when `path` is `folder` or below it (both already absolute and normalised). */
 export function isInside(path: string, folder: string): boolean {
+  if (writtenUnder(folder, path) !== undefined) return true;
   const rel = relative(folder, path);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * `path` below `folder` with `/` separators when it is written as a path under it (no `.` or `..`
+ * segment), else undefined (the caller then asks `relative`). It needs none of `relative`'s
+ * resolving of both paths: a run of 1,000 targets makes thousands of these calls.
+ */
+export function writtenUnder(folder: string, path: string): string | undefined {
+  if (!path.startsWith(folder) || path[folder.length] !== sep || path.includes(`${sep}.`)) return undefined;
+  const rest = path.slice(folder.length + 1);
+  return sep === '/' ? rest : rest.split(sep).join('/');
 }
 
 /**

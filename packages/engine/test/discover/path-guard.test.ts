@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverBridges } from '../../src/discover/index.js';
+import { isInside, writtenUnder } from '../../src/discover/path-guard.js';
 
 // Each probe of issue 18 (a bridge reaching outside the root) as a real tree on disk.
 let base: string;
@@ -119,5 +120,20 @@ describe('bridge file names', () => {
     const { targets, diagnostics } = await discoverBridges({ root });
     expect(diagnostics).toEqual([]);
     expect(targets.map((t) => t.target)).toEqual([target]);
+  });
+});
+
+describe('a path written under a folder (the shortcut before path.relative)', () => {
+  it('is cut to its slashed rest; a sibling sharing the folder name as a prefix, a dot segment or the folder itself is left to relative()', () => {
+    const folder = join(tmpdir(), 'app');
+    expect(writtenUnder(folder, join(folder, 'src', 'a.ts'))).toBe('src/a.ts');
+    expect(writtenUnder(folder, `${folder}-old${join('/', 'a.ts')}`)).toBeUndefined();
+    expect(writtenUnder(folder, `${folder}x/a.ts`)).toBeUndefined();
+    expect(writtenUnder(folder, `${folder}/src/../../etc/passwd`)).toBeUndefined();
+    expect(writtenUnder(folder, folder)).toBeUndefined();
+    // And the guard that uses it still refuses what lies outside once resolved.
+    expect(isInside(`${folder}/src/../../etc/passwd`, folder)).toBe(false);
+    expect(isInside(`${folder}x/a.ts`, folder)).toBe(false);
+    expect(isInside(join(folder, 'src', '.hidden', 'a.ts'), folder)).toBe(true);
   });
 });
