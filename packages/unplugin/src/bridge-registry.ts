@@ -100,11 +100,13 @@ export class BridgeRegistry {
     return (await import('./target-patterns.js')).targetMatcher(include, exclude, root);
   }
 
+  /** The glob matcher is compiled on the first watcher event: a one-off build never asks. */
   #useRoot(root: string): void {
     this.#root = root;
-    const matches = bridgeGlobMatcher(this.options.bridges ?? defaultBridgeGlobs, defaultIgnore, root);
+    let matches: ((rel: string) => boolean) | undefined;
     this.#isBridge = (path) => {
       const rel = slash(relative(root, path));
+      matches ??= bridgeGlobMatcher(this.options.bridges ?? defaultBridgeGlobs, defaultIgnore, root);
       return !rel.startsWith('../') && matches(rel);
     };
   }
