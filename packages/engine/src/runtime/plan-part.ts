@@ -68,7 +68,7 @@ export function runPart({ part }: PartTask): PartOutcome {
 function planOf(part: PartTask['part']): PartPlan {
   const target = { path: part.path, code: textOfPieces(part.pieces) };
   const dialect = dialectOf(part.path)!;
-  const source = new PartialSource(target, dialect, part.chunks);
+  const source = new PartialSource(target, dialect, part.chunks, new Map(part.naming));
   const collector = new Collector();
   const resolutions: Resolution[] = [];
   const classes = new ClassPart(new Set(part.classes));

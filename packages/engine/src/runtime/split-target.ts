@@ -29,6 +29,11 @@ export interface TargetPart {
   pieces: Piece[];
   /** The scanner's chunks of the whole target (the part's planner does not scan again). */
   chunks: Chunk[];
+  /**
+   * The sent chunks naming each touched class and member word, from the calling thread's one search
+   * of the whole file (the part's planner does not search its 5 MB text again, word by word).
+   */
+  naming: [string, number[]][];
   /** The classes this part plans. */
   classes: string[];
   /** Every bridge, in apply order. */
@@ -94,9 +99,12 @@ export function splitTarget(input: MergeInput, threads: number, minClasses = SPL
   const common = commonChunks(chunks, sliceStarts, lines.start(400));
   const dealt = deal(groups, reads, sliceStarts, target.code.length, threads);
   const sent = dealt.map((part) => new Set([...common, ...part.flatMap((c) => reads.get(c)!)]));
-  const parts = dealt.map((part, i) => ({ path: target.path, pieces: piecesOf(target.code, lines, sliceStarts, sent[i]!), chunks, classes: part, bridges }));
+  const parts = dealt.map((part, i) => ({ path: target.path, pieces: piecesOf(target.code, lines, sliceStarts, sent[i]!), chunks, naming: namingIn(named, sent[i]!), classes: part, bridges }));
   return { parts, sent, chunks, sliceStarts, named, thisOnly, bridges, readDiagnostics };
 }
+
+/** `named` as a part's text holds it: a chunk not sent is blank there. */
+const namingIn = (named: Map<string, number[]>, sent: Set<number>): [string, number[]][] => [...named].map(([word, chunks]) => [word, chunks.filter((k) => sent.has(k))]);
 
 const occurrences = (text: string, word: string) => text.split(word).length - 1;
 

@@ -7,7 +7,8 @@ import { generateLargeModule, largeBridge } from '../../../../tools/bench/src/li
 import { isCodeBridgeError } from '../../src/diagnostics.js';
 import { createRuntime, mergeSync, type MergeJob, type Runtime, type RuntimeOptions } from '../../src/index.js';
 import { usesBeyondThis } from '../../src/languages/js/partial/this-only-uses.js';
-import { SPLIT_MIN_CLASSES } from '../../src/runtime/split-target.js';
+import { runPart } from '../../src/runtime/plan-part.js';
+import { SPLIT_MIN_CLASSES, splitTarget } from '../../src/runtime/split-target.js';
 import { packageRoot, read } from '../partial/real-files.js';
 import { faultWorker, under } from './jobs.js';
 
@@ -114,6 +115,20 @@ describe('a large target split across threads', () => {
     expect(parts).toBe(2);
     expect(outcome).toEqual(expected);
   }, 120_000);
+});
+
+describe('a part of a split target', () => {
+  it('reads the chunks naming each touched class from the calling thread\'s search of the whole file, not from a search of its own', () => {
+    const split = splitTarget({ target, bridges: [bridge('src/large.bridge.ts', largeBridge('large.ts', everyOther(12)))] }, 2)!;
+    const part = split.parts[0]!;
+    const [first] = part.classes;
+    const declaring = split.named.get(first!)!;
+    expect(part.naming.find(([word]) => word === first)?.[1]).toEqual(declaring);
+    expect(runPart({ part, attempt: 0 }).ok).toBe(true);
+    // Told that no chunk names its first class, the part does not find that class: it refuses (the merge goes whole).
+    const blind = { ...part, naming: part.naming.map(([word, chunks]): [string, number[]] => [word, word === first ? [] : chunks]) };
+    expect(runPart({ part: blind, attempt: 0 })).toMatchObject({ ok: false, refused: expect.stringContaining('NeedsFullParse') });
+  });
 });
 
 describe('a rename in a split target', () => {

@@ -19,7 +19,8 @@ export class PartialSource implements StatementSource {
   private readonly parsed = new Map<number, t.Statement[]>();
   private readonly commentList: t.Comment[] = [];
   private directives: t.Directive[] = [];
-  private readonly naming = new Map<string, number[]>();
+  /** The chunks naming each word asked for so far (`naming` in the constructor: words already searched for). */
+  private readonly naming: Map<string, number[]>;
   /** Where each chunk's slice starts: the slices tile the file. */
   private readonly sliceStarts: number[];
   private parsedBytes = 0;
@@ -30,7 +31,9 @@ export class PartialSource implements StatementSource {
     private readonly file: SourceFile,
     private readonly dialect: Dialect,
     private readonly chunks: Chunk[],
+    naming = new Map<string, number[]>(),
   ) {
+    this.naming = naming;
     this.sliceStarts = chunks.map((_, i) => (i === 0 ? 0 : chunks[i - 1]!.end));
   }
 
