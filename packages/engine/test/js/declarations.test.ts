@@ -14,6 +14,16 @@ describe('top-level declarations', () => {
     expectMerged('imports');
   });
 
+  test('a first import goes above the doc comment on the first statement, not between them', () => {
+    const { code } = expectMerged('import-above-doc-comment');
+    expect(code.indexOf("import { clamp }")).toBeLessThan(code.indexOf('/**\n * This class'));
+  });
+
+  test('a first import goes below the license header on the first statement', () => {
+    const { code } = expectMerged('import-below-license');
+    expect(code.indexOf("import { nothing }")).toBeGreaterThan(code.indexOf('SPDX-License-Identifier'));
+  });
+
   test('@delete removes a binding or one declarator, @after places a new one, other statements are added once', () => {
     expectMerged('binding-commands');
   });

@@ -6,6 +6,7 @@ import { appendToModule } from './place.js';
 import type { Unit } from './read.js';
 import { edit, join, lineEnd, plain, unitText, type Piece } from './text.js';
 import { lineStartAt } from '../../lines.js';
+import { attachedStart } from './comments.js';
 
 type Specifier = t.ImportDeclaration['specifiers'][number];
 
@@ -126,12 +127,26 @@ export class ImportPlanner {
       const at = lineEnd(ctx.code, last.end!);
       ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(plain('\n'), piece), unit.bridge.index)], ['existence']);
     } else if (first) {
-      const at = lineStartAt(ctx.code, first.start!);
+      const at = lineStartAt(ctx.code, importAbove(ctx.target.comments, ctx.code, first.start!));
       ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(piece, plain('\n\n')), unit.bridge.index)], ['existence']);
     } else {
       ctx.op(`import ${key}`, 'add-import', unit, [appendToModule(ctx, unit, piece)], ['existence']);
     }
   }
+}
+
+/** A comment that heads the file rather than documents what follows it: a license (`/*!`, `@license`, copyright) or a tool's pragma. */
+const HEADER = /^\/\*!|@license|@preserve|copyright|@flow|@jsx|@ts-(?:no)?check|eslint-disable(?!-next-line|-line)/i;
+
+/**
+ * Where a first import goes in a module that has none: above the comments attached to the first
+ * statement (its doc comment stays on it), below a file's header comments.
+ */
+function importAbove(comments: t.Comment[], code: string, start: number): number {
+  const from = attachedStart(comments, code, start);
+  const attached = comments.filter((c) => c.start! >= from && c.end! <= start);
+  const doc = attached.findIndex((c) => !HEADER.test(code.slice(c.start!, c.end!)));
+  return doc === -1 ? start : attached[doc]!.start!;
 }
 
 const withoutExtension = (path: string) => path.replace(/\.(?:[cm]?[jt]sx?)$/, '');
