@@ -28,10 +28,15 @@ export function indentUnit(code: string): string {
 const recent: { code: string; unit: string }[] = [];
 
 function measureUnit(code: string): string {
+  // Steps into a block (the line before ends with `{`, `[` or `(`) tell the unit; other steps may be
+  // continuation lines aligned under a `var` (lodash writes `var a = 1,\n    b = 2;` in 2-space
+  // code): those only count when no line opens a block.
+  const opened = new Map<number, number>();
   const counts = new Map<number, number>();
   let tabs = 0;
   let spaces = 0;
   let previous = 0;
+  let opens = false;
   let lines = 0;
   // Reads characters, not sliced lines: this runs once for every target and bridge of a merge.
   for (let start = 0, n = 0; start < code.length && n < 400; n++) {
@@ -42,20 +47,36 @@ function measureUnit(code: string): string {
     const first = code[i];
     const indented = i > start;
     const tabbed = code[start] === '\t';
-    start = newline === -1 ? code.length : newline + 1;
+    const end = newline === -1 ? code.length : newline;
+    start = end + 1;
     if (first === undefined || first === '\n' || first === '\r' || first === '*') continue;
     lines++;
     if (tabbed) tabs++;
     else if (indented) spaces++;
     const step = Math.abs(width - previous);
     if (step > 0) counts.set(step, (counts.get(step) ?? 0) + 1);
+    if (opens && width > previous) opened.set(step, (opened.get(step) ?? 0) + 1);
     previous = width;
+    opens = endsWithOpener(code, i, end);
   }
   if (tabs > spaces) return '\t';
+  return lines ? ' '.repeat(mostCommon(opened.size ? opened : counts)) : '  ';
+}
+
+/** True when the line `[from, end)` ends with `{`, `[` or `(` (blanks and a `\r` after it aside). */
+function endsWithOpener(code: string, from: number, end: number): boolean {
+  let j = end - 1;
+  while (j >= from && (code[j] === ' ' || code[j] === '\t' || code[j] === '\r')) j--;
+  const last = code[j];
+  return last === '{' || last === '[' || last === '(';
+}
+
+/** The step seen most often; the smaller of two seen as often. */
+function mostCommon(counts: Map<number, number>): number {
   let best = 2;
   let bestCount = 0;
   for (const [step, count] of counts) if (count > bestCount || (count === bestCount && step < best)) [best, bestCount] = [step, count];
-  return lines ? ' '.repeat(best) : '  ';
+  return best;
 }
 
 /**

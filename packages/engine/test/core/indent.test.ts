@@ -11,6 +11,8 @@ describe('indentation', () => {
     ['class A {\n    f() {\n        x;\n    }\n}', '    '],
     ['class A {\n\tf() {\n\t\tx;\n\t}\n}', '\t'],
     ['x;', '  '],
+    // lodash's style: 2-space blocks, `var` lists continued 4 spaces in.
+    ['var a = 1,\n    b = 2,\n    c = 3;\n\nvar d = 1,\n    e = 2;\n\nfunction f() {\n  return a;\n}', '  '],
   ])('indentUnit of %j is %j', (code, unit) => {
     expect(indentUnit(code)).toBe(unit);
   });

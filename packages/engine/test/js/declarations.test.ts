@@ -28,6 +28,10 @@ describe('top-level declarations', () => {
     expectMerged('binding-commands');
   });
 
+  test('a 2-space target whose var lists continue 4 spaces in keeps 2-space bodies', () => {
+    expectMerged('indent-unit-continuation-lines');
+  });
+
   test('TSX parses in target and bridge', () => {
     expectMerged('tsx');
   });
