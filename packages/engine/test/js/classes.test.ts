@@ -1,4 +1,4 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { expectMerged } from './expect-case.js';
 
 describe('classes', () => {
@@ -20,6 +20,17 @@ describe('classes', () => {
 
   test('a class declaration merges member by member and a new class is appended', () => {
     expectMerged('class-merge');
+  });
+
+  test('a whole-class bridge repeating a static block leaves the one static block the target has (three Matrix2)', () => {
+    const { code } = expectMerged('class-static-block-repeated');
+    expect(code.match(/static \{/g)).toHaveLength(1);
+  });
+
+  test('a static block a whole-class bridge edits replaces the target\'s static block', () => {
+    const { code } = expectMerged('class-static-block-edited');
+    expect(code.match(/static \{/g)).toHaveLength(1);
+    expect(code).toContain('this.prototype.isMatrix = true;');
   });
 
   test('a whole-class bridge keeps the comments and commented-out code between its members, without repeating those the target has', () => {

@@ -46,7 +46,8 @@ export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Uni
     renames.set(renameKey(memberName(member, unit.bridge.file.code), isStatic(member)), to);
   }
   const placer = new MemberPlacer(ctx, cls);
-  for (const unit of units) timedUnit(ctx.clock, unit.commands.map((c) => c.name), () => planMember(ctx, cls, unit, names.get(unit), renames, placer));
+  const counterparts = keylessCounterparts(cls, units);
+  for (const unit of units) timedUnit(ctx.clock, unit.commands.map((c) => c.name), () => planMember(ctx, cls, unit, names.get(unit), renames, placer, counterparts.get(unit)));
   placer.finish(units[0]);
   const pending = new Map([...names].filter(([, n]) => !n.applied).map(([unit, n]) => [unit, n.to]));
   warnMemberUses(ctx, cls, pending, units);
@@ -112,12 +113,38 @@ function newName(ctx: PlanContext, cls: TargetClass, unit: Unit): NewName | unde
   return { to, applied: false };
 }
 
-function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewName | undefined, renames: MemberRenames, placer: MemberPlacer): void {
-  const node = unit.node;
-  if (!isMember(node)) {
-    placer.add(unit, unitText(unit, placer.indent, ctx.code), `${cls.name} ${node.type}@${unit.bridge.index}:${node.start}`);
-    return;
+/**
+ * What a bridge's static blocks and index signatures edit: they have no name, so the n-th of a kind
+ * in a bridge's class stands for the n-th of that kind in the target class (a whole-class bridge
+ * repeats them in place), or for nothing when the target has fewer.
+ */
+function keylessCounterparts(cls: TargetClass, units: Unit[]): Map<Unit, t.Node> {
+  const found = new Map<Unit, t.Node>();
+  const seen = new Map<string, number>();
+  for (const unit of units) {
+    if (isMember(unit.node)) continue;
+    const kind = `${unit.bridge.index} ${unit.node.type}`;
+    const n = seen.get(kind) ?? 0;
+    seen.set(kind, n + 1);
+    const counterpart = cls.node.body.body.filter((m) => m.type === unit.node.type)[n];
+    if (counterpart) found.set(unit, counterpart);
   }
+  return found;
+}
+
+/** A static block or index signature: replaces its counterpart in the target when their texts differ, else is added. */
+function planKeyless(ctx: PlanContext, cls: TargetClass, unit: Unit, placer: MemberPlacer, counterpart: t.Node | undefined): void {
+  const key = `${cls.name} ${unit.node.type}`;
+  if (!counterpart) return placer.add(unit, unitText(unit, placer.indent, ctx.code), `${key}@${unit.bridge.index}:${unit.node.start}`);
+  if (textOf(counterpart, ctx.code) === textOf(unit.node, unit.bridge.file.code)) return;
+  const start = unit.keep.length ? attachedStart(ctx.target.comments, ctx.code, counterpart.start!) : counterpart.start!;
+  const text = unitText(unit, ctx.indentAt(counterpart.start!), ctx.code);
+  ctx.op(`${key}@${counterpart.start}`, 'replace-member', unit, [edit(start, counterpart.end!, text, unit.bridge.index)], ['body']);
+}
+
+function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewName | undefined, renames: MemberRenames, placer: MemberPlacer, counterpart?: t.Node): void {
+  const node = unit.node;
+  if (!isMember(node)) return planKeyless(ctx, cls, unit, placer, counterpart);
   const key = keyOf(node, name?.applied ? name.to : memberName(node, unit.bridge.file.code));
   const existing = cls.members().get(key);
   const opKey = `${cls.name}.${key}`;
