@@ -144,6 +144,20 @@ describe('warnings', () => {
     expect(d.message).toContain(`${target}:155 (node.hasEffects (another object))`);
   });
 
+  test('a member rename follows this.x inside functions typed `this: Class` (rxjs OperatorSubscriber), not super.x', () => {
+    const result = expectMerged('rename-follows-typed-this');
+    expect(result.code.match(/this\.release\(\)/g)).toHaveLength(2);
+    expect(result.code).toContain('super.unsubscribe();');
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  test('a member rename lists this.x inside a plain function of the class, whose this is its own', () => {
+    const d = warning(expectMerged('rename-unfollowed-function-this').diagnostics, 'REFERENCES_NOT_FOLLOWED');
+    const target = 'test/fixtures/js/rename-unfollowed-function-this/target.js';
+    expect(d.message).toContain(`${target}:31 (this.unsubscribe inside a function (its own this))`);
+    expect(d.message).toContain(`${target}:44 (this.unsubscribe inside a function (its own this))`);
+  });
+
   test('a member rename lists super.x in a subclass declared in the same file', () => {
     const found = expectMerged('rename-unfollowed-references').diagnostics.filter((d) => d.code === 'REFERENCES_NOT_FOLLOWED');
     expect(found.map((d) => d.line)).toEqual([2, 25]);

@@ -52,7 +52,7 @@ export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Uni
   const pending = new Map([...names].filter(([, n]) => !n.applied).map(([unit, n]) => [unit, n.to]));
   warnMemberUses(ctx, cls, pending, units);
   if (pending.size) {
-    const edits = cls.node.body.body.flatMap((m) => thisReferences(m, renames, ctx.code));
+    const edits = cls.node.body.body.flatMap((m) => thisReferences(m, renames, ctx.code, cls.name));
     ctx.references.push({ key: `${cls.name} this-references`, aspects: ['name'], kind: 'rename-references', commands: ['rename'], source: sourceOf(units[0]!), edits });
   }
 }
@@ -149,7 +149,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewNam
   const existing = cls.members().get(key);
   const opKey = `${cls.name}.${key}`;
   if (command(unit, 'delete')) return planMemberDelete(ctx, cls, unit, key, existing);
-  const edits = innerEdits(ctx, unit, node, name?.to, renames);
+  const edits = innerEdits(ctx, cls, unit, node, name?.to, renames);
   const impl = implementationOf(cls, key, node);
   if (!impl) {
     const decorators = decoratorPrefix(ctx, unit, node.decorators, unit.bridge.file.code, placer.indent);
@@ -194,7 +194,7 @@ export function planClosingComments(ctx: PlanContext, cls: TargetClass, unit: Un
 }
 
 /** Edits on the bridge member itself: its new name, modifier, parameters and `this.` references. */
-function innerEdits(ctx: PlanContext, unit: Unit, node: Member, to: string | undefined, renames: MemberRenames): Edit[] {
+function innerEdits(ctx: PlanContext, cls: TargetClass, unit: Unit, node: Member, to: string | undefined, renames: MemberRenames): Edit[] {
   const code = unit.bridge.file.code;
   const edits: Edit[] = [];
   if (to) edits.push({ start: node.key.start!, end: node.key.end!, text: to });
@@ -203,7 +203,7 @@ function innerEdits(ctx: PlanContext, unit: Unit, node: Member, to: string | und
   if (modifier) edits.push(modifier);
   edits.push(...paramsEdits(ctx, unit, node, `"${memberName(node, code)}" is not a method`));
   const own = edits.filter((e) => e.end > e.start);
-  const references = renames.size ? thisReferences(node, renames, code).filter((r) => !own.some((e) => r.start >= e.start && r.end <= e.end)) : [];
+  const references = renames.size ? thisReferences(node, renames, code, cls.name).filter((r) => !own.some((e) => r.start >= e.start && r.end <= e.end)) : [];
   return [...edits, ...references, ...renamedBindingReferences(node, code, ctx.bindingRenames, edits)];
 }
 

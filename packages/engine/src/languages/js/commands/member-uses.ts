@@ -2,6 +2,7 @@ import type * as t from '@babel/types';
 import { isMember, memberName } from '../names.js';
 import { walk } from '../walk.js';
 import { nameFinder } from './name-finder.js';
+import { rebindsThis } from './this-references.js';
 
 /** A use of a member's name that `this.` renames do not reach, at a target offset. */
 export interface MemberUse {
@@ -10,7 +11,8 @@ export interface MemberUse {
   how: string;
 }
 
-type Owner = 'own' | 'subclass' | 'other';
+/** Whose `this` a node sees: the class's, a subclass's, another object's, or (`rebound`) a function's inside the class. */
+type Owner = 'own' | 'subclass' | 'other' | 'rebound';
 
 const isClassNode = (n: t.Node): n is t.Class => n.type === 'ClassDeclaration' || n.type === 'ClassExpression';
 
@@ -25,7 +27,7 @@ function propertyName(n: t.MemberExpression | t.OptionalMemberExpression): strin
  * The uses of `names` (members of `cls`, named `className`) in the whole target that a rename
  * following `this.name` inside the class does not reach: `super.x` and `this.x` in a subclass
  * declared in the same file, members a subclass overrides, `this['x']`, `const { x } = this` and
- * `other.x` anywhere. With `own`, the class's own `this.x` uses are listed too (what a delete leaves).
+ * `other.x` anywhere, and `this.x` inside a function of the class that binds its own `this`. With `own`, the class's own `this.x` uses are listed too (what a delete leaves).
  */
 export function memberUses(program: t.Program, code: string, cls: t.Class, className: string, names: ReadonlySet<string>, own = false): Map<string, MemberUse[]> {
   const uses = new Map<string, MemberUse[]>();
@@ -37,6 +39,10 @@ export function memberUses(program: t.Program, code: string, cls: t.Class, class
       if (!mentions(n)) return false;
       if (n !== root && isClassNode(n)) {
         visitClass(n);
+        return false;
+      }
+      if (n !== root && owner === 'own' && rebindsThis(n, className)) {
+        visit(n, 'rebound');
         return false;
       }
       if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') inspectAccess(n, owner);
@@ -58,7 +64,8 @@ export function memberUses(program: t.Program, code: string, cls: t.Class, class
     if (object === 'ThisExpression' && n.computed) {
       if (owner !== 'other') add(name, at, `this['${name}']`);
     } else if (object === 'ThisExpression') {
-      if (owner === 'subclass') add(name, at, `this.${name} in a subclass`);
+      if (owner === 'rebound') add(name, at, `this.${name} inside a function (its own this)`);
+      else if (owner === 'subclass') add(name, at, `this.${name} in a subclass`);
       else if (owner === 'own' && own) add(name, at, `this.${name}`);
     } else if (object === 'Super') {
       if (owner === 'subclass') add(name, at, `super.${name}`);
