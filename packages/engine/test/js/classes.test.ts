@@ -22,6 +22,12 @@ describe('classes', () => {
     expectMerged('class-merge');
   });
 
+  test('a whole-class bridge repeating overload signatures edits the implementation, each signature matching its own (redux-toolkit Tuple)', () => {
+    const { code, diagnostics } = expectMerged('class-overloads-whole');
+    expect(diagnostics).toEqual([]);
+    expect(code.match(/constructor\(/g)).toHaveLength(3);
+  });
+
   test('a whole-class bridge repeating a static block leaves the one static block the target has (three Matrix2)', () => {
     const { code } = expectMerged('class-static-block-repeated');
     expect(code.match(/static \{/g)).toHaveLength(1);

@@ -32,7 +32,8 @@ interface NewName {
 
 /** Merges every bridge member aimed at one target class: renames first (they change other members' text), then each member. */
 export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Unit[]): void {
-  const composed = composeAll(ctx, bridgeUnits, (unit) => memberTarget(ctx, cls, unit));
+  const signatures = signatureOrdinals(bridgeUnits);
+  const composed = composeAll(ctx, bridgeUnits, (unit) => memberTarget(ctx, cls, unit, signatures.get(unit)));
   const units = bridgeUnits.flatMap((u) => composed.get(u)!);
   const renames: MemberRenames = new Map();
   const names = new Map<Unit, NewName>();
@@ -47,7 +48,9 @@ export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Uni
   }
   const placer = new MemberPlacer(ctx, cls);
   const counterparts = keylessCounterparts(cls, units);
-  for (const unit of units) timedUnit(ctx.clock, unit.commands.map((c) => c.name), () => planMember(ctx, cls, unit, names.get(unit), renames, placer, counterparts.get(unit)));
+  for (const unit of units) timedUnit(ctx.clock, unit.commands.map((c) => c.name), () =>
+      isMember(unit.node) ? planMember(ctx, cls, unit, names.get(unit), renames, placer, signatures.get(unit)) : planKeyless(ctx, cls, unit, placer, counterparts.get(unit)),
+    );
   placer.finish(units[0]);
   const pending = new Map([...names].filter(([, n]) => !n.applied).map(([unit, n]) => [unit, n.to]));
   warnMemberUses(ctx, cls, pending, units);
@@ -57,13 +60,33 @@ export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Uni
   }
 }
 
+/**
+ * Each TypeScript signature of a bridge (a method without a body: an overload, an abstract method)
+ * its place among the signatures of its key in its bridge's class: the n-th edits the target's n-th.
+ */
+function signatureOrdinals(units: Unit[]): Map<Unit, number> {
+  const found = new Map<Unit, number>();
+  const seen = new Map<string, number>();
+  for (const unit of units) {
+    if (unit.node.type !== 'TSDeclareMethod') continue;
+    const kind = `${unit.bridge.index} ${keyOf(unit.node, memberName(unit.node, unit.bridge.file.code))}`;
+    const n = seen.get(kind) ?? 0;
+    seen.set(kind, n + 1);
+    found.set(unit, n);
+  }
+  return found;
+}
+
+/** The key of an edit of a member: a signature is told apart from the implementation, and from the others by its place. */
+const opKeyOf = (cls: TargetClass, key: string, signature: number | undefined) => `${cls.name}.${key}${signature === undefined ? '' : ` signature ${signature + 1}`}`;
+
 /** The target member a bridge member unit edits, for composing several bridges' units of it. */
-function memberTarget(ctx: PlanContext, cls: TargetClass, unit: Unit): Target | undefined {
+function memberTarget(ctx: PlanContext, cls: TargetClass, unit: Unit, signature: number | undefined): Target | undefined {
   const node = unit.node;
   if (!isMember(node)) return undefined;
   const key = keyOf(node, memberName(node, unit.bridge.file.code));
-  const impl = implementationOf(cls, key, node);
-  return { key: `${cls.name}.${key}`, text: impl && textOf(impl, ctx.code), own: (u) => textOf(u.node, u.bridge.file.code), applied: (u) => appliedText(ctx, cls, u) };
+  const impl = implementationOf(cls, key, node, signature);
+  return { key: opKeyOf(cls, key, signature), text: impl && textOf(impl, ctx.code), own: (u) => textOf(u.node, u.bridge.file.code), applied: (u) => appliedText(ctx, cls, u) };
 }
 
 /**
@@ -86,9 +109,13 @@ function appliedText(ctx: PlanContext, cls: TargetClass, unit: Unit): string | u
   return textOf(impl, ctx.code, rename ? unit.bridge.file.code.slice(node.key.start!, node.key.end!) : undefined);
 }
 
-/** The target member of `key` a bridge member replaces: the one with a body when it has one (not an overload). */
-function implementationOf(cls: TargetClass, key: string, node: Member): Member | undefined {
+/**
+ * The target member of `key` a bridge member replaces: the one with a body when it has one (not an
+ * overload); for the n-th `signature` of a bridge, the n-th of the target (none when it has fewer).
+ */
+function implementationOf(cls: TargetClass, key: string, node: Member, signature?: number): Member | undefined {
   const existing = cls.members().get(key);
+  if (signature !== undefined) return existing?.filter((m) => m.type === 'TSDeclareMethod')[signature];
   return existing && (existing.find((m) => hasBody(m) === hasBody(node)) ?? existing[0]!);
 }
 
@@ -142,15 +169,22 @@ function planKeyless(ctx: PlanContext, cls: TargetClass, unit: Unit, placer: Mem
   ctx.op(`${key}@${counterpart.start}`, 'replace-member', unit, [edit(start, counterpart.end!, text, unit.bridge.index)], ['body']);
 }
 
-function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewName | undefined, renames: MemberRenames, placer: MemberPlacer, counterpart?: t.Node): void {
-  const node = unit.node;
-  if (!isMember(node)) return planKeyless(ctx, cls, unit, placer, counterpart);
+/** `signature`: a signature's place among those of its key in its bridge (`signatureOrdinals`). */
+function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewName | undefined, renames: MemberRenames, placer: MemberPlacer, signature?: number): void {
+  const node = unit.node as Member;
   const key = keyOf(node, name?.applied ? name.to : memberName(node, unit.bridge.file.code));
   const existing = cls.members().get(key);
-  const opKey = `${cls.name}.${key}`;
+  const opKey = opKeyOf(cls, key, signature);
   if (command(unit, 'delete')) return planMemberDelete(ctx, cls, unit, key, existing);
   const edits = innerEdits(ctx, cls, unit, node, name?.to, renames);
-  const impl = implementationOf(cls, key, node);
+  const impl = implementationOf(cls, key, node, signature);
+  const overloaded = signature !== undefined && existing?.find(hasBody);
+  if (!impl && overloaded) {
+    // A signature more than the target has goes right above the implementation, as overloads are written.
+    const indent = ctx.indentAt(overloaded.start!);
+    ctx.op(opKey, 'add-member', unit, [edit(overloaded.start!, overloaded.start!, join(unitText(unit, indent, ctx.code, edits), plain(`\n${indent}`)), unit.bridge.index)], ['existence']);
+    return;
+  }
   if (!impl) {
     const decorators = decoratorPrefix(ctx, unit, node.decorators, unit.bridge.file.code, placer.indent);
     const apart = apartText(ctx, cls, unit, unit.apart, placer.indent);
