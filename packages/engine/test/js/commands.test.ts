@@ -10,6 +10,12 @@ describe('commands', () => {
     expectMerged('access-ts');
   });
 
+  test('@rename and @access of an overloaded TypeScript method take its signatures along (redux-toolkit Tuple)', () => {
+    const { code } = expectMerged('overloads-follow-rename-and-access');
+    expect(code.match(/protected prependAll/g)).toHaveLength(4);
+    expect(code).not.toMatch(/\bprepend</);
+  });
+
   test('@access private in JavaScript makes the member #private and this.x follows', () => {
     expectMerged('access-js-private');
   });

@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { lineStartAt } from '../../lines.js';
 import type { Edit } from '../../types.js';
-import { jsAccessLevel, jsAccessName, tsAccess } from './commands/access.js';
+import { accessLevel, jsAccessLevel, jsAccessName, tsAccess, tsAccessEdit } from './commands/access.js';
 import { anchorOf, warnAlreadyPlaced } from './commands/before-after.js';
 import { renamedBindingReferences } from './commands/binding-references.js';
 import { decoratorPrefix, newDecorators } from './commands/decorator.js';
@@ -204,6 +204,23 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewNam
   prefix.push(...decoratorPrefix(ctx, unit, keepTarget ? impl.decorators : node.decorators, keepTarget ? ctx.code : unit.bridge.file.code, indent));
   const start = unit.keep.length ? attachedStart(ctx.target.comments, ctx.code, impl.start!) : impl.start!;
   ctx.op(opKey, 'replace-member', unit, [edit(start, impl.end!, unitText(unit, indent, ctx.code, edits, prefix), unit.bridge.index)], ctx.footprint(unit.commands, ['body']));
+  if (signature === undefined && hasBody(node)) renameSignatures(ctx, cls, unit, existing!, name);
+}
+
+/**
+ * A renamed or re-scoped implementation takes its overload signatures along (TypeScript refuses
+ * overloads named or scoped apart from their implementation); signatures the bridge restates are its own.
+ */
+function renameSignatures(ctx: PlanContext, cls: TargetClass, unit: Unit, existing: Member[], name: NewName | undefined): void {
+  const signatures = existing.filter((m) => m.type === 'TSDeclareMethod');
+  const access = ctx.dialect.typescript ? command(unit, 'access') : undefined;
+  const level = access && accessLevel(ctx, unit, access, true);
+  if (!signatures.length || (!level && !(name && !name.applied))) return;
+  const edits = signatures.flatMap((m) => [
+    ...(level ? [tsAccessEdit(m, ctx.code, level)] : []),
+    ...(name && !name.applied ? [{ start: m.key.start!, end: m.key.end!, text: name.to }] : []),
+  ]);
+  ctx.op(`${cls.name}.${keyOf(unit.node as Member, memberName(unit.node as Member, unit.bridge.file.code))} signatures`, 'rename-signatures', unit, edits, ['name']);
 }
 
 /**

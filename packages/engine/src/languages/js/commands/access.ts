@@ -45,11 +45,11 @@ export function jsAccessName(name: string, access: Access): string | undefined {
   return access === 'private' ? `#${bare}` : bare;
 }
 
-/** The level an `@access` value names, or undefined (and a warning) when it names none. */
-export function accessLevel(ctx: PlanContext, unit: Unit, c: Command): Access | undefined {
+/** The level an `@access` value names, or undefined (and a warning, unless `quiet`: asked again) when it names none. */
+export function accessLevel(ctx: PlanContext, unit: Unit, c: Command, quiet = false): Access | undefined {
   const level = c.value.toLowerCase();
   if (isAccess(level)) return level;
-  ctx.warn(unit, c, `"${c.value}" is not private, protected or public`);
+  if (!quiet) ctx.warn(unit, c, `"${c.value}" is not private, protected or public`);
   return undefined;
 }
 
