@@ -82,7 +82,8 @@ async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, prog
   progress.start('merging', plan.jobs.length);
   try {
     const { results, report } = await runtime.runPlan(plan, { onSettled: () => progress.tick() });
-    await cache?.endRun('cli');
+    // The run's pack goes to disk while the threads stop: nothing is left to merge.
+    await Promise.all([cache?.endRun('cli'), runtime.close()]);
     const targetOf = (i: number) => targets[i] ?? followerTarget(plan.files[i]!, root);
     return { outcomes: plan.jobs.map((job, i) => toOutcome(targetOf(i), root, job.target.code, results[i]!, report.tasks[i], job.follows)), report };
   } finally {

@@ -66,8 +66,7 @@ export class DiskStore {
     this.#used.clear();
     await Promise.all(used.map((path) => utimes(path, now, now).catch(() => undefined)));
     if (!wrote) return;
-    await maintain(this.#folder, this.maxSize, CACHE_SCHEMA);
-    await removeLegacy(this.dir);
+    await Promise.all([maintain(this.#folder, this.maxSize, CACHE_SCHEMA), removeLegacy(this.dir)]);
   }
 
   /** Distinct entries and the packs' bytes on disk now. */
