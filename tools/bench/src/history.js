@@ -4,7 +4,7 @@
 // runs before them learned. Per run: the makespan (first merge start to last merge end on the
 // threads) against the lower bound max(total work / threads, largest task) from that run's own
 // task times, and the share of merges within 30% of their prediction.
-// Usage: node tools/bench/src/history.js [--runs N] | --small (10 small files, with history against without)
+// Usage: node tools/bench/src/history.js [--runs N] | --small [--rounds N] (10 small files, with history against without)
 //        | --warm-up (what a fresh thread's first merges pay beyond a warm thread's, against history/warm-up.ts)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -44,16 +44,17 @@ async function child(root, useHistory) {
   const work = ran.reduce((sum, t) => sum + t.runMs, 0);
   const bound = Math.max(work / THREADS, Math.max(...ran.map((t) => t.runMs)));
   const kinds = Object.fromEntries(['small', 'rename', 'large'].map((kind) => [kind, accuracy(ran.filter((t) => kindOf(t.file) === kind))]));
-  console.log(JSON.stringify({ makespan: end - start, bound, within30: report.predictions.within30, medianErrorPct: report.predictions.medianErrorPct, anomalies: report.predictions.anomalies.length, wall: report.wallMs, wallWithin30: accuracy(ran, wallMsOf).within30, kinds, load: loadavg()[0] }));
+  const mine = accuracy(ran);
+  console.log(JSON.stringify({ makespan: end - start, bound, within30: mine.within30, medianErrorPct: mine.medianErrorPct, reported: report.predictions, anomalies: report.predictions.anomalies.length, wall: report.wallMs, wallWithin30: accuracy(ran, wallMsOf).within30, kinds, load: loadavg()[0] }));
 }
 
 const kindOf = (file) => (file.includes('/large') ? 'large' : file.includes('/rename') ? 'rename' : 'small');
-/** A merge's wall time less its parser's first load: what the report scored before the wait for a CPU was left out. */
+/** A merge's wall time less its parser's first load: what the report scored before the thread's CPU time was. */
 const wallMsOf = (t) => t.runMs - (t.loadMs ?? 0);
-/** The merge as the report scores it: wall time less the first load, and less the wait for a CPU spread over it. */
-const scoredMsOf = (t) => wallMsOf(t) * (t.runMs > 0 ? 1 - (t.waitedMs ?? 0) / t.runMs : 1);
+/** The merge's cost as the report gives it (`actualMs`: its thread's CPU time less the parser's first load), against the prediction the scheduler recorded. */
+const reportedMsOf = (t) => t.actualMs;
 
-function accuracy(tasks, actualOf = scoredMsOf) {
+function accuracy(tasks, actualOf = reportedMsOf) {
   const errors = tasks.map((t) => Math.abs(actualOf(t) - t.predictedMs) / t.predictedMs);
   return { n: tasks.length, within30: errors.filter((e) => e <= 0.3).length / tasks.length, medianErrorPct: median(errors) * 100 };
 }
@@ -93,6 +94,16 @@ function main() {
   }
 }
 
+/**
+ * The calling thread's CPU time (Linux's per-thread clock): the runs are inline, and a loaded
+ * machine moves it far less than wall time. `process.cpuUsage()` first brings the thread's time
+ * up to date (else it moves at scheduler ticks, 1-4 ms apart: `thread-cpu.ts` of the engine).
+ */
+function threadCpuMs() {
+  process.cpuUsage();
+  return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ', 1)[0]) / 1e6;
+}
+
 /** 10 small files, in one process: a run with history (read, predict, learn, save) against one without, interleaved. */
 async function smallFiles(rounds = 31) {
   const { createRuntime, RunHistory } = await import('@codebridge/engine');
@@ -100,8 +111,6 @@ async function smallFiles(rounds = 31) {
   const root = mkdtempSync(join(tmpdir(), 'cb-bench-history-small-'));
   const times = { history: [], without: [] };
   const cpu = { history: [], without: [] };
-  // The calling thread's CPU time (Linux's per-thread clock): the runs are inline, and a loaded machine moves it far less than wall time.
-  const threadCpuMs = () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ', 1)[0]) / 1e6;
   try {
     for (let i = 0; i < rounds; i++) {
       for (const mode of i % 2 ? ['history', 'without'] : ['without', 'history']) {
@@ -116,7 +125,7 @@ async function smallFiles(rounds = 31) {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-  console.log(`10 small files, ${rounds - 1} interleaved runs: with history ${round(median(times.history), 2)} ms, without ${round(median(times.without), 2)} ms (median)`);
+  console.log(`10 small files, ${rounds - 1} interleaved runs, load average ${round(loadavg()[0], 1)}: with history ${round(median(times.history), 2)} ms, without ${round(median(times.without), 2)} ms (median)`);
   console.log(`calling thread's CPU: with history ${round(median(cpu.history), 2)} ms, without ${round(median(cpu.without), 2)} ms (median)`);
   console.log(`history's own work per run of the 10 files, CPU: ${historyWorkMs(RunHistory, jobs)}`);
 }
@@ -124,7 +133,6 @@ async function smallFiles(rounds = 31) {
 /** What a run's history calls cost alone, averaged over many: reading the file, 10 predictions, 10 lessons, a save that writes. */
 function historyWorkMs(RunHistory, jobs) {
   const root = mkdtempSync(join(tmpdir(), 'cb-bench-history-work-'));
-  const threadCpuMs = () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ', 1)[0]) / 1e6;
   const task = (ms) => ({ status: 'fulfilled', worker: 'inline', runMs: ms });
   const each = (n, fn) => {
     const started = threadCpuMs();
@@ -167,7 +175,7 @@ async function warmUp() {
       const { report } = await runtime.mergeMany(jobs);
       await runtime.close();
       const tasks = report.tasks.sort((a, b) => a.startedAt - b.startedAt);
-      const ms = tasks.map((t) => (t.runMs - (t.loadMs ?? 0)) * (1 - (t.waitedMs ?? 0) / t.runMs));
+      const ms = tasks.map((t) => t.actualMs);
       const warm = median(ms.slice(-100));
       let kb = 0;
       let extra = 0;
@@ -186,5 +194,5 @@ async function warmUp() {
 
 if (process.argv[2] === '--warm-up') await warmUp();
 else if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === '1');
-else if (process.argv[2] === '--small') await smallFiles();
+else if (process.argv[2] === '--small') await smallFiles(Number(process.argv[process.argv.indexOf('--rounds') + 1]) + 1 || 31);
 else main();

@@ -44,8 +44,13 @@ interface HistoryFile {
 
 const SCHEMA = 1;
 const TARGETS_KEPT = 20_000;
-/** A change in a target's cost smaller than this (or than a third of it) is not worth writing the file for. */
-const NOTICED_MS = 1;
+/**
+ * A merge within this (or a third) of what its target's history predicted teaches nothing worth
+ * writing the file for: rewriting it (a write and a rename over the old file, 0.2-4 ms on ext4)
+ * cost a run of 10 small files more than its merges' noise is worth. Off by less, no scheduling
+ * decision moves (a worker round trip is 0.4 ms).
+ */
+const NOTICED_MS = 2;
 /** Weight of the newest observation in the machine's and the warm-up's average. */
 const NEW_WEIGHT = 0.05;
 /** A target's own merges kept: its prediction is their median (one merge's time is noisy: a GC, a cache miss). */
@@ -92,10 +97,8 @@ export class RunHistory {
     const own = this.#data.targets[this.#pathOf(input)];
     const cls = this.#data.classes[classOf(input)];
     if (own) {
-      const recent = own.recent ?? [own.kb > 0 ? own.ms / own.kb : 0];
-      const ownMs = median(recent) * kb;
-      const n = recent.length;
-      return { ms: cls ? (ownMs * n + cls.msPerKb * kb * SHRINK_TO_CLASS) / (n + SHRINK_TO_CLASS) : ownMs, from: 'target' };
+      const n = recentOf(own).length;
+      return { ms: cls ? (ownMs(own, kb) * n + cls.msPerKb * kb * SHRINK_TO_CLASS) / (n + SHRINK_TO_CLASS) : ownMs(own, kb), from: 'target' };
     }
     if (cls) return { ms: cls.msPerKb * kb, from: 'class' };
     return { ms: expectedCostMs(input, defaultCosts) * this.#data.machine, from: 'size' };
@@ -115,12 +118,12 @@ export class RunHistory {
     const ms = Math.max(measured - warmUp, measured / 10);
     const path = this.#pathOf(input);
     const before = this.#data.targets[path];
-    const sameSize = before && before.kb > 0 ? before.ms * (kb / before.kb) : undefined;
+    const said = before && ownMs(before, kb);
     const msPerKb = kb > 0 ? ms / kb : 0;
     const recent = [...(before?.recent ?? []), msPerKb].slice(-RECENT_KEPT);
     this.#data.targets[path] = { ms, kb, recent, at: Date.now() };
-    // The file is written again only when it learned something: a target, or a cost off by a third.
-    if (sameSize === undefined || Math.abs(ms - sameSize) > Math.max(sameSize / 3, NOTICED_MS)) this.#changed = true;
+    // The file is written again only when it learned something: a target, or a cost off its own prediction by a third.
+    if (said === undefined || Math.abs(ms - said) > Math.max(said / 3, NOTICED_MS)) this.#changed = true;
     const key = classOf(input);
     const seen = this.#data.classes[key];
     this.#data.classes[key] = seen ? { msPerKb: seen.msPerKb + (msPerKb - seen.msPerKb) / Math.min(seen.n + 1, CLASS_MERGES), n: seen.n + 1 } : { msPerKb, n: 1 };
@@ -144,6 +147,10 @@ export class RunHistory {
     return (isAbsolute(path) ? relative(this.root, path) : path).split('\\').join('/');
   }
 }
+
+const recentOf = (record: TargetRecord) => record.recent ?? [record.kb > 0 ? record.ms / record.kb : 0];
+/** A target's cost at `kb` by its own recent merges alone. */
+const ownMs = (record: TargetRecord, kb: number) => median(recentOf(record)) * kb;
 
 const empty = (): HistoryFile => ({ schema: SCHEMA, machine: 1, targets: {}, classes: {} });
 const average = (old: number, now: number) => old * (1 - NEW_WEIGHT) + now * NEW_WEIGHT;

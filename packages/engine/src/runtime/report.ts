@@ -31,6 +31,8 @@ export interface TaskReport {
   /** What the scheduler expected the merge to cost, its thread's warm-up included, and from what (absent for a cache hit). */
   predictedMs?: number;
   predictedFrom?: PredictedFrom;
+  /** What the merge cost as its prediction is scored (`mergeMsOf`: its thread's CPU time, else wall time less the wait for a CPU); absent for a cache hit or a failure. */
+  actualMs?: number;
   /** From submission to the start of the (last) attempt. */
   queueMs: number;
   readMs: number;
@@ -147,6 +149,8 @@ export interface PredictionScore {
   within30: number;
   /** Median absolute percentage error. */
   medianErrorPct: number;
+  /** What the actual costs were (`mergeMsOf`): how many merges were scored against their thread's CPU time, how many against wall time less the wait for a CPU (split merges, no thread clock). */
+  actual: { cpu: number; wall: number };
   /** Merges that took more than ANOMALY_RATIO times their prediction (and ANOMALY_FLOOR_MS more). */
   anomalies: { file: string; predictedMs: number; actualMs: number; from: PredictedFrom }[];
 }
@@ -157,24 +161,40 @@ export const ANOMALY_FLOOR_MS = 5;
 
 function scorePredictions(tasks: TaskReport[]): PredictionScore {
   const scored = tasks.filter((t) => t.predictedMs !== undefined && t.predictedMs > 0 && t.status === 'fulfilled' && !t.cache?.hit);
-  const errors = scored.map((t) => Math.abs(mergeMsOf(t) - t.predictedMs!) / t.predictedMs!).sort((a, b) => a - b);
+  const actual = (t: TaskReport) => t.actualMs ?? mergeMsOf(t);
+  const errors = scored.map((t) => Math.abs(actual(t) - t.predictedMs!) / t.predictedMs!).sort((a, b) => a - b);
   const anomalies = scored
-    .filter((t) => mergeMsOf(t) > ANOMALY_RATIO * t.predictedMs! && mergeMsOf(t) - t.predictedMs! >= ANOMALY_FLOOR_MS)
-    .map((t) => ({ file: t.file, predictedMs: t.predictedMs!, actualMs: mergeMsOf(t), from: t.predictedFrom ?? 'size' }));
+    .filter((t) => actual(t) > ANOMALY_RATIO * t.predictedMs! && actual(t) - t.predictedMs! >= ANOMALY_FLOOR_MS)
+    .map((t) => ({ file: t.file, predictedMs: t.predictedMs!, actualMs: actual(t), from: t.predictedFrom ?? 'size' }));
   return {
     scored: scored.length,
     within30: scored.length ? errors.filter((e) => e <= 0.3).length / scored.length : 0,
     medianErrorPct: errors.length ? errors[Math.floor(errors.length / 2)]! * 100 : 0,
+    actual: { cpu: scored.filter((t) => actualFrom(t) === 'cpu').length, wall: scored.filter((t) => actualFrom(t) === 'wall').length },
     anomalies,
   };
 }
 
+/** What `mergeMsOf` reads of a task's report. */
+type Timed = Pick<TaskReport, 'cpuMs' | 'runMs' | 'loadMs' | 'waitedMs' | 'split'>;
+
 /**
- * What a merge cost, less loading its parser the first time and waiting for a CPU: what
- * predictions are about. The wait is spread evenly over the merge (a thread may wait while it
- * loads a parser too: the two are not taken off twice).
+ * What a merge cost, as predictions are about and scored against (`actualMs` of its report): the
+ * CPU time its thread spent on it (`cpuMs`, exact: `thread-cpu.ts`), which leaves out the time
+ * the thread waited for a CPU and any time it was blocked (waiting for a collector's helper
+ * threads). For a split merge (its `cpuMs` is every thread's, its time the calling thread's) or
+ * where there is no thread clock: its wall time less the wait for a CPU (`waitedMs`). Either way
+ * less the share spent loading a parser the first time on its thread (taken evenly from the wall
+ * time: a wait during the load is not taken off twice).
  */
-export const mergeMsOf = (task: TaskReport) => (task.runMs - (task.loadMs ?? 0)) * (task.runMs > 0 ? 1 - (task.waitedMs ?? 0) / task.runMs : 1);
+export const mergeMsOf = (task: Timed) => {
+  const notLoading = task.runMs > 0 ? 1 - (task.loadMs ?? 0) / task.runMs : 1;
+  if (actualFrom(task) === 'cpu') return task.cpuMs! * notLoading;
+  return task.runMs * notLoading * (task.runMs > 0 ? 1 - (task.waitedMs ?? 0) / task.runMs : 1);
+};
+
+/** Whether a merge's actual cost is its thread's CPU time or its wall time less the wait for a CPU (`mergeMsOf`). */
+export const actualFrom = (task: Timed): 'cpu' | 'wall' => (task.cpuMs !== null && !task.split ? 'cpu' : 'wall');
 
 /** When a task started, in ms from the start of its run. */
 export const startMsOf = (task: TaskReport, run: RunReport) => task.startedAt - run.startedAt;

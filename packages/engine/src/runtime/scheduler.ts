@@ -257,8 +257,8 @@ export class Scheduler {
     const { timing } = outcome;
     const settled: Settled = outcome.ok ? { status: 'fulfilled', value: outcome.value } : { status: 'rejected', reason: new CodeBridgeError(outcome.diagnostics) };
     const expectedMs = task.cost + (timing.threadKbBefore === undefined ? 0 : warmUpMs(timing.threadKbBefore, sizeOf(task.input) / 1024, this.warmUpScale));
-    const report = this.finish(task, settled, {
-      worker: roundTripMs === null ? 'inline' : timing.threadId,
+    const measured = {
+      worker: roundTripMs === null ? ('inline' as const) : timing.threadId,
       startedAt: timing.startedAt,
       readMs: timing.read,
       planMs: timing.plan,
@@ -275,8 +275,10 @@ export class Scheduler {
       overheadMs: roundTripMs === null ? 0 : roundTripMs - timing.runMs,
       cpuMs: timing.cpuMs,
       heapUsedMb: timing.heapUsedMb,
-    });
-    if (outcome.ok) this.pace.learn(expectedMs, mergeMsOf(report));
+    };
+    const actualMs = outcome.ok ? mergeMsOf(measured) : undefined;
+    this.finish(task, settled, { ...measured, ...(actualMs !== undefined && { actualMs }) });
+    if (actualMs !== undefined) this.pace.learn(expectedMs, actualMs);
   }
 
   private fail(task: Pending, failure: PoolFailure & { kind: keyof typeof failureCodes }, roundTripMs: number): void {

@@ -4,8 +4,8 @@ import { internalError, isCodeBridgeError, type Diagnostic } from '../diagnostic
 import { mergeSync, type PhaseTimes } from '../merge.js';
 import type { MergeInput, MergeResult } from '../types.js';
 import { loadingTime } from '../lazy.js';
-import { threadClock, type ThreadClock } from './thread-cpu.js';
 import { epochMs } from './clock.js';
+import { clockSpan, threadClock } from './thread-cpu.js';
 import type { PartTask } from './split-target.js';
 import { languageOf, sizeOf } from './cost.js';
 
@@ -64,17 +64,16 @@ export type TaskOutcome =
   | { ok: false; diagnostics: Diagnostic[]; timing: TaskTiming };
 
 /**
- * Runs one merge on the calling thread and reports it; never throws. A merge is synchronous and
- * CPU-bound, so on the main thread (inline jobs, often tiny) its wall time stands for its CPU time
- * and the thread clock, a file read on Node 20, is not paid twice per job.
+ * Runs one merge on the calling thread and reports it; never throws. On the main thread (inline
+ * jobs) it reads the thread's clocks around the merge; on a worker they are read around the whole
+ * request instead (`thread.ts`: a wrapper's work holds the thread too), so here they are not.
  */
 export function runTask(task: WorkerTask): TaskOutcome {
   const language = languageOf(task.input);
   const threadKbBefore = mergedKb.get(language) ?? 0;
   mergedKb.set(language, threadKbBefore + sizeOf(task.input) / 1024);
   const phases: PhaseTimes = { read: 0, plan: 0, apply: 0 };
-  const clock = isMainThread ? inlineClock : threadClock;
-  const clockStart = clock();
+  const clockStart = isMainThread ? threadClock() : null;
   const startedAt = epochMs();
   const loadedBefore = loadingTime();
   const started = performance.now();
@@ -85,12 +84,10 @@ export function runTask(task: WorkerTask): TaskOutcome {
     outcome = { ok: false, diagnostics: isCodeBridgeError(error) ? error.diagnostics : [internalError(task.input.target.path, error)] };
   }
   const runMs = performance.now() - started;
-  const clockEnd = clock();
   const timing: TaskTiming = {
     ...phases,
     runMs,
-    cpuMs: clockStart && clockEnd ? clockEnd.cpuMs - clockStart.cpuMs : null,
-    waitedMs: waitedDuring(clockStart, clockEnd, runMs),
+    ...clockSpan(clockStart, isMainThread ? threadClock() : null, runMs),
     threadKbBefore,
     heapUsedMb: getHeapStatistics().used_heap_size / 2 ** 20,
     threadId,
@@ -105,15 +102,6 @@ const mergedKb = new Map<string, number>();
 
 /** KB of JavaScript and TypeScript this thread has merged: how far its warm-up went (the calling thread's, for the pool decision). */
 export const mergedKbHere = (): number => mergedKb.get('js') ?? 0;
-
-const inlineClock = (): ThreadClock => ({ cpuMs: performance.now(), waitedMs: 0 });
-
-/** The wait for a CPU between two readings; where the clock gives CPU time alone (Node 23.9+), the rest of the wall time. */
-function waitedDuring(start: ThreadClock | null, end: ThreadClock | null, runMs: number): number {
-  if (!start || !end) return 0;
-  const waited = start.waitedMs !== null && end.waitedMs !== null ? end.waitedMs - start.waitedMs : runMs - (end.cpuMs - start.cpuMs);
-  return Math.min(runMs, Math.max(0, waited));
-}
 
 /**
  * A worker's answer without its map's `sourcesContent`: the calling thread holds those texts

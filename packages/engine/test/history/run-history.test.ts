@@ -68,6 +68,22 @@ describe('run history', () => {
     expect(Object.keys(written.targets)).toHaveLength(2);
   });
 
+  it('a merge within 2 ms (or a third) of what its history predicted does not rewrite the file; one further off does', () => {
+    const [job] = corpusJobs(1);
+    // A warm worker's merge that took `ms` on its thread's CPU.
+    const merged = (ms: number) => ({ id: 'a', file: job!.target.path, language: 'js', bytes: 0, status: 'fulfilled', worker: 1, startedAt: 0, attempts: 1, queueMs: 0, readMs: 0, planMs: 0, applyMs: 0, runMs: ms, cpuMs: ms, threadKbBefore: 4096, overheadMs: 0, heapUsedMb: 1 }) as const;
+    const learnt = (ms: number) => {
+      const history = new RunHistory(root);
+      history.learn(job!, merged(ms));
+      history.save();
+      return readFileSync(history.file, 'utf8');
+    };
+    const first = learnt(1);
+    // 1.5 ms over a 1 ms prediction: noise for a small merge, and no decision it moves.
+    expect(learnt(2.5)).toBe(first);
+    expect(learnt(8)).not.toBe(first);
+  });
+
   it('--no-history: a runtime without one predicts from size and writes nothing', async () => {
     const report = await run(corpusJobs(2), undefined);
     expect(report.tasks.every((t) => t.predictedFrom === 'size' && t.predictedMs! > 0)).toBe(true);

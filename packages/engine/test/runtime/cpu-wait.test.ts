@@ -32,4 +32,21 @@ describe('a merge on a busy machine', () => {
       await runtime.close();
     }
   }, 120_000);
+
+  it("scores each merge against its thread's CPU time, and the report says so", async () => {
+    burners = Array.from({ length: 3 }, () => spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }));
+    const runtime = createRuntime({ workers: 1, coldStartMs: 0, inlineBelowMs: 0 });
+    try {
+      const { report } = await runtime.mergeMany(corpusJobs(20, { classes: 5, methods: 20 }));
+      expect(report.predictions.actual).toEqual({ cpu: 20, wall: 0 });
+      expect(report.tasks.reduce((sum, t) => sum + t.actualMs!, 0)).toBeLessThan(0.8 * report.tasks.reduce((sum, t) => sum + t.runMs, 0));
+      for (const t of report.tasks) {
+        expect(t.actualMs).toBeCloseTo(t.cpuMs! * (1 - (t.loadMs ?? 0) / t.runMs), 9);
+        // Its thread's time on a CPU: a share of its wall time only, the rest waited for a CPU.
+        expect(t.actualMs!).toBeLessThanOrEqual(t.runMs);
+      }
+    } finally {
+      await runtime.close();
+    }
+  }, 120_000);
 });

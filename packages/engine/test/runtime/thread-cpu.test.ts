@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { threadClock } from '../../src/runtime/thread-cpu.js';
+
+describe("the thread's CPU clock", () => {
+  it('moves at every reading of a busy thread, not at scheduler ticks (a 1 ms merge is measured, not rounded to 0 or 4)', () => {
+    const first = threadClock();
+    if (!first) return; // no per-thread clock on this platform
+    let last = first.cpuMs;
+    let moves = 0;
+    let readings = 0;
+    const end = performance.now() + 30;
+    while (performance.now() < end) {
+      const { cpuMs } = threadClock()!;
+      readings++;
+      if (cpuMs !== last) moves++;
+      last = cpuMs;
+    }
+    // Ticks come 1-4 ms apart: 30 ms of spinning would move a tick-bound clock 30 times at most.
+    expect(readings).toBeGreaterThan(500);
+    expect(moves).toBeGreaterThan(0.9 * readings);
+  });
+
+  it('counts a 2 ms spin as about 2 ms of CPU time, whatever the wait for a CPU in it', () => {
+    if (!threadClock()) return;
+    const spans = Array.from({ length: 9 }, () => {
+      const start = threadClock()!;
+      const wallStart = performance.now();
+      while (performance.now() - wallStart < 2);
+      const end = threadClock()!;
+      const wall = performance.now() - wallStart;
+      return { cpu: end.cpuMs - start.cpuMs, offCpu: wall - (end.waitedMs! - start.waitedMs!) };
+    });
+    // On the CPU, the spin is the wall time less the wait: the two agree to a few hundredths of a millisecond.
+    const errors = spans.map((s) => Math.abs(s.cpu - s.offCpu)).sort((a, b) => a - b);
+    expect(errors[4]!).toBeLessThan(0.1);
+  });
+});
