@@ -19,10 +19,10 @@ export function client(doc: Document, data: DashboardData, live: string | null):
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  type Row = { file: string; lang: number; track: number; start: number; run: number; read: number; plan: number; apply: number; queue: number; ok: boolean; hit: boolean; bytes: number; attempts: number; predicted: number };
+  type Row = { file: string; lang: number; track: number; start: number; run: number; read: number; plan: number; apply: number; queue: number; ok: boolean; hit: boolean; bytes: number; attempts: number; predicted: number; actual: number };
 
   function render(d: DashboardData): void {
-    const rows: Row[] = d.tasks.map((t) => ({ file: d.files[t[0]!]!, lang: t[1]!, track: t[2]!, start: t[3]!, run: t[4]!, read: t[5]!, plan: t[6]!, apply: t[7]!, queue: t[8]!, ok: t[9] === 1, hit: t[10] === 1, bytes: t[11]!, attempts: t[12]!, predicted: t[13]! }));
+    const rows: Row[] = d.tasks.map((t) => ({ file: d.files[t[0]!]!, lang: t[1]!, track: t[2]!, start: t[3]!, run: t[4]!, read: t[5]!, plan: t[6]!, apply: t[7]!, queue: t[8]!, ok: t[9] === 1, hit: t[10] === 1, bytes: t[11]!, attempts: t[12]!, predicted: t[13]!, actual: t[14]! }));
     doc.title = d.title;
     $('title').textContent = d.title;
     $('subtitle').textContent = `${d.tool} · ${new Date(d.generatedAt).toLocaleString()}`;
@@ -38,12 +38,12 @@ export function client(doc: Document, data: DashboardData, live: string | null):
 
   /** Predicted against actual, one dot per merge, on log scales, with the +-30% band. */
   function predictions(d: DashboardData, rows: Row[]): void {
-    const points = rows.filter((r) => r.predicted > 0 && r.ok && !r.hit);
+    const points = rows.filter((r) => r.predicted > 0 && r.actual >= 0 && r.ok && !r.hit);
     const box = $('predictions');
     if (points.length === 0) return void box.replaceChildren(el('p', { class: 'muted' }, 'No merge of this run had a prediction to score.'));
     const size = 260;
     const pad = 34;
-    const values = points.flatMap((p) => [p.predicted, p.run]).filter((v) => v > 0);
+    const values = points.flatMap((p) => [p.predicted, p.actual]).filter((v) => v > 0);
     const lo = Math.log10(Math.min(...values)) - 0.1;
     const hi = Math.log10(Math.max(...values)) + 0.1;
     const at = (v: number) => pad + ((Math.log10(Math.max(v, 1e-3)) - lo) / (hi - lo || 1)) * (size - pad - 8);
@@ -51,8 +51,8 @@ export function client(doc: Document, data: DashboardData, live: string | null):
     const band = (k: number) => el('line', { x1: at(10 ** lo), y1: size - at(10 ** lo * k), x2: at(10 ** hi), y2: size - at(10 ** hi * k), class: k === 1 ? 'diagonal' : 'band' });
     svg.append(band(0.7), band(1), band(1.3));
     for (const p of points) {
-      const dot = el('circle', { cx: at(p.predicted), cy: size - at(p.run), r: 3, class: 'dot', fill: COLORS[p.lang]! });
-      dot.append(el('title', {}, `${p.file}: predicted ${fmt(p.predicted)}, took ${fmt(p.run)}`));
+      const dot = el('circle', { cx: at(p.predicted), cy: size - at(p.actual), r: 3, class: 'dot', fill: COLORS[p.lang]! });
+      dot.append(el('title', {}, `${p.file}: predicted ${fmt(p.predicted)}, took ${fmt(p.actual)} on its thread's CPU`));
       svg.append(dot);
     }
     svg.append(el('text', { x: size / 2, y: size - 4, class: 'axis', 'text-anchor': 'middle' }, 'predicted'), el('text', { x: 10, y: size / 2, class: 'axis', transform: `rotate(-90 10 ${size / 2})`, 'text-anchor': 'middle' }, 'actual'));

@@ -24,7 +24,7 @@ export interface DashboardData {
   bottlenecks: Bottleneck[];
 }
 
-export const TASK_COLUMNS = ['file', 'language', 'track', 'startMs', 'runMs', 'readMs', 'planMs', 'applyMs', 'queueMs', 'ok', 'cacheHit', 'bytes', 'attempts', 'predictedMs'] as const;
+export const TASK_COLUMNS = ['file', 'language', 'track', 'startMs', 'runMs', 'readMs', 'planMs', 'applyMs', 'queueMs', 'ok', 'cacheHit', 'bytes', 'attempts', 'predictedMs', 'actualMs'] as const;
 export const LANGUAGES = ['js', 'css', 'html'] as const;
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -68,6 +68,8 @@ function taskRow(t: TaskReport, file: number, startMs: number): number[] {
     t.bytes,
     t.attempts,
     t.predictedMs === undefined || t.cache?.hit ? -1 : round(t.predictedMs),
+    // What the prediction is scored against (its thread's CPU time: `mergeMsOf`), not its wall time.
+    t.actualMs === undefined ? -1 : round(t.actualMs),
   ];
 }
 
