@@ -79,7 +79,7 @@ export class RunHistory {
   constructor(private readonly root: string, dir?: string) {
     // One file per project root: the cache folder may be shared (the OS temp folder), and history
     // is kept by paths relative to the root, which two projects can share.
-    this.file = join(resolveCacheDir(root, dir), 'history', `${createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)}.json`);
+    this.file = join(resolveCacheDir(root, dir), 'history', `${rootHash(root)}.json`);
     this.#data = readHistory(this.file) ?? empty();
   }
 
@@ -151,6 +151,15 @@ export class RunHistory {
 const recentOf = (record: TargetRecord) => record.recent ?? [record.kb > 0 ? record.ms / record.kb : 0];
 /** A target's cost at `kb` by its own recent merges alone. */
 const ownMs = (record: TargetRecord, kb: number) => median(recentOf(record)) * kb;
+
+/** The file's name for a root, hashed once per root per process (a run's history is made per run: 25 µs of SHA-256 each time, a tenth of a small run's history cost). */
+const rootHashes = new Map<string, string>();
+function rootHash(root: string): string {
+  const path = resolve(root);
+  let hash = rootHashes.get(path);
+  if (hash === undefined) rootHashes.set(path, (hash = createHash('sha256').update(path).digest('hex').slice(0, 16)));
+  return hash;
+}
 
 const empty = (): HistoryFile => ({ schema: SCHEMA, machine: 1, targets: {}, classes: {} });
 const average = (old: number, now: number) => old * (1 - NEW_WEIGHT) + now * NEW_WEIGHT;
