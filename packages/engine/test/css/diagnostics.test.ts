@@ -45,3 +45,16 @@ test('a command with no rule after it is a warning at the command', () => {
     { code: 'COMMAND_NOT_APPLICABLE', severity: 'warning', file: 'css/command-with-nothing-after/bridge.css', line: 3, column: 3, message: 'Command "@merge" cannot apply: no rule follows it.' },
   ]);
 });
+
+test('a rule holding a marker of left-out declarations merges into the target rule, which keeps them, and the marker is dropped with a warning (bootstrap .btn)', () => {
+  const { result, expected } = mergeFixture('css', 'elided-rule-merges');
+  expect(result.code).toBe(expected);
+  expect(result.code).toContain('display: inline-block;');
+  expect(result.code).not.toContain('existing styles');
+  expect(result.diagnostics).toMatchObject([{ code: 'PROSE_DROPPED' }, { code: 'ELISION_DROPPED', file: 'css/elided-rule-merges/bridge.css', line: 5 }]);
+});
+
+test('such a marker in a rule under @replace is ELIDED_CODE: replacing the rule would delete what it stands for', () => {
+  const error = mergeError('css', 'elided-rule-under-replace');
+  expect(error.diagnostics).toMatchObject([{ code: 'ELIDED_CODE', file: 'css/elided-rule-under-replace/bridge.css', line: 3, column: 2 }]);
+});

@@ -3,6 +3,8 @@ import { framed } from '../../apply/frame.js';
 import { indentAt } from '../../apply/indent.js';
 import type { BridgeSlice } from '../../apply/splice.js';
 import { blankLines } from '../../apply/remove.js';
+import { atOffset, elidedCode, elisionDropped } from '../../diagnostics.js';
+import { marksElision } from '../../read/elision.js';
 import { isCommandOnly } from '../../commands/parse.js';
 import { lineIndexOf, lineStartAt } from '../../lines.js';
 import type { Command } from '../../commands/parse.js';
@@ -55,9 +57,22 @@ function planRule(job: CssJob, unit: RuleUnit, found: ChildNode[], container: Co
     // The target's node has no body to merge into (`@keyframes spin` cut short): the bridge's replaces it whole.
     addOp(job, path, 'replace', unit.node, [{ start: startOf(last), end: endOf(last), ...nodeSlice(job, unit.node, indentAt(job.target.code, startOf(last))) }], unit.commands);
   } else {
-    const merge = has('merge') ? planMerge : replaceBody;
-    addOp(job, path, has('merge') ? 'merge' : 'replace', unit.node, merge(job, last as Block, unit.node as Block), unit.commands);
+    const merged = has('merge') || elidesBody(job, unit, path, !!has('replace'));
+    addOp(job, path, merged ? 'merge' : 'replace', unit.node, (merged ? planMerge : replaceBody)(job, last as Block, unit.node as Block), unit.commands);
   }
+}
+
+/**
+ * True when a rule's body holds a comment standing for declarations a model left out
+ * (`/* ... existing styles ... *\/`): the rule then merges into the target's, which keeps them, and
+ * the marker is dropped with a warning. Under `@replace`, which would delete them, it is an error.
+ */
+function elidesBody(job: CssJob, unit: RuleUnit, path: string[], replace: boolean): boolean {
+  const markers = (unit.node as Block).nodes.filter((n) => n.type === 'comment' && marksElision(n.text) && !job.target.code.includes(n.toString()));
+  if (!markers.length) return false;
+  const at = (n: ChildNode) => atOffset(job.original, startOf(n));
+  job.diagnostics.push(replace ? elidedCode(describe(path), at(markers[0]!)) : elisionDropped(markers.map(at)));
+  return !replace;
 }
 
 const isStatement = (node: ChildNode): node is AtRule => node.type === 'atrule' && node.nodes === undefined;

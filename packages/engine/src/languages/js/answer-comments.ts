@@ -1,20 +1,9 @@
 import type * as t from '@babel/types';
 import { basename } from 'node:path';
+import { marksElision } from '../../read/elision.js';
 
-// Comments a model writes about its answer, not about the code: where it left code out, and the
-// name of the file the code goes in. Neither belongs in the target.
-
-// What models write where they leave code out: an ellipsis alone (`// ...`, `/* … */`), text
-// between two (`// ... existing code ...`), an ellipsis before what was left out (`// ...rest of the
-// class`, `// ... other methods`), or a note that the rest stays (`// other methods remain
-// unchanged`). Not a sentence an ellipsis continues (`// ...and a 2D pair of 1 leaves the z scale
-// alone.`, webpack's css/syntax-printer.js) nor one it ends (`// loading...`). Read from the text:
-// a parser sees a comment like any other.
-const ELLIPSIS = String.raw`(?:\.{3}|…)`;
-const ALONE_OR_AROUND = new RegExp(String.raw`^[([{]?\s*${ELLIPSIS}(?:.*${ELLIPSIS})?\s*[)\]}]?$`);
-const LEFT_OUT = String.raw`(?:the\s+)?(?:rest|other|existing|remaining|previous|more|same)\b`;
-const BEFORE_LEFT_OUT = new RegExp(String.raw`^[([{]?\s*${ELLIPSIS}\s*\(?${LEFT_OUT}`, 'i');
-const REST_AS_IS = new RegExp(String.raw`^[([{]?\s*${LEFT_OUT}.*\b(?:unchanged|the same|as before|as is|omitted|here)\s*[)\]}]?\s*\.?$`, 'i');
+// Comments a model writes about its answer, not about the code: where it left code out
+// (`read/elision.ts`), and the name of the file the code goes in. Neither belongs in the target.
 
 /** The text of a comment without its markers and the ` * ` of a block's lines. */
 const textOf = (comment: t.Comment) => comment.value.replace(/^\s*\*+/gm, '').trim();
@@ -24,9 +13,7 @@ const textOf = (comment: t.Comment) => comment.value.replace(/^\s*\*+/gm, '').tr
  * too (the bridge copied it) is the target's own, never an elision.
  */
 export function isElision(comment: t.Comment, targetCode: string | undefined): boolean {
-  const text = textOf(comment);
-  if (!(ALONE_OR_AROUND.test(text) || BEFORE_LEFT_OUT.test(text) || REST_AS_IS.test(text))) return false;
-  return targetCode === undefined || !targetCode.includes(sourceOf(comment));
+  return marksElision(textOf(comment)) && (targetCode === undefined || !targetCode.includes(sourceOf(comment)));
 }
 
 // The comment as written (`{ ...props }` holds ` ...`, the value of `// ...`; only a comment holds `// ...`).
