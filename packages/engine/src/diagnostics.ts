@@ -342,13 +342,13 @@ export const bridgeIsADiff = (at: At) =>
   );
 
 /** Such a marker inside a unit the bridge replaces whole: merging it would delete the code it stands for. */
-export const elidedCode = (unit: string, at: At) =>
+export const elidedCode = (unit: string, at: At, hint = 'Write the unit out in full: a bridge replaces each unit it repeats with its text, and keeps the units it leaves out as they are (no marker needed).') =>
   make(
     codes.ELIDED_CODE,
     'error',
     `The bridge leaves part of ${unit} out with a comment that stands for code: ${unit} is replaced whole, so that code would be deleted.`,
     at,
-    'Write the unit out in full: a bridge replaces each unit it repeats with its text, and keeps the units it leaves out as they are (no marker needed).',
+    hint,
   );
 
 /** An import of the target itself in a bridge (the module would import itself). */

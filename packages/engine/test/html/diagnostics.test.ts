@@ -69,3 +69,8 @@ test('two bridges editing one element are a conflict naming both', () => {
   expect(error.diagnostics).toMatchObject([{ code: 'CONFLICT', severity: 'error', file: 'html/conflict-same-element/bridge-2.html', line: 3, column: 0 }]);
   expect(error.message).toContain('#x is edited by html/conflict-same-element/bridge-1.html:1:1 and by html/conflict-same-element/bridge-2.html:3:1');
 });
+
+test('an element holding a marker of left-out markup is ELIDED_CODE: replacing it whole would delete that markup (playwright trace viewer)', () => {
+  const error = mergeError('html', 'elided-element');
+  expect(error.diagnostics).toMatchObject([{ code: 'ELIDED_CODE', file: 'html/elided-element/bridge.html', line: 2, column: 2, hint: expect.stringContaining('@append-to') }]);
+});

@@ -1,6 +1,8 @@
 import { indentAt } from '../../apply/indent.js';
 import { sliceBridge } from '../../apply/splice.js';
-import { atOffset, commandNotApplicable } from '../../diagnostics.js';
+import type { DefaultTreeAdapterTypes as T } from 'parse5';
+import { atOffset, commandNotApplicable, elidedCode } from '../../diagnostics.js';
+import { marksElision } from '../../read/elision.js';
 import type { Edit } from '../../types.js';
 import { timedUnit } from '../../plan/command-clock.js';
 import { planDelete } from './commands/delete.js';
@@ -38,9 +40,30 @@ function planElement(job: HtmlJob, unit: ElementUnit): void {
   if (asked && unit.key && !target) return missing(job, unit.key, asked.offset);
   if (!target) return addInsertion(job, unit.key ?? `new <${unit.el.tagName}> (${job.original.path}:${atOffset(job.original, start).line})`, 'append', start, appendNew(job, unit));
   const merged = command('merge') && mergeInline(job, target, unit.el, command('merge')!.offset);
+  const elided = !merged && elisionIn(job, unit.el);
+  if (elided) return void job.diagnostics.push(elidedCode(unit.key!, atOffset(job.original, elided.sourceCodeLocation!.startOffset), ELIDED_HINT));
   const range = rangeOf(target);
   const edits = merged || [{ ...range, ...sliceBridge(job.bridge, job.bridgeIndex, start, end, indentAt(job.target.code, range.start), job.target.code) }];
   addOp(job, unit.key!, merged ? 'merge' : 'replace', start, edits, names(unit));
+}
+
+const ELIDED_HINT = 'Write the element out in full, or add only the new markup with a placement command above it (`<!-- @append-to #id -->`, `@prepend-to`, `@before`, `@after`).';
+
+/**
+ * A comment inside an element standing for markup a model left out (`<!-- ... existing content ... -->`):
+ * the element replaces the target's whole, so that markup would be deleted.
+ */
+function elisionIn(job: HtmlJob, el: Element): T.CommentNode | undefined {
+  for (const child of el.childNodes) {
+    if (child.nodeName === '#comment') {
+      const comment = child as T.CommentNode;
+      if (marksElision(comment.data.trim()) && !job.target.code.includes(`<!--${comment.data}-->`)) return comment;
+    } else if ('childNodes' in child) {
+      const found = elisionIn(job, child as Element);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** A new element goes at the end of its section: the bridge's, or for a fragment bridge head for metadata, else body. */
