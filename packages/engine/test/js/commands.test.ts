@@ -10,6 +10,12 @@ describe('commands', () => {
     expectMerged('access-ts');
   });
 
+  test('@after an overloaded method goes below its implementation, @before an overloaded function above its first signature (redux-toolkit utils)', () => {
+    const { code } = expectMerged('place-around-overloads');
+    expect(code.indexOf('last(): Items')).toBeGreaterThan(code.indexOf('override concat(...arr: any[])'));
+    expect(code.indexOf('export function hasKey')).toBeLessThan(code.indexOf('export function getOrInsert'));
+  });
+
   test('@rename and @access of an overloaded TypeScript method take its signatures along (redux-toolkit Tuple)', () => {
     const { code } = expectMerged('overloads-follow-rename-and-access');
     expect(code.match(/protected prependAll/g)).toHaveLength(4);

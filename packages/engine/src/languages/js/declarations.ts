@@ -31,12 +31,12 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
   const decl = declarationOf(unit.node as t.Statement);
   const decorators = decl.type === 'ClassDeclaration' ? decl.decorators : undefined;
   if (!target) {
-    const anchor = anchorOf(ctx, unit, (n) => ctx.target.binding(n)?.statement, 'the target');
+    const anchor = anchorOf(ctx, unit, (n, where) => anchorStatement(ctx, n, where), 'the target');
     const piece = unitText(unit, '', ctx.code, edits, decoratorPrefix(ctx, unit, decorators, unit.bridge.file.code, ''));
     ctx.op(key, 'add', unit, [anchor ? insertAt(ctx, unit, anchor, piece, '', true) : appendToModule(ctx, unit, piece)], ctx.footprint(unit.commands, ['existence', 'body']));
     return;
   }
-  warnAlreadyPlaced(ctx, unit, target.statement, (n) => ctx.target.binding(n)?.statement, `"${name}" already exists in the target; it was replaced where it is`);
+  warnAlreadyPlaced(ctx, unit, target.statement, (n, where) => anchorStatement(ctx, n, where), `"${name}" already exists in the target; it was replaced where it is`);
   const indent = ctx.indentAt(target.statement.start!);
   if (target.node.type === 'VariableDeclarator' && isSingleDeclarator(unit.node)) {
     const declarator = unitText({ ...unit, node: unit.node.declarations[0]!, keep: [] }, indent, ctx.code, edits);
@@ -74,7 +74,7 @@ function keepExport(unit: Unit, statement: t.Statement): { prefix: Piece[]; edit
 /** The commands above a bridge class that is merged member by member: decorators and a rename of the class. */
 export function planClassHeader(ctx: PlanContext, unit: Unit, cls: TargetClass, renames: BindingRename[]): void {
   classRename(ctx, unit, cls, renames);
-  warnAlreadyPlaced(ctx, unit, cls.statement, (n) => ctx.target.binding(n)?.statement, `class ${cls.name} already exists in the target; it stays where it is`);
+  warnAlreadyPlaced(ctx, unit, cls.statement, (n, where) => anchorStatement(ctx, n, where), `class ${cls.name} already exists in the target; it stays where it is`);
   const at = cls.statement.start!;
   const indent = ctx.indentAt(at);
   for (const piece of decoratorPrefix(ctx, unit, cls.node.decorators, ctx.code, indent)) {
@@ -89,4 +89,9 @@ export function planStatement(ctx: PlanContext, unit: Unit): void {
   const present = ctx.target.ast.program.body.some((s) => s.type === unit.node.type && ctx.code.slice(s.start!, s.end!).trim() === text);
   if (present) return;
   ctx.op(`statement ${text}`, 'add', unit, [appendToModule(ctx, unit, unitText(unit, '', ctx.code))], ['existence']);
+}
+
+/** The statement a `@before`/`@after` of a binding anchors on: above its first declaration, below its implementation (`AnchorFinder`). */
+function anchorStatement(ctx: PlanContext, name: string, where: 'before' | 'after'): t.Statement | undefined {
+  return where === 'after' ? ctx.target.binding(name)?.statement : ctx.target.declarations(name)[0]?.statement;
 }

@@ -197,7 +197,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewNam
     const at = lineStartAt(ctx.code, leadingStart(ctx.target.comments, ctx.code, impl.start!));
     ctx.op(`${opKey} comments`, 'add-comments', unit, [edit(at, at, join(plain(ctx.indentAt(impl.start!)), apart, plain('\n\n')), unit.bridge.index)], ['body']);
   }
-  warnAlreadyPlaced(ctx, unit, impl, (n) => placer.named(n), `"${key}" already exists in class ${cls.name}; it was replaced where it is`);
+  warnAlreadyPlaced(ctx, unit, impl, (n, where) => placer.named(n, where), `"${key}" already exists in class ${cls.name}; it was replaced where it is`);
   const indent = ctx.indentAt(impl.start!);
   const keepTarget = !node.decorators?.length && !!impl.decorators?.length;
   const prefix: Piece[] = keepTarget ? [plain(targetDecorators(ctx.code, impl))] : [];
@@ -283,7 +283,7 @@ class MemberPlacer {
   /** Adds `piece` where the unit's `@before`/`@after` says, else at the end; `apart` sets it off by a blank line. */
   add(unit: Unit, piece: Piece, key: string, apart = false): void {
     const { ctx, cls } = this;
-    const anchor = apart ? undefined : anchorOf(ctx, unit, (name) => this.named(name), `class ${cls.name}`);
+    const anchor = apart ? undefined : anchorOf(ctx, unit, (name, where) => this.named(name, where), `class ${cls.name}`);
     const last = this.members.at(-1);
     const body = cls.node.body;
     if (anchor || last) {
@@ -322,8 +322,10 @@ class MemberPlacer {
     return /\n[ \t]*\r?\n/.test(this.ctx.code.slice(members[i]!.end!, members[i + 1]!.start!));
   }
 
-  named(name: string): t.Node | undefined {
+  /** The first member of `name` (`before`) or the last (`after`): see `AnchorFinder`. */
+  named(name: string, where: 'before' | 'after'): t.Node | undefined {
     const code = this.ctx.code;
-    return this.members.find((m) => isMember(m) && memberName(m, code) === name);
+    const of = (m: t.Node) => isMember(m) && memberName(m, code) === name;
+    return where === 'before' ? this.members.find(of) : this.members.findLast(of);
   }
 }
