@@ -102,6 +102,12 @@ describe('warnings', () => {
     expect(found[0]!.frame).toContain('> 7 | // @access protected');
   });
 
+  test('@params that would clash with the body (a parameter the body declares with const) is a warning and the list stays (three ExtrudeGeometry)', () => {
+    const result = expectMerged('params-clash-with-body');
+    expect(warning(result.diagnostics, 'COMMAND_NOT_APPLICABLE')).toMatchObject({ line: 2, column: 3, message: expect.stringContaining("Identifier 'options' has already been declared") });
+    expect(result.code).toContain('\ttoJSON() {');
+  });
+
   test('a command with no code below it is reported', () => {
     const d = warning(expectMerged('orphan-command').diagnostics, 'COMMAND_NOT_APPLICABLE');
     expect(d).toMatchObject({ file: 'test/fixtures/js/orphan-command/bridge.js', line: 5, column: 3, message: 'Command "@delete" cannot apply: no code follows it.' });

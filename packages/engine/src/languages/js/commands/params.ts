@@ -26,7 +26,7 @@ export function paramsEdits(ctx: PlanContext, unit: Unit, node: t.Node, notFunct
   const c = command(unit, 'params');
   if (!c) return [];
   const fn = functionOf(node);
-  const problem = fn ? paramsProblem(fn, c.value, ctx.dialect) : notFunction;
+  const problem = fn ? paramsProblem(fn, c.value, ctx.dialect) ?? bodyProblem(fn, c.value, ctx.dialect, unit.bridge.file.code) : notFunction;
   if (!problem) return [paramsEdit(fn!, unit.bridge.file.code, c.value)];
   ctx.warn(unit, c, problem);
   return [];
@@ -69,30 +69,48 @@ export function paramsEdit(fn: Fn, code: string, value: string): Edit {
  * parameter list that does not close (`a = \``) or closes early (`a) {}; (b`) would break the output.
  */
 export function paramsProblem(fn: Fn, value: string, dialect: Dialect): string | undefined {
-  const [open, close] = wrapperOf(fn);
+  const problem = wrappedProblem(fn, value, dialect, '{}');
+  return problem && (problem === true ? 'it is not one parameter list' : `it is not a parameter list (${problem})`);
+}
+
+/**
+ * Why the parameters `value` and the function's own body (its text in `code`) do not make a function:
+ * `@params options` over a body that declares `const options` would not parse.
+ */
+function bodyProblem(fn: Fn, value: string, dialect: Dialect, code: string): string | undefined {
+  if (!('body' in fn) || !fn.body) return undefined;
+  const problem = wrappedProblem(fn, value, dialect, code.slice(fn.body.start!, fn.body.end!));
+  return problem && `with the function's body it does not parse (${problem === true ? 'the list does not end where the body starts' : problem})`;
+}
+
+/** The parser's reason the wrapped function does not parse (true: it parses as something else), or undefined. */
+function wrappedProblem(fn: Fn, value: string, dialect: Dialect, body: string): string | true | undefined {
+  const [open, close] = wrapperOf(fn, body);
   const code = `${open}${value}${close}`;
   try {
     const statements = parseModule(code, dialect).program.body;
-    const body = bodyOf(statements);
-    // One function, whose empty body is the one written after the value: the list ended where it should.
-    return statements.length === 1 && body?.start === open.length + value.length + close.indexOf('{') ? undefined : 'it is not one parameter list';
+    // One function, whose body is the one written after the value: the list ended where it should.
+    return statements.length === 1 && bodyOf(statements)?.start === open.length + value.length + close.indexOf(body) ? undefined : true;
   } catch (error) {
     if (!isSyntaxError(error)) throw error;
-    return `it is not a parameter list (${error.message.replace(/\.? \(\d+:\d+\)$/, '')})`;
+    return error.message.replace(/\.? \(\d+:\d+\)$/, '');
   }
 }
 
-/** Text around a parameter list that makes it a function of `fn`'s kind (constructors allow parameter properties, setters one parameter). */
-function wrapperOf(fn: Fn): [string, string] {
+/**
+ * Text around a parameter list that makes it a function of `fn`'s kind, with `body` (constructors
+ * allow parameter properties and, in a subclass, `super()`; setters take one parameter).
+ */
+function wrapperOf(fn: Fn, body: string): [string, string] {
   const prefix = `${'async' in fn && fn.async ? 'async ' : ''}`;
   const star = 'generator' in fn && fn.generator ? '*' : '';
   if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'TSDeclareMethod') {
     const kind = fn.kind === 'method' ? '' : `${fn.kind === 'constructor' ? '' : `${fn.kind} `}`;
     const name = fn.kind === 'constructor' ? 'constructor' : 'm';
-    return [`(class { ${prefix}${star}${kind}${name}(`, ') {} });'];
+    return [`(class extends Object { ${prefix}${star}${kind}${name}(`, `) ${body} });`];
   }
-  if (fn.type === 'ArrowFunctionExpression') return [`(${prefix}(`, ') => {});'];
-  return [`(${prefix}function${star} f(`, ') {});'];
+  if (fn.type === 'ArrowFunctionExpression') return [`(${prefix}(`, `) => ${body});`];
+  return [`(${prefix}function${star} f(`, `) ${body});`];
 }
 
 /** The body of the one function the wrapper declares. */
