@@ -17,7 +17,7 @@ import { piecesOf, type Piece } from './target-pieces.js';
  * From this many classes touched (`@class` groups naming distinct classes) a large target's plan
  * is split across the threads. Measured with `tools/bench/src/large-file-threads.js` on the 5 MB
  * module (docs/performance.md): from the threads' CPU times, two threads would be 1.15x faster
- * than one with 3 classes, 1.25x with 4, 1.37x with 6, 1.54x with 12 and 1.76x with 40; below 6 the
+ * than one with 3 classes, 1.25x with 4, 1.58x with 6, 1.80x with 12 and 2.2x with 40; below 6 the
  * gain is small beside the second thread it takes from other merges.
  */
 export const SPLIT_MIN_CLASSES = 6;
