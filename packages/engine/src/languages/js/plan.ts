@@ -9,7 +9,7 @@ import { collectBindingRenames, planBindingRenames, renamedBefore, type BindingR
 import { planClassHeader, planDeclaration, planStatement } from './declarations.js';
 import { ImportPlanner } from './imports.js';
 import { planClosingComments, planMembers } from './members.js';
-import { boundNames, declarationOf, nameSpaceOf } from './names.js';
+import { boundNames, declarationOf, isMember, memberName, nameSpaceOf } from './names.js';
 import { composeAll, textOf, type Target } from './compose.js';
 import { parseTarget } from './parse.js';
 import { command, readBridge, type Unit } from './read.js';
@@ -65,6 +65,7 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
   for (const [from, to] of followed ?? []) ctx.bindingRenames.set(from, to);
   const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics, target));
   onRead?.();
+  source.prefetch?.(read.flatMap((b) => b.units.flatMap(wordsOf)));
   part?.read(ctx);
   collectBindingRenames(ctx, read.flatMap((b) => b.units));
   const classes = new Map<TargetClass, Unit[]>();
@@ -103,6 +104,14 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
   imports.finish();
   planBindingRenames(ctx, renames);
   return { ops: ctx.ops, references: ctx.references };
+}
+
+/** The names the plan of a unit looks the target up by: the class it names, its own name, the name it renames to. */
+function wordsOf(unit: Unit): string[] {
+  const words = unit.commands.filter((c) => c.name === 'class' || c.name === 'rename').map((c) => c.value);
+  if (isMember(unit.node)) words.push(memberName(unit.node, unit.bridge.file.code));
+  else if (unit.kind !== 'import') words.push(...boundNames(unit.node as t.Statement));
+  return words;
 }
 
 /** The target class a bridge class merges into member by member (not under `@replace` or `@delete`). */

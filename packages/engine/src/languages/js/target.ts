@@ -63,6 +63,8 @@ export interface StatementSource {
   program(words: readonly string[]): t.Program;
   /** The whole file's syntax tree. */
   ast(): Ast;
+  /** Words a plan is about to ask `statements` for, to look up together (a partial source searches its text once for all). */
+  prefetch?(words: Iterable<string>): void;
 }
 
 /** A source holding the whole file's syntax tree. */

@@ -5,7 +5,7 @@ import type { SourceFile } from '../../../types.js';
 import { parseSlice } from '../parse.js';
 import type { StatementSource } from '../target.js';
 import { NeedsFullParse } from './needs-full-parse.js';
-import { namesIn } from './names-in.js';
+import { namesIn, namesInEach } from './names-in.js';
 import type { Chunk } from './scan.js';
 
 /**
@@ -53,6 +53,16 @@ export class PartialSource implements StatementSource {
     for (const word of words) this.reads.words.add(word);
     for (const word of words) for (const i of this.chunksNaming(word)) chunks.add(i);
     return [...chunks].sort((a, b) => a - b).flatMap((i) => this.chunk(i));
+  }
+
+  /**
+   * Searches the text once for every word not searched yet (`namesInEach`): a merge of 40 classes
+   * into a 5 MB module spent 200 ms in a pass per class name.
+   */
+  prefetch(words: Iterable<string>): void {
+    const unknown = [...new Set(words)].filter((w) => !this.naming.has(w));
+    if (unknown.length < 2) return;
+    for (const [word, chunks] of namesInEach(this.file.code, unknown, this.sliceStarts)) this.naming.set(word, chunks);
   }
 
   /** The chunks whose text holds `word` as a name, searched once per word (a plan asks for a class's name several times). */
