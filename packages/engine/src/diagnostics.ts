@@ -322,11 +322,11 @@ export const exampleDropped = (at: At, lastLine: number) =>
   );
 
 /** Comments a model wrote where it left code out (`// ... existing code ...`), between units: not merged. */
-export const elisionDropped = (lines: At[]) =>
+export const elisionDropped = (lines: At[], example = '// ... existing code ...') =>
   make(
     codes.ELISION_DROPPED,
     'warning',
-    `${lines.length === 1 ? 'Line' : 'Lines'} ${lines.map((l) => l.line).join(', ')} of the bridge ${lines.length === 1 ? 'marks' : 'mark'} code left out (like \`// ... existing code ...\`) and ${lines.length === 1 ? 'was' : 'were'} dropped; the target's code there is kept.`,
+    `${lines.length === 1 ? 'Line' : 'Lines'} ${lines.map((l) => l.line).join(', ')} of the bridge ${lines.length === 1 ? 'marks' : 'mark'} code left out (like \`${example}\`) and ${lines.length === 1 ? 'was' : 'were'} dropped; the target's code there is kept.`,
     lines[0],
     'Units a bridge does not repeat are kept as they are; such markers are not needed.',
   );

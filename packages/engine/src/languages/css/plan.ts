@@ -71,7 +71,7 @@ function elidesBody(job: CssJob, unit: RuleUnit, path: string[], replace: boolea
   const markers = (unit.node as Block).nodes.filter((n) => n.type === 'comment' && marksElision(n.text) && !job.target.code.includes(n.toString()));
   if (!markers.length) return false;
   const at = (n: ChildNode) => atOffset(job.original, startOf(n));
-  job.diagnostics.push(replace ? elidedCode(describe(path), at(markers[0]!)) : elisionDropped(markers.map(at)));
+  job.diagnostics.push(replace ? elidedCode(describe(path), at(markers[0]!)) : elisionDropped(markers.map(at), '/* ... existing styles ... */'));
   return !replace;
 }
 
