@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { epochMs } from './clock.js';
-import { clockSpan, threadClock, type ThreadClock } from './thread-cpu.js';
 import type { PartOutcome } from './plan-part.js';
 import type { PartTask } from './split-target.js';
 import type { TaskOutcome, WorkerRequest, WorkerTask } from './task.js';
@@ -26,12 +25,10 @@ const handle = ((await import(pathToFileURL((workerData as ThreadData).workerFil
 await handle({ warmUp: true });
 port.on('message', async ({ id, task }: ThreadRequest) => {
   let reply: ThreadReply;
-  const clockStart = threadClock();
   const startedAt = epochMs();
   const started = performance.now();
   try {
-    const outcome = (await handle(task))!;
-    reply = { id, outcome: heldThread(outcome, startedAt, performance.now() - started, clockStart) };
+    reply = { id, outcome: heldThread((await handle(task))!, startedAt, performance.now() - started) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
@@ -41,12 +38,11 @@ port.postMessage({ ready: true } satisfies ThreadReply);
 
 /**
  * The time the task held its thread, from the request to the answer: the merge, plus whatever the
- * worker module did around it (a wrapper's own work counts: the thread was not free meanwhile).
- * A merge's CPU time and its wait for a CPU are the thread's over that time too; a part's CPU time
- * stays its planner's (`plan-part.ts`).
+ * worker module did around it (a wrapper's own work counts: the thread was not free meanwhile), which
+ * a merge's CPU time (read around the merge itself, `task.ts`) takes in too, at its wall time.
  */
-function heldThread<T extends Answer>(outcome: T, startedAt: number, ms: number, clockStart: ThreadClock | null): T {
-  const runMs = Math.max(outcome.timing.runMs, ms);
-  const clocks = 'waitedMs' in outcome.timing ? clockSpan(clockStart, threadClock(), runMs) : {};
-  return { ...outcome, timing: { ...outcome.timing, startedAt, runMs, ...clocks } };
+function heldThread<T extends Answer>(outcome: T, startedAt: number, ms: number): T {
+  const { runMs, cpuMs } = outcome.timing;
+  const around = Math.max(0, ms - runMs);
+  return { ...outcome, timing: { ...outcome.timing, startedAt, runMs: runMs + around, ...(cpuMs !== null && 'waitedMs' in outcome.timing && { cpuMs: cpuMs + around }) } };
 }
