@@ -23,6 +23,7 @@ const faultyBridges: Record<string, string> = {
   'html/placement-with-nothing-after': '@append-to with no element after it',
   'html/placement-into-text-only-element': '@append-to a <script>, whose content is code',
   'js/orphan-command': '@delete with no code after it',
+  'js/params-clash-with-body': '@params naming a parameter its own body declares with const',
   'js/warnings': '@access protected in JavaScript, @params on a field',
 };
 
