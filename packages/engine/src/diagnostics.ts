@@ -383,8 +383,8 @@ export const mergeOutputInvalid = (language: string, reason: string, at: At) =>
  * A reference a rename cannot follow: `super.x`, `other.x`, `this['x']`, a subclass's override;
  * across files, a `require()` or `import()` whose result goes where the plan cannot read it.
  */
-export const referencesNotFollowed = (what: string, places: string[], at: At, hint = 'A rename follows `this.name` inside its class only; change these by hand where they mean the renamed member.') =>
-  make(codes.REFERENCES_NOT_FOLLOWED, 'warning', `${what}, but ${places.length === 1 ? 'this use keeps' : `these ${places.length} uses keep`} the old name: ${places.join('; ')}.`, at, hint);
+export const referencesNotFollowed = (what: string, places: string[], at: At, hint = 'A rename follows `this.name` inside its class only; change these by hand where they mean the renamed member.', uses = places.length) =>
+  make(codes.REFERENCES_NOT_FOLLOWED, 'warning', `${what}, but ${uses === 1 ? 'this use keeps' : `these ${uses} uses keep`} the old name: ${places.join('; ')}.`, at, hint);
 
 /** A deleted unit the target still uses. */
 export const deletedStillUsed = (what: string, places: string[], at: At) =>

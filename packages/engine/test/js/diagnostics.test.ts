@@ -164,6 +164,11 @@ describe('warnings', () => {
     expect(d.message).toContain(`${target}:44 (this.unsubscribe inside a function (its own this))`);
   });
 
+  test('two uses a rename cannot follow on one line are listed once with their count, and the count of uses is theirs (three Uniform)', () => {
+    const d = warning(expectMerged('rename-uses-on-one-line').diagnostics, 'REFERENCES_NOT_FOLLOWED');
+    expect(d.message).toContain('these 2 uses keep the old name: test/fixtures/js/rename-uses-on-one-line/target.js:29 (this.value.clone (another object)) x2.');
+  });
+
   test('a member rename lists super.x in a subclass declared in the same file', () => {
     const found = expectMerged('rename-unfollowed-references').diagnostics.filter((d) => d.code === 'REFERENCES_NOT_FOLLOWED');
     expect(found.map((d) => d.line)).toEqual([2, 25]);

@@ -7,10 +7,16 @@ import { isMember, memberKey, memberName } from './names.js';
 import { command, type Unit } from './read.js';
 import type { TargetBinding, TargetClass } from './target.js';
 
-/** The places of the uses, as `file:line (how)`; a long list is cut. */
+/** The places of the uses, as `file:line (how)`, the same place on one line counted once (`x2`); a long list is cut. */
 function places(ctx: PlanContext, uses: MemberUse[]): string[] {
-  const shown = uses.slice(0, 12).map((u) => `${ctx.target.file.path}:${atOffset(ctx.target.file, u.offset).line} (${u.how})`);
-  return uses.length > shown.length ? [...shown, `and ${uses.length - shown.length} more`] : shown;
+  const counts = new Map<string, number>();
+  for (const u of uses) {
+    const place = `${ctx.target.file.path}:${atOffset(ctx.target.file, u.offset).line} (${u.how})`;
+    counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  const all = [...counts].map(([place, n]) => (n > 1 ? `${place} x${n}` : place));
+  const shown = all.slice(0, 12);
+  return all.length > shown.length ? [...shown, `and ${all.length - shown.length} more`] : shown;
 }
 
 /**
@@ -27,7 +33,7 @@ export function warnMemberUses(ctx: PlanContext, cls: TargetClass, renamed: Read
     for (const [unit, to] of renamed) {
       const found = uses.get(nameOf(unit)!);
       const by = command(unit, 'rename') ?? command(unit, 'access')!;
-      if (found?.length) ctx.diagnostics.push(referencesNotFollowed(`"${nameOf(unit)}" of class ${cls.name} became "${to}"`, places(ctx, found), ctx.at(unit, by)));
+      if (found?.length) ctx.diagnostics.push(referencesNotFollowed(`"${nameOf(unit)}" of class ${cls.name} became "${to}"`, places(ctx, found), ctx.at(unit, by), undefined, found.length));
     }
   }
   if (deleted.length) {
