@@ -38,6 +38,15 @@ const COMMAND = new RegExp(String.raw`^@([A-Za-z]\w*(?:-(?!>)\w*)*)${SEPARATOR}`
 // Blanks and comment punctuation before a command on a line: `//`, `/*`, `/**`, `*`, `<!--`, `#`.
 const LEAD = /^[ \t]*(?:(?:\/\/+|\/\*+|\*+|<!--|#)[ \t]*)?/;
 
+/**
+ * Comments other tools read, written like a command (`// @ts-ignore`, `/* @vite-ignore *\/`): never
+ * a command, never warned of, and they stay on the code they sit on.
+ */
+const PRAGMAS = new Set(['ts-ignore', 'ts-expect-error', 'ts-nocheck', 'ts-check', 'flow', 'noflow', 'jsx', 'jsxfrag', 'jsxruntime', 'jsximportsource', 'vite-ignore', '__pure__', '__no_side_effects__', 'refresh', 'license', 'preserve', 'format', 'prettier', 'generated', 'vitest-environment', 'jest-environment']);
+
+/** True when a line (comment punctuation taken off) starts with a pragma of another tool. */
+const isPragma = (line: string) => PRAGMAS.has(COMMAND.exec(line)?.[1]?.toLowerCase() ?? '');
+
 /** A value without the comment closer a one-line comment ends with (stars and a slash, or `-->`). */
 function withoutCloser(value: string): string {
   const text = value.trimEnd();
@@ -73,8 +82,8 @@ export function parseCommands(text: string, offset: number, bridge: SourceFile, 
       const name = spec.aliases?.[raw] ?? raw;
       const value = withoutCloser(rest.slice(match[0].length)).trim();
       const kind = spec.known[name];
-      if (spec.ignore?.includes(raw) || (!kind && documented && !nearCommand(raw, spec))) {
-        // documentation, not a command
+      if (spec.ignore?.includes(raw) || PRAGMAS.has(raw) || (!kind && documented && !nearCommand(raw, spec))) {
+        // documentation or another tool's pragma, not a command
       } else if (!kind) {
         diagnostics.push(unknownCommand(match[1]!, atOffset(bridge, at), Object.keys(spec.known)));
       } else if (kind === 'value' && !value) {
@@ -111,7 +120,7 @@ export function isCommandOnly(text: string): boolean {
     .split('\n')
     .map((l) => l.replace(LEAD, '').trim())
     .filter(Boolean)
-    .every((l) => l.startsWith('@'));
+    .every((l) => l.startsWith('@') && !isPragma(l));
 }
 
 /** A comment's text without its opener (a slash and stars, or `<!--`) and closer (stars and a slash, or `-->`). */

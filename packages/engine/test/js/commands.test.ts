@@ -16,6 +16,12 @@ describe('commands', () => {
     expect(code.indexOf('export function hasKey')).toBeLessThan(code.indexOf('export function getOrInsert'));
   });
 
+  test("another tool's pragmas (`// @ts-ignore`) are no commands: kept on their members, not warned of (rxjs WebSocketSubject)", () => {
+    const { code, diagnostics } = expectMerged('tool-pragmas-stay');
+    expect(code.match(/^  \/\/ @ts-ignore/gm)).toHaveLength(2);
+    expect(diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
+  });
+
   test('@rename and @access of an overloaded TypeScript method take its signatures along (redux-toolkit Tuple)', () => {
     const { code } = expectMerged('overloads-follow-rename-and-access');
     expect(code.match(/protected prependAll/g)).toHaveLength(4);
