@@ -32,6 +32,17 @@ describe('top-level declarations', () => {
     expectMerged('indent-unit-continuation-lines');
   });
 
+  test('a whole-file answer restating a function\'s overload signatures edits its implementation, each signature matching its own (redux-toolkit getOrInsert)', () => {
+    const { diagnostics } = expectMerged('function-overloads-whole-file');
+    expect(diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
+  });
+
+  test('a bridge restating fewer overload signatures than the target leaves the others and writes none twice', () => {
+    const { code } = expectMerged('function-overloads-fewer');
+    expect(code.match(/export function getOrInsert<K, V>\(map: Map<K, V>, key: K, value: V\): V\n/g)).toHaveLength(1);
+    expect(code).toContain('map: WeakMap<K, V>,');
+  });
+
   test('TSX parses in target and bridge', () => {
     expectMerged('tsx');
   });

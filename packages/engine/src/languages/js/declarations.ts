@@ -8,28 +8,36 @@ import { paramsEdits } from './commands/params.js';
 import { bindingRenameEdits, classRename, renamedBefore, type BindingRename } from './commands/rename.js';
 import { attachedStart } from './comments.js';
 import type { PlanContext } from './context.js';
-import { boundNames, declarationOf, nameSpaceOf } from './names.js';
+import { boundNames, declarationOf, nameSpaceOf, type NameSpace } from './names.js';
+import { signatureKey, type Signature } from './ordinals.js';
 import { appendToModule, insertAt } from './place.js';
 import { command, type Unit } from './read.js';
-import type { TargetClass } from './target.js';
-import { edit, plain, unitText, type Piece } from './text.js';
+import type { TargetBinding, TargetClass } from './target.js';
+import { edit, join, plain, unitText, type Piece } from './text.js';
 
 /**
  * A function, variable or class declaration (or a class under `@replace`/`@delete`): replaces
  * the binding of the same name, deletes it, or is added.
  */
-export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRename[]): void {
+export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRename[], signature?: Signature<TargetBinding>): void {
   const name = boundNames(unit.node as t.Statement)[0]!;
   const space = nameSpaceOf(unit.node as t.Statement);
-  const keyOf = (n: string) => `binding ${n}${space === 'type' ? ' (type)' : ''}`;
+  const keyOf = (n: string) => signatureKey(`binding ${n}${space === 'type' ? ' (type)' : ''}`, signature?.place);
   if (command(unit, 'delete')) return planBindingDelete(ctx, unit, name, space, keyOf(name));
   const renamed = renamedBefore(ctx, unit, name, space);
-  const target = ctx.target.binding(renamed ?? name, space);
+  const target = bindingOf(ctx, renamed ?? name, space, signature);
   const key = keyOf(renamed ?? name);
+  const implementation = signature && !target ? ctx.target.binding(renamed ?? name, space) : undefined;
   const own = [...bindingRenameEdits(ctx, unit, name, target, renames, renamed), ...paramsEdits(ctx, unit, unit.node, 'it is not a function')];
   const edits = [...own, ...renamedBindingReferences(unit.node, unit.bridge.file.code, ctx.bindingRenames, own, name)];
   const decl = declarationOf(unit.node as t.Statement);
   const decorators = decl.type === 'ClassDeclaration' ? decl.decorators : undefined;
+  if (implementation) {
+    // A signature more than the target has goes right above the implementation, as overloads are written.
+    const at = implementation.statement.start!;
+    ctx.op(key, 'add', unit, [edit(at, at, join(unitText(unit, '', ctx.code, edits), plain(`\n${ctx.indentAt(at)}`)), unit.bridge.index)], ['existence']);
+    return;
+  }
   if (!target) {
     const anchor = anchorOf(ctx, unit, (n, where) => anchorStatement(ctx, n, where), 'the target');
     const piece = unitText(unit, '', ctx.code, edits, decoratorPrefix(ctx, unit, decorators, unit.bridge.file.code, ''));
@@ -94,4 +102,9 @@ export function planStatement(ctx: PlanContext, unit: Unit): void {
 /** The statement a `@before`/`@after` of a binding anchors on: above its first declaration, below its implementation (`AnchorFinder`). */
 function anchorStatement(ctx: PlanContext, name: string, where: 'before' | 'after'): t.Statement | undefined {
   return where === 'after' ? ctx.target.binding(name)?.statement : ctx.target.declarations(name)[0]?.statement;
+}
+
+/** The binding a declaration edits: for an overload `signature` of a function, the target's it is paired with. */
+export function bindingOf(ctx: PlanContext, name: string, space: NameSpace, signature: Signature<TargetBinding> | undefined): TargetBinding | undefined {
+  return signature ? signature.target : ctx.target.binding(name, space);
 }

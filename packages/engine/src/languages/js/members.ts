@@ -17,6 +17,7 @@ import { hasBody, isMember, isStatic, keyOf, memberName, type Member } from './n
 import { insertAt } from './place.js';
 import { command, type Unit } from './read.js';
 import type { TargetClass } from './target.js';
+import { pairSignatures, placesAmong, signatureKey, type Signature } from './ordinals.js';
 import { warnMemberUses } from './unfollowed.js';
 import { bridgeText, edit, join, plain, unitText, type Piece } from './text.js';
 
@@ -32,7 +33,14 @@ interface NewName {
 
 /** Merges every bridge member aimed at one target class: renames first (they change other members' text), then each member. */
 export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Unit[]): void {
-  const signatures = signatureOrdinals(bridgeUnits);
+  // Signatures (methods without a body: overloads, abstract methods) pair with the target's (`pairSignatures`).
+  const signatures = pairSignatures(
+    bridgeUnits,
+    (u) => (u.node.type === 'TSDeclareMethod' ? keyOf(u.node, memberName(u.node, u.bridge.file.code)) : undefined),
+    (key) => cls.members().get(key)?.filter((m) => m.type === 'TSDeclareMethod') ?? [],
+    (u) => textOf(u.node, u.bridge.file.code),
+    (m) => textOf(m, ctx.code),
+  );
   const composed = composeAll(ctx, bridgeUnits, (unit) => memberTarget(ctx, cls, unit, signatures.get(unit)));
   const units = bridgeUnits.flatMap((u) => composed.get(u)!);
   const renames: MemberRenames = new Map();
@@ -60,33 +68,13 @@ export function planMembers(ctx: PlanContext, cls: TargetClass, bridgeUnits: Uni
   }
 }
 
-/**
- * Each TypeScript signature of a bridge (a method without a body: an overload, an abstract method)
- * its place among the signatures of its key in its bridge's class: the n-th edits the target's n-th.
- */
-function signatureOrdinals(units: Unit[]): Map<Unit, number> {
-  const found = new Map<Unit, number>();
-  const seen = new Map<string, number>();
-  for (const unit of units) {
-    if (unit.node.type !== 'TSDeclareMethod') continue;
-    const kind = `${unit.bridge.index} ${keyOf(unit.node, memberName(unit.node, unit.bridge.file.code))}`;
-    const n = seen.get(kind) ?? 0;
-    seen.set(kind, n + 1);
-    found.set(unit, n);
-  }
-  return found;
-}
-
-/** The key of an edit of a member: a signature is told apart from the implementation, and from the others by its place. */
-const opKeyOf = (cls: TargetClass, key: string, signature: number | undefined) => `${cls.name}.${key}${signature === undefined ? '' : ` signature ${signature + 1}`}`;
-
 /** The target member a bridge member unit edits, for composing several bridges' units of it. */
-function memberTarget(ctx: PlanContext, cls: TargetClass, unit: Unit, signature: number | undefined): Target | undefined {
+function memberTarget(ctx: PlanContext, cls: TargetClass, unit: Unit, signature: Signature<Member> | undefined): Target | undefined {
   const node = unit.node;
   if (!isMember(node)) return undefined;
   const key = keyOf(node, memberName(node, unit.bridge.file.code));
   const impl = implementationOf(cls, key, node, signature);
-  return { key: opKeyOf(cls, key, signature), text: impl && textOf(impl, ctx.code), own: (u) => textOf(u.node, u.bridge.file.code), applied: (u) => appliedText(ctx, cls, u) };
+  return { key: signatureKey(`${cls.name}.${key}`, signature?.place), text: impl && textOf(impl, ctx.code), own: (u) => textOf(u.node, u.bridge.file.code), applied: (u) => appliedText(ctx, cls, u) };
 }
 
 /**
@@ -111,11 +99,11 @@ function appliedText(ctx: PlanContext, cls: TargetClass, unit: Unit): string | u
 
 /**
  * The target member of `key` a bridge member replaces: the one with a body when it has one (not an
- * overload); for the n-th `signature` of a bridge, the n-th of the target (none when it has fewer).
+ * overload); for a bridge's `signature`, the target's it is paired with.
  */
-function implementationOf(cls: TargetClass, key: string, node: Member, signature?: number): Member | undefined {
+function implementationOf(cls: TargetClass, key: string, node: Member, signature?: Signature<Member>): Member | undefined {
   const existing = cls.members().get(key);
-  if (signature !== undefined) return existing?.filter((m) => m.type === 'TSDeclareMethod')[signature];
+  if (signature) return signature.target;
   return existing && (existing.find((m) => hasBody(m) === hasBody(node)) ?? existing[0]!);
 }
 
@@ -146,13 +134,9 @@ function newName(ctx: PlanContext, cls: TargetClass, unit: Unit): NewName | unde
  * repeats them in place), or for nothing when the target has fewer.
  */
 function keylessCounterparts(cls: TargetClass, units: Unit[]): Map<Unit, t.Node> {
+  const places = placesAmong(units, (u) => (isMember(u.node) ? undefined : u.node.type));
   const found = new Map<Unit, t.Node>();
-  const seen = new Map<string, number>();
-  for (const unit of units) {
-    if (isMember(unit.node)) continue;
-    const kind = `${unit.bridge.index} ${unit.node.type}`;
-    const n = seen.get(kind) ?? 0;
-    seen.set(kind, n + 1);
+  for (const [unit, n] of places) {
     const counterpart = cls.node.body.body.filter((m) => m.type === unit.node.type)[n];
     if (counterpart) found.set(unit, counterpart);
   }
@@ -169,16 +153,16 @@ function planKeyless(ctx: PlanContext, cls: TargetClass, unit: Unit, placer: Mem
   ctx.op(`${key}@${counterpart.start}`, 'replace-member', unit, [edit(start, counterpart.end!, text, unit.bridge.index)], ['body']);
 }
 
-/** `signature`: a signature's place among those of its key in its bridge (`signatureOrdinals`). */
-function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewName | undefined, renames: MemberRenames, placer: MemberPlacer, signature?: number): void {
+/** `signature`: a signature's place among those of its key in its bridge and the target's it edits (`pairSignatures`). */
+function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewName | undefined, renames: MemberRenames, placer: MemberPlacer, signature?: Signature<Member>): void {
   const node = unit.node as Member;
   const key = keyOf(node, name?.applied ? name.to : memberName(node, unit.bridge.file.code));
   const existing = cls.members().get(key);
-  const opKey = opKeyOf(cls, key, signature);
+  const opKey = signatureKey(`${cls.name}.${key}`, signature?.place);
   if (command(unit, 'delete')) return planMemberDelete(ctx, cls, unit, key, existing);
   const edits = innerEdits(ctx, cls, unit, node, name?.to, renames);
   const impl = implementationOf(cls, key, node, signature);
-  const overloaded = signature !== undefined && existing?.find(hasBody);
+  const overloaded = signature && existing?.find(hasBody);
   if (!impl && overloaded) {
     // A signature more than the target has goes right above the implementation, as overloads are written.
     const indent = ctx.indentAt(overloaded.start!);

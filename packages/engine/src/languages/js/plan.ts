@@ -17,7 +17,9 @@ import { classGroups, resolveClass } from './commands/class.js';
 import { partialSource } from './partial/choose.js';
 import { NeedsFullParse } from './partial/needs-full-parse.js';
 import type { ClassPart } from './partial/class-part.js';
-import { TargetModule, wholeFile, type StatementSource, type TargetClass } from './target.js';
+import { TargetModule, wholeFile, type StatementSource, type TargetBinding, type TargetClass } from './target.js';
+import { pairSignatures, signatureKey, type Signature } from './ordinals.js';
+import { bindingOf } from './declarations.js';
 
 /**
  * Plans the merge of JS/TS bridges into one target: the target is parsed once and only its
@@ -73,7 +75,16 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
   const imports = new ImportPlanner(ctx);
   const renames: BindingRename[] = [];
 
-  const declarations = composeAll(ctx, read.flatMap((b) => b.units.filter((u) => isDeclaration(ctx, u))), (unit) => bindingTarget(ctx, unit));
+  const declarationUnits = read.flatMap((b) => b.units.filter((u) => isDeclaration(ctx, u)));
+  // Overload signatures of a function pair with the target's (`pairSignatures`).
+  const signatures = pairSignatures(
+    declarationUnits,
+    (u) => (declarationOf(u.node as t.Statement).type === 'TSDeclareFunction' ? boundNames(u.node as t.Statement)[0] : undefined),
+    (name) => ctx.target.declarations(name, 'value').filter((b) => b.node.type === 'TSDeclareFunction'),
+    (u) => textOf(declarationOf(u.node as t.Statement), u.bridge.file.code),
+    (b) => textOf(b.node, ctx.code),
+  );
+  const declarations = composeAll(ctx, declarationUnits, (unit) => bindingTarget(ctx, unit, signatures.get(unit)));
   for (const bridge of read) {
     const members = bridge.units.filter((u) => u.kind === 'member');
     for (const group of members.length ? classGroups(members) : []) {
@@ -88,7 +99,7 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
       else if (unit.kind === 'statement') timedUnit(ctx.clock, [], () => planStatement(ctx, unit));
       else {
         const cls = unit.kind === 'class' ? mergedClass(ctx, unit) : undefined;
-        if (!cls) for (const planned of declarations.get(unit)!) timedUnit(ctx.clock, planned.commands.map((c) => c.name), () => planDeclaration(ctx, planned, renames));
+        if (!cls) for (const planned of declarations.get(unit)!) timedUnit(ctx.clock, planned.commands.map((c) => c.name), () => planDeclaration(ctx, planned, renames, signatures.get(planned)));
         else {
           timedUnit(ctx.clock, unit.commands.map((c) => c.name), () => planClassHeader(ctx, unit, cls, renames));
           addMembers(cls, unit.members);
@@ -127,11 +138,11 @@ function isDeclaration(ctx: PlanContext, unit: Unit): boolean {
 }
 
 /** The target binding a bridge declaration edits, for composing several bridges' units of it. */
-function bindingTarget(ctx: PlanContext, unit: Unit): Target {
+function bindingTarget(ctx: PlanContext, unit: Unit, signature: Signature<TargetBinding> | undefined): Target {
   const statement = unit.node as t.Statement;
   const name = boundNames(statement)[0]!;
   const space = nameSpaceOf(statement);
-  const target = ctx.target.binding(name, space);
+  const target = bindingOf(ctx, name, space, signature);
   // A declarator of a statement of several is compared with the bridge's one declarator.
   const declarator = target?.node.type === 'VariableDeclarator';
   const own = (u: Unit) => {
@@ -139,7 +150,7 @@ function bindingTarget(ctx: PlanContext, unit: Unit): Target {
     const node = declarator && declaration.type === 'VariableDeclaration' && declaration.declarations.length === 1 ? declaration.declarations[0]! : declaration;
     return textOf(node, u.bridge.file.code);
   };
-  return { key: `binding ${name}${space === 'type' ? ' (type)' : ''}`, text: target && textOf(target.node, ctx.code), own };
+  return { key: signatureKey(`binding ${name}${space === 'type' ? ' (type)' : ''}`, signature?.place), text: target && textOf(target.node, ctx.code), own };
 }
 
 /** Reference rewrites, less those inside text a unit replaces (the bridge's text already has them). */
