@@ -43,6 +43,11 @@ describe('top-level declarations', () => {
     expect(code).toContain('map: WeakMap<K, V>,');
   });
 
+  test('an overload signature more than the target has goes right above the implementation', () => {
+    const { code } = expectMerged('function-overloads-more');
+    expect(code).toContain('export function getOrInsert<V>(map: Map<string, V>, key: string, value: V): V\nexport function getOrInsert<K extends object, V>(\n  map: Map<K, V> | WeakMap<K, V>,');
+  });
+
   test('TSX parses in target and bridge', () => {
     expectMerged('tsx');
   });

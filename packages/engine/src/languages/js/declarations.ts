@@ -10,10 +10,10 @@ import { attachedStart } from './comments.js';
 import type { PlanContext } from './context.js';
 import { boundNames, declarationOf, nameSpaceOf, type NameSpace } from './names.js';
 import { signatureKey, type Signature } from './ordinals.js';
-import { appendToModule, insertAt } from './place.js';
+import { appendToModule, insertAt, signatureAbove } from './place.js';
 import { command, type Unit } from './read.js';
 import type { TargetBinding, TargetClass } from './target.js';
-import { edit, join, plain, unitText, type Piece } from './text.js';
+import { edit, plain, unitText, type Piece } from './text.js';
 
 /**
  * A function, variable or class declaration (or a class under `@replace`/`@delete`): replaces
@@ -32,12 +32,7 @@ export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRe
   const edits = [...own, ...renamedBindingReferences(unit.node, unit.bridge.file.code, ctx.bindingRenames, own, name)];
   const decl = declarationOf(unit.node as t.Statement);
   const decorators = decl.type === 'ClassDeclaration' ? decl.decorators : undefined;
-  if (implementation) {
-    // A signature more than the target has goes right above the implementation, as overloads are written.
-    const at = implementation.statement.start!;
-    ctx.op(key, 'add', unit, [edit(at, at, join(unitText(unit, '', ctx.code, edits), plain(`\n${ctx.indentAt(at)}`)), unit.bridge.index)], ['existence']);
-    return;
-  }
+  if (implementation) return ctx.op(key, 'add', unit, [signatureAbove(ctx, unit, implementation.statement.start!, edits)], ['existence']);
   if (!target) {
     const anchor = anchorOf(ctx, unit, (n, where) => anchorStatement(ctx, n, where), 'the target');
     const piece = unitText(unit, '', ctx.code, edits, decoratorPrefix(ctx, unit, decorators, unit.bridge.file.code, ''));

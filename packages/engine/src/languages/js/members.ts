@@ -14,7 +14,7 @@ import { attachedStart, leadingStart } from './comments.js';
 import { composeAll, textOf, type Target } from './compose.js';
 import { sourceOf, type PlanContext } from './context.js';
 import { hasBody, isMember, isStatic, keyOf, memberName, type Member } from './names.js';
-import { insertAt } from './place.js';
+import { insertAt, signatureAbove } from './place.js';
 import { command, type Unit } from './read.js';
 import type { TargetClass } from './target.js';
 import { pairSignatures, placesAmong, signatureKey, type Signature } from './ordinals.js';
@@ -163,12 +163,7 @@ function planMember(ctx: PlanContext, cls: TargetClass, unit: Unit, name: NewNam
   const edits = innerEdits(ctx, cls, unit, node, name?.to, renames);
   const impl = implementationOf(cls, key, node, signature);
   const overloaded = signature && existing?.find(hasBody);
-  if (!impl && overloaded) {
-    // A signature more than the target has goes right above the implementation, as overloads are written.
-    const indent = ctx.indentAt(overloaded.start!);
-    ctx.op(opKey, 'add-member', unit, [edit(overloaded.start!, overloaded.start!, join(unitText(unit, indent, ctx.code, edits), plain(`\n${indent}`)), unit.bridge.index)], ['existence']);
-    return;
-  }
+  if (!impl && overloaded) return ctx.op(opKey, 'add-member', unit, [signatureAbove(ctx, unit, overloaded.start!, edits)], ['existence']);
   if (!impl) {
     const decorators = decoratorPrefix(ctx, unit, node.decorators, unit.bridge.file.code, placer.indent);
     const apart = apartText(ctx, cls, unit, unit.apart, placer.indent);

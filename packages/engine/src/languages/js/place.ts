@@ -2,7 +2,7 @@ import type { Edit } from '../../types.js';
 import { leadingStart } from './comments.js';
 import type { PlanContext } from './context.js';
 import type { Unit } from './read.js';
-import { edit, join, lineEnd, plain, type Piece } from './text.js';
+import { edit, join, lineEnd, plain, unitText, type Piece } from './text.js';
 import { lineStartAt } from '../../lines.js';
 
 /** Where a new unit goes: before or after an anchor node (`@before`/`@after`), with blank lines between or not. */
@@ -28,4 +28,13 @@ export function appendToModule(ctx: PlanContext, unit: Unit, piece: Piece): Edit
   const endsWithNewline = code.endsWith('\n');
   const before = code.length === 0 ? '' : endsWithNewline ? '\n' : '\n\n';
   return edit(code.length, code.length, join(plain(before), piece, plain(endsWithNewline || code.length === 0 ? '\n' : '')), unit.bridge.index);
+}
+
+/**
+ * A bridge's overload signature the target lacks, right above the implementation at `at` (a
+ * method's or a function's), as overloads are written: `edits` are the unit's own.
+ */
+export function signatureAbove(ctx: PlanContext, unit: Unit, at: number, edits: Edit[]): Edit {
+  const indent = ctx.indentAt(at);
+  return edit(at, at, join(unitText(unit, indent, ctx.code, edits), plain(`\n${indent}`)), unit.bridge.index);
 }
