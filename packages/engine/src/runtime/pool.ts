@@ -25,6 +25,8 @@ export interface PoolOptions {
   timeoutMs: number;
   startTimeoutMs: number;
   maxMemoryMb: number;
+  /** V8's default when absent (`young-generation.ts`). */
+  youngGenerationMb?: number;
   workerFile?: string;
 }
 
@@ -186,7 +188,9 @@ export class WorkerPool {
   private spawn(): void {
     let worker: Worker;
     try {
-      worker = startWorker(this.threadFile, { workerData: this.threadData, resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb } });
+      const { maxMemoryMb, youngGenerationMb } = this.options;
+      const resourceLimits = { maxOldGenerationSizeMb: maxMemoryMb, ...(youngGenerationMb && { maxYoungGenerationSizeMb: youngGenerationMb }) };
+      worker = startWorker(this.threadFile, { workerData: this.threadData, resourceLimits });
     } catch (error) {
       // No thread at all (the process is at its thread limit): a failed start, handled as if it had died at once.
       setImmediate(() => this.afterDeath(true, messageOf(error)));

@@ -14,6 +14,7 @@ import { mergedKbHere, runTask, type MergeJob, type TaskOutcome } from './task.j
 import { commandCountOf } from '../plan/command-clock.js';
 import { warmUpMs } from '../history/warm-up.js';
 import { Pace } from './pace.js';
+import { youngGenerationMb } from './young-generation.js';
 
 /** The fate of one job, as `Promise.allSettled` gives it; a failure is always a CodeBridgeError. */
 export type Settled = { status: 'fulfilled'; value: MergeResult } | { status: 'rejected'; reason: CodeBridgeError };
@@ -76,7 +77,7 @@ export class Scheduler {
   private readonly inline = new Heap<Pending>();
   private outstanding = 0;
   /** The work asked for since the last pool closed: what the pool decision weighs. */
-  private demand: Demand = { ms: 0, kb: 0 };
+  private demand: Demand = { ms: 0, kb: 0, largestKb: 0 };
   private seq = 0;
   private inlineTurnPending = false;
   /** A queued task is running on the calling thread (`callerMerges`). */
@@ -112,7 +113,11 @@ export class Scheduler {
     const predictions = jobs.map((job): Prediction => predict?.(job) ?? { ms: expectedCostMs(job, costs), from: 'size' });
     const expected = predictions.map((p) => p.ms);
     this.demand.ms += expected.reduce((sum, ms) => sum + ms, 0);
-    this.demand.kb += jobs.reduce((sum, job) => sum + sizeOf(job) / 1024, 0);
+    for (const job of jobs) {
+      const kb = sizeOf(job) / 1024;
+      this.demand.kb += kb;
+      this.demand.largestKb = Math.max(this.demand.largestKb, kb);
+    }
     const now = performance.now();
     if (workers > 0 && !this.pool && now >= this.retryPoolAt) {
       const choice = chooseThreads(this.demand, workers, costs, callerMerges, mergedKbHere(), this.warmUpScale);
@@ -138,7 +143,7 @@ export class Scheduler {
     if (this.outstanding > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
     const pool = this.pool;
     this.pool = undefined;
-    this.demand = { ms: 0, kb: 0 };
+    this.demand = { ms: 0, kb: 0, largestKb: 0 };
     this.giveUps = 0;
     this.retryPoolAt = 0;
     this.fallback = undefined;
@@ -147,13 +152,14 @@ export class Scheduler {
 
   private startPool(choice: ThreadChoice): WorkerPool {
     const { timeoutMs, startTimeoutMs, maxMemoryMb, workerFile } = this.options;
+    const young = youngGenerationMb(this.demand.largestKb, maxMemoryMb);
     this.fallback = undefined;
     this.threadCounts.pools++;
-    this.threadCounts.choice = choice;
+    this.threadCounts.choice = young ? { ...choice, youngGenerationMb: young } : choice;
     const startedAt = performance.now();
     let ready = false;
     const pool: WorkerPool = new WorkerPool(
-      { threads: choice.threads, timeoutMs, startTimeoutMs, maxMemoryMb, ...(workerFile && { workerFile }) },
+      { threads: choice.threads, timeoutMs, startTimeoutMs, maxMemoryMb, ...(young && { youngGenerationMb: young }), ...(workerFile && { workerFile }) },
       {
         changed: () => {
           if (pool.capacity > 0) this.giveUps = 0;

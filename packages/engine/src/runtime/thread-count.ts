@@ -9,12 +9,16 @@ export interface ThreadChoice {
   workKb: number;
   inlineMs: number;
   pooledMs: number;
+  /** The threads' young generation when not V8's default (`young-generation.ts`). */
+  youngGenerationMb?: number;
 }
 
 export interface Demand {
   /** Predicted merge time of the work asked for, on a warm thread. */
   ms: number;
   kb: number;
+  /** The largest target asked for (KB): what the threads' young generation is sized by (`young-generation.ts`). */
+  largestKb: number;
 }
 
 /**
