@@ -9,6 +9,8 @@
 // `default` is what the runtime does with its own threshold (SPLIT_MIN_CLASSES): split or unsplit.
 // Also printed: the speedup the CPU times predict for idle cores (the one-thread merge's CPU time over
 // the split's critical path: the calling thread's CPU for the scan and slicing, the slowest part's, the join's).
+// The process's CPU time per mode is printed too (every thread: V8's parallel scavenger runs its
+// helpers beside a merging thread, and on 2 cores they take from what a second thread would get).
 // Every output is checked against mergeSync's (code and map). Each iteration rotates the order of
 // the modes. Target: 40 classes, two threads (default) at least 1.5x faster than one.
 // Usage: node tools/bench/src/large-file-threads.js [--runs 9] [--classes 3,8,16,40]
@@ -34,9 +36,10 @@ const runtimes = {
 const modes = Object.keys(runtimes);
 
 async function timed(mode, job, expected) {
-  const started = performance.now();
+  const [started, cpuBefore] = [performance.now(), process.cpuUsage()];
   const { results, report } = await runtimes[mode].mergeMany([job]);
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const [result] = results;
   if (result.status !== 'fulfilled') throw result.reason;
   if (result.value.code !== expected.code || JSON.stringify(result.value.map) !== JSON.stringify(expected.map)) throw new Error(`${mode}: the output differs from mergeSync's`);
@@ -45,7 +48,7 @@ async function timed(mode, job, expected) {
   // The split's critical path on idle cores: the calling thread's share, then the slowest part's CPU time.
   const known = split && split.prepareCpuMs !== null && split.joinCpuMs !== null && split.parts.every((p) => p.cpuMs !== null);
   const critical = known ? split.prepareCpuMs + Math.max(...split.parts.map((p) => p.cpuMs)) + split.joinCpuMs : null;
-  return { ms, cpuMs: task.cpuMs, parts: split?.parts.length ?? 1, critical, prepareMs: split?.prepareCpuMs, joinMs: split?.joinCpuMs };
+  return { ms, cpuMs: task.cpuMs, processCpuMs: (cpu.user + cpu.system) / 1000, parts: split?.parts.length ?? 1, critical, prepareMs: split?.prepareCpuMs, joinMs: split?.joinCpuMs };
 }
 
 const summaries = [];
@@ -63,6 +66,7 @@ for (const n of counts) {
       const r = await timed(mode, job, expected);
       row[`${mode}Ms`] = round(r.ms, 0);
       row[`${mode}CpuMs`] = r.cpuMs === null ? null : round(r.cpuMs, 0);
+      row[`${mode}ProcessCpuMs`] = round(r.processCpuMs, 0);
       if (mode === 'split') Object.assign(row, { parts: r.parts, prepareCpuMs: round(r.prepareMs, 0), joinCpuMs: round(r.joinMs, 0), criticalMs: round(r.critical, 0) });
     }
     row.splitSpeedup = round(row.oneMs / row.splitMs);
@@ -83,6 +87,8 @@ for (const n of counts) {
     splitOverUnsplit: round(med('unsplitMs') / med('splitMs')),
     oneCpuMs: med('oneCpuMs'),
     splitCpuMs: med('splitCpuMs'),
+    oneProcessCpuMs: med('oneProcessCpuMs'),
+    splitProcessCpuMs: med('splitProcessCpuMs'),
     prepareCpuMs: med('prepareCpuMs'),
     joinCpuMs: med('joinCpuMs'),
     criticalMs: med('criticalMs'),
