@@ -34,6 +34,8 @@ function predictionLines(report: RunReport): string[] {
   const p = report.predictions;
   if (p.scored === 0) return [];
   const lines = [`  predictions: ${Math.round(p.within30 * 100)}% of ${plural(p.scored, 'merge')} within 30%, median error ${Math.round(p.medianErrorPct)}%`];
+  // A subset, said as such: the merges no other process interrupted (docs/runtime.md).
+  if (p.held && p.held.scored < p.scored) lines.push(`    of the ${p.held.scored} whose thread held its CPU throughout: ${Math.round(p.held.within30 * 100)}% within 30%`);
   for (const a of p.anomalies) lines.push(`    anomaly: ${a.file} took ${a.actualMs.toFixed(1)} ms, ${(a.actualMs / a.predictedMs).toFixed(1)}x the ${a.predictedMs.toFixed(1)} ms predicted (from its ${a.from === 'size' ? 'size' : a.from === 'target' ? 'earlier runs' : "class's runs"})`);
   return lines;
 }

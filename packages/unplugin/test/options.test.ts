@@ -51,8 +51,9 @@ describe('options', () => {
     const engine = (await createRuntime({ workers: 0 }).mergeMany([{ target: { path: 'a.js', code: 'export const a = 1;\n' }, bridges: [{ path: 'a.bridge.js', code: 'export const a = 2;\n' }] }])).report;
     expect(Object.keys(report).sort()).toEqual(Object.keys(engine).sort());
     expect(report.tasks).toHaveLength(3);
-    // loadMs and waitedMs are there only when not 0 (a parser loaded, a wait for a CPU): either run may have them.
-    const keysOf = (task: object) => Object.keys(task).filter((k) => k !== 'loadMs' && k !== 'waitedMs').sort();
+    // loadMs, waitedMs and switchedOut are there only when not 0 (a parser loaded, a wait for a CPU, the thread switched out): either run may have them.
+    const whenNotZero = ['loadMs', 'waitedMs', 'switchedOut'];
+    const keysOf = (task: object) => Object.keys(task).filter((k) => !whenNotZero.includes(k)).sort();
     for (const task of report.tasks) expect(keysOf(task)).toEqual(keysOf(engine.tasks[0]!));
   });
 

@@ -60,6 +60,7 @@ export function client(doc: Document, data: DashboardData, live: string | null):
     const text = el('div', { class: 'score' });
     text.append(
       el('p', {}, `${Math.round(score.within30 * 100)}% of ${score.scored} merges within 30% of their prediction; median error ${Math.round(score.medianErrorPct)}%.`),
+      ...(score.held && score.held.scored < score.scored ? [el('p', { class: 'muted' }, `Of the ${score.held.scored} whose thread held its CPU throughout (no other process took it mid-merge): ${Math.round(score.held.within30 * 100)}% within 30%.`)] : []),
       ...(score.anomalies.length
         ? [el('h3', {}, 'Anomalies (over 3x the prediction)'), ...score.anomalies.slice(0, 10).map((a) => el('div', { class: 'anomaly' }, `${a.file}: ${fmt(a.actualMs)}, predicted ${fmt(a.predictedMs)} from its ${a.from === 'size' ? 'size' : a.from === 'target' ? 'earlier runs' : "class's runs"}`))]
         : [el('p', { class: 'muted' }, 'No anomaly.')]),

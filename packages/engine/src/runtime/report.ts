@@ -10,6 +10,7 @@ import type { LaneChange } from './lane-tuner.js';
 import type { ThreadCounts } from './scheduler.js';
 import type { ThreadChoice } from './thread-count.js';
 import { epochMs } from './clock.js';
+import { switchesKnown } from './thread-cpu.js';
 import type { SplitTiming } from './task.js';
 
 /** One job as it ran. Plain JSON. Times in milliseconds. */
@@ -46,6 +47,8 @@ export interface TaskReport {
   threadKbBefore?: number;
   /** Part of `runMs` its thread waited for a CPU (other processes had them): a busy machine's time, not the merge's. */
   waitedMs?: number;
+  /** Times its thread was switched out during the merge (preempted by another process, or blocked); absent when never, or where the platform cannot tell. */
+  switchedOut?: number;
   /** Operations of each kind the merge's plan made; absent when it did not plan (a failure, a cache hit). */
   ops?: Record<string, number>;
   /** Per command kind: how many the target's bridges carried, plan and apply ms (`PhaseTimes.commands`); absent when it did not plan. */
@@ -153,6 +156,13 @@ export interface PredictionScore {
   actual: { cpu: number; wall: number };
   /** Merges that took more than ANOMALY_RATIO times their prediction (and ANOMALY_FLOOR_MS more). */
   anomalies: { file: string; predictedMs: number; actualMs: number; from: PredictedFrom }[];
+  /**
+   * The same score over the merges whose thread held its CPU throughout (`switchedOut` absent): a
+   * merge another process took the core from mid-way costs 1.5-4x as much CPU time (docs/runtime.md),
+   * which no prediction made before it can know. A subset, not the run's score; null where the
+   * platform cannot tell whether a thread was switched out.
+   */
+  held: { scored: number; within30: number; medianErrorPct: number } | null;
 }
 
 export const ANOMALY_RATIO = 3;
@@ -161,17 +171,26 @@ export const ANOMALY_FLOOR_MS = 5;
 
 function scorePredictions(tasks: TaskReport[]): PredictionScore {
   const scored = tasks.filter((t) => t.predictedMs !== undefined && t.predictedMs > 0 && t.status === 'fulfilled' && !t.cache?.hit);
-  const actual = (t: TaskReport) => t.actualMs ?? mergeMsOf(t);
-  const errors = scored.map((t) => Math.abs(actual(t) - t.predictedMs!) / t.predictedMs!).sort((a, b) => a - b);
   const anomalies = scored
-    .filter((t) => actual(t) > ANOMALY_RATIO * t.predictedMs! && actual(t) - t.predictedMs! >= ANOMALY_FLOOR_MS)
-    .map((t) => ({ file: t.file, predictedMs: t.predictedMs!, actualMs: actual(t), from: t.predictedFrom ?? 'size' }));
+    .filter((t) => actualOf(t) > ANOMALY_RATIO * t.predictedMs! && actualOf(t) - t.predictedMs! >= ANOMALY_FLOOR_MS)
+    .map((t) => ({ file: t.file, predictedMs: t.predictedMs!, actualMs: actualOf(t), from: t.predictedFrom ?? 'size' }));
+  return {
+    ...accuracy(scored),
+    actual: { cpu: scored.filter((t) => actualFrom(t) === 'cpu').length, wall: scored.filter((t) => actualFrom(t) === 'wall').length },
+    anomalies,
+    held: switchesKnown() ? accuracy(scored.filter((t) => !t.switchedOut)) : null,
+  };
+}
+
+const actualOf = (t: TaskReport) => t.actualMs ?? mergeMsOf(t);
+
+/** The share of merges within 30% of their prediction, and the median absolute percentage error. */
+function accuracy(scored: TaskReport[]): { scored: number; within30: number; medianErrorPct: number } {
+  const errors = scored.map((t) => Math.abs(actualOf(t) - t.predictedMs!) / t.predictedMs!).sort((a, b) => a - b);
   return {
     scored: scored.length,
     within30: scored.length ? errors.filter((e) => e <= 0.3).length / scored.length : 0,
     medianErrorPct: errors.length ? errors[Math.floor(errors.length / 2)]! * 100 : 0,
-    actual: { cpu: scored.filter((t) => actualFrom(t) === 'cpu').length, wall: scored.filter((t) => actualFrom(t) === 'wall').length },
-    anomalies,
   };
 }
 

@@ -272,6 +272,7 @@ export class Scheduler {
       runMs: timing.runMs,
       ...(timing.loadMs > 0 && { loadMs: timing.loadMs }),
       ...(timing.waitedMs && { waitedMs: timing.waitedMs }),
+      ...(timing.switchedOut && { switchedOut: timing.switchedOut }),
       ...(timing.threadKbBefore !== undefined && { threadKbBefore: timing.threadKbBefore }),
       predictedMs: expectedMs * task.pace,
       ...(timing.ops && { ops: timing.ops }),

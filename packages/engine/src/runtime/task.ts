@@ -53,6 +53,8 @@ export interface TaskTiming extends PhaseTimes {
   threadKbBefore?: number;
   /** Part of `runMs` the thread waited for a CPU (the machine was busy): not the merge's own cost. 0 inline, where it is not read; absent for a split merge. */
   waitedMs?: number;
+  /** Times the thread was switched out during the merge (preempted, or blocked), which costs it its caches; absent where unknown or for a split merge. */
+  switchedOut?: number;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ThreadClock {
   cpuMs: number;
   /** Time it was ready to run but waited for a CPU (other processes, or this one's other threads, had them); null where unknown. */
   waitedMs: number | null;
+  /** How many times the thread has been put on a CPU (each time after it was switched out: preempted, or blocked); null where unknown. */
+  slices: number | null;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ThreadClock {
 export const threadClock: () => ThreadClock | null = nodeThreadCpuUsage
   ? () => {
       const { user, system } = nodeThreadCpuUsage();
-      return { cpuMs: (user + system) / 1000, waitedMs: null };
+      return { cpuMs: (user + system) / 1000, waitedMs: null, slices: null };
     }
   : existsSync(schedstat)
     ? () => {
@@ -49,18 +51,25 @@ const buffer = Buffer.alloc(128);
 const readSchedstat = (): string => (mainFd === undefined ? readFileSync(schedstat, 'latin1') : buffer.toString('latin1', 0, readSync(mainFd, buffer, 0, buffer.length, 0)));
 
 function parse(text: string): ThreadClock {
-  const [cpu, waited] = text.split(' ', 2);
-  return { cpuMs: Number(cpu) / 1e6, waitedMs: Number(waited) / 1e6 };
+  const [cpu, waited, slices] = text.split(' ', 3);
+  return { cpuMs: Number(cpu) / 1e6, waitedMs: Number(waited) / 1e6, slices: Number(slices) };
 }
+
+/** Whether `threadClock` counts the times a thread was switched out (Linux's schedstat; not `process.threadCpuUsage`). */
+export const switchesKnown = (): boolean => threadClock()?.slices != null;
 
 /** CPU time of the calling thread in milliseconds, or null where it cannot be read. */
 export const threadCpuMs = (): number | null => threadClock()?.cpuMs ?? null;
 
-/** The thread's CPU time and its wait for a CPU between two readings of `threadClock` over `wallMs`. */
-export function clockSpan(start: ThreadClock | null, end: ThreadClock | null, wallMs: number): { cpuMs: number | null; waitedMs: number } {
+/**
+ * The thread's CPU time, its wait for a CPU, and how many times it was switched out, between two
+ * readings of `threadClock` over `wallMs` (`switchedOut` absent where the clock cannot tell).
+ */
+export function clockSpan(start: ThreadClock | null, end: ThreadClock | null, wallMs: number): { cpuMs: number | null; waitedMs: number; switchedOut?: number } {
   if (!start || !end) return { cpuMs: null, waitedMs: 0 };
   const cpuMs = end.cpuMs - start.cpuMs;
   // Where the clock gives CPU time alone (Node 23.9+), the wait is the rest of the wall time.
   const waited = start.waitedMs !== null && end.waitedMs !== null ? end.waitedMs - start.waitedMs : wallMs - cpuMs;
-  return { cpuMs, waitedMs: Math.min(wallMs, Math.max(0, waited)) };
+  const switched = start.slices !== null && end.slices !== null ? { switchedOut: end.slices - start.slices } : {};
+  return { cpuMs, waitedMs: Math.min(wallMs, Math.max(0, waited)), ...switched };
 }

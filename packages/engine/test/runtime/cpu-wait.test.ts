@@ -50,4 +50,22 @@ describe('a merge on a busy machine', () => {
       await runtime.close();
     }
   }, 120_000);
+
+  it('says which merges other processes took the CPU from, and scores the ones that held it apart, as a subset', async () => {
+    burners = Array.from({ length: 3 }, () => spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }));
+    const runtime = createRuntime({ workers: 1, coldStartMs: 0, inlineBelowMs: 0 });
+    try {
+      const { report } = await runtime.mergeMany(corpusJobs(30, { classes: 5, methods: 20 }));
+      // Three spinners on 2 cores: the worker's 5-10 ms merges are preempted again and again.
+      const switched = report.tasks.filter((t) => t.switchedOut);
+      expect(switched.length).toBeGreaterThan(0);
+      for (const t of switched) expect(t.switchedOut).toBeGreaterThanOrEqual(1);
+      const held = report.tasks.filter((t) => !t.switchedOut);
+      const within = held.filter((t) => Math.abs(t.actualMs! - t.predictedMs!) <= 0.3 * t.predictedMs!).length;
+      expect(report.predictions.held).toEqual({ scored: held.length, within30: held.length ? within / held.length : 0, medianErrorPct: expect.any(Number) });
+      expect(report.predictions.scored).toBe(30);
+    } finally {
+      await runtime.close();
+    }
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { threadClock } from '../../src/runtime/thread-cpu.js';
+import { clockSpan, threadClock } from '../../src/runtime/thread-cpu.js';
 
 describe("the thread's CPU clock", () => {
   it('moves at every reading of a busy thread, not at scheduler ticks (a 1 ms merge is measured, not rounded to 0 or 4)', () => {
@@ -33,5 +34,24 @@ describe("the thread's CPU clock", () => {
     // On the CPU, the spin is the wall time less the wait: the two agree to a few hundredths of a millisecond.
     const errors = spans.map((s) => Math.abs(s.cpu - s.offCpu)).sort((a, b) => a - b);
     expect(errors[4]!).toBeLessThan(0.1);
+  });
+
+  it('counts the times the thread was switched out: none over a short spin alone, one or more over a sleep', () => {
+    if (!existsSync('/proc/thread-self/schedstat') || 'threadCpuUsage' in process) return; // the count is Linux's schedstat's
+    const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    const slept = Array.from({ length: 5 }, () => {
+      const start = threadClock();
+      sleep(2);
+      return clockSpan(start, threadClock(), 2).switchedOut!;
+    });
+    for (const switchedOut of slept) expect(switchedOut).toBeGreaterThanOrEqual(1);
+    // A 0.1 ms spin is rarely interrupted, even on a loaded machine: most of 20 are never switched out.
+    const spun = Array.from({ length: 20 }, () => {
+      const start = threadClock();
+      const end = performance.now() + 0.1;
+      while (performance.now() < end);
+      return clockSpan(start, threadClock(), 0.1).switchedOut!;
+    });
+    expect(spun.filter((n) => n === 0).length).toBeGreaterThan(10);
   });
 });
