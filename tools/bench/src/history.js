@@ -4,14 +4,19 @@
 // runs before them learned. Per run: the makespan (first merge start to last merge end on the
 // threads) against the lower bound max(total work / threads, largest task) from that run's own
 // task times, and the share of merges within 30% of their prediction.
-// Usage: node tools/bench/src/history.js [--runs N] | --small [--rounds N] (10 small files, with history against without)
+// Also scored: the merges whose thread held its CPU throughout (never switched out: `switchedOut`).
+// --gc: the workers also report their collections, context switches and page faults
+// (lib/probe-worker.mjs), and each run is also scored against each merge's CPU time less the
+// collection pauses inside it; --dump FILE writes every task of every run.
+// Usage: node tools/bench/src/history.js [--runs N] [--gc] [--dump FILE] | --small [--rounds N] (10 small files, with history against without)
 //        | --warm-up (what a fresh thread's first merges pay beyond a warm thread's, against history/warm-up.ts)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.js';
+import { listenToProbes, probed, probeWorker } from './lib/probe-log.js';
 import { median, printTable, round } from './lib/measure.js';
 
 const THREADS = 2;
@@ -33,26 +38,33 @@ function renamed(job, name) {
   return { target: { ...job.target, path: `src/${name}.ts` }, bridges: job.bridges.map((b) => ({ ...b, code: b.code.replace(/@bridge \.\/\S+/, `@bridge ./${name}.ts`), path: `src/${name}.bridge.ts` })) };
 }
 
-async function child(root, useHistory) {
+async function child(root, useHistory, gc, dump) {
   const { createRuntime, RunHistory } = await import('@codebridge/engine');
-  const runtime = createRuntime({ workers: THREADS, coldStartMs: 0, inlineBelowMs: 0, ...(useHistory && { history: new RunHistory(root) }) });
+  const probes = gc && listenToProbes();
+  const runtime = createRuntime({ workers: THREADS, coldStartMs: 0, inlineBelowMs: 0, ...(gc && { workerFile: probeWorker }), ...(useHistory && { history: new RunHistory(root) }) });
   const { report } = await runtime.mergeMany(skewedCorpus());
+  const seen = probes && (await probes.stop());
   await runtime.close();
-  const ran = report.tasks.filter((t) => t.status === 'fulfilled');
+  const ran = report.tasks.filter((t) => t.status === 'fulfilled').map((t) => (seen ? { ...t, ...probed(t, seen) } : t));
   const start = Math.min(...ran.map((t) => t.startedAt));
   const end = Math.max(...ran.map((t) => t.startedAt + t.runMs));
   const work = ran.reduce((sum, t) => sum + t.runMs, 0);
   const bound = Math.max(work / THREADS, Math.max(...ran.map((t) => t.runMs)));
   const kinds = Object.fromEntries(['small', 'rename', 'large'].map((kind) => [kind, accuracy(ran.filter((t) => kindOf(t.file) === kind))]));
   const mine = accuracy(ran);
-  console.log(JSON.stringify({ makespan: end - start, bound, within30: mine.within30, medianErrorPct: mine.medianErrorPct, reported: report.predictions, anomalies: report.predictions.anomalies.length, wall: report.wallMs, wallWithin30: accuracy(ran, wallMsOf).within30, kinds, load: loadavg()[0] }));
+  console.log(JSON.stringify({ makespan: end - start, bound, within30: mine.within30, medianErrorPct: mine.medianErrorPct, reported: report.predictions, anomalies: report.predictions.anomalies.length, wall: report.wallMs, wallWithin30: accuracy(ran, wallMsOf).within30, kinds, load: loadavg()[0], held: accuracy(ran.filter((t) => !t.switchedOut)), ran: ran.length, ...(gc && { lessGcWithin30: accuracy(ran, lessGcMsOf).within30 }), ...(dump && { tasks: ran.map(dumped) }) }));
 }
+
+/** What `--dump` keeps of each task (with `--gc`, its collections, context switches and page faults too). */
+const dumped = (t) => ({ file: t.file, kind: kindOf(t.file), bytes: t.bytes, worker: t.worker, startedAt: t.startedAt, predictedMs: t.predictedMs, predictedFrom: t.predictedFrom, actualMs: t.actualMs, cpuMs: t.cpuMs, runMs: t.runMs, waitedMs: t.waitedMs ?? 0, loadMs: t.loadMs ?? 0, switchedOut: t.switchedOut ?? 0, threadKbBefore: t.threadKbBefore, commandCount: t.commandCount, gcMs: t.gcMs, gcs: t.gcs, major: t.major, voluntary: t.voluntary, involuntary: t.involuntary, faults: t.faults });
 
 const kindOf = (file) => (file.includes('/large') ? 'large' : file.includes('/rename') ? 'rename' : 'small');
 /** A merge's wall time less its parser's first load: what the report scored before the thread's CPU time was. */
 const wallMsOf = (t) => t.runMs - (t.loadMs ?? 0);
 /** The merge's cost as the report gives it (`actualMs`: its thread's CPU time less the parser's first load), against the prediction the scheduler recorded. */
 const reportedMsOf = (t) => t.actualMs;
+/** `--gc`: the same less the collection pauses that fell inside the merge (their wall time; never below a tenth of it). */
+const lessGcMsOf = (t) => Math.max(t.actualMs - t.gcMs, t.actualMs / 10);
 
 function accuracy(tasks, actualOf = reportedMsOf) {
   const errors = tasks.map((t) => Math.abs(actualOf(t) - t.predictedMs) / t.predictedMs);
@@ -61,13 +73,17 @@ function accuracy(tasks, actualOf = reportedMsOf) {
 
 function main() {
   const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 4;
+  const gc = process.argv.includes('--gc');
+  const dump = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
   const self = fileURLToPath(import.meta.url);
   const rows = [];
+  const dumps = [];
   for (const mode of ['history', 'size only']) {
     const root = mkdtempSync(join(tmpdir(), 'cb-bench-history-'));
     try {
       for (let run = 1; run <= runs; run++) {
-        const out = JSON.parse(execFileSync(process.execPath, [self, '--child', root, mode === 'history' ? '1' : '0'], { encoding: 'utf8' }));
+        const out = JSON.parse(execFileSync(process.execPath, [self, '--child', root, mode === 'history' ? '1' : '0', gc ? '1' : '0', dump ? '1' : '0'], { encoding: 'utf8', maxBuffer: 2 ** 28 }));
+        if (out.tasks) dumps.push({ mode, run, load: out.load, tasks: out.tasks });
         const pct = (share) => `${Math.round(share * 100)}%`;
         rows.push({
           mode,
@@ -79,6 +95,8 @@ function main() {
           medianErrorPct: round(out.medianErrorPct, 1),
           'within30 (wall)': pct(out.wallWithin30),
           'small / rename / large': ['small', 'rename', 'large'].map((k) => pct(out.kinds[k].within30)).join(' / '),
+          'within30 (held the CPU)': `${pct(out.held.within30)} of ${pct(out.held.n / out.ran)}`,
+          ...(gc && { 'within30 (CPU less GC)': pct(out.lessGcWithin30) }),
           anomalies: out.anomalies,
           load: round(out.load, 1),
         });
@@ -88,6 +106,7 @@ function main() {
     }
   }
   printTable(rows);
+  if (dump) writeFileSync(dump, JSON.stringify(dumps));
   for (const mode of ['history', 'size only']) {
     const later = rows.filter((r) => r.mode === mode && r.run > 1);
     console.log(`${mode}, runs 2-${runs}: makespan/bound median ${round(median(later.map((r) => r.ratio)), 3)}, within 30% median ${median(later.map((r) => parseInt(r.within30, 10)))}% (against wall time ${median(later.map((r) => parseInt(r['within30 (wall)'], 10)))}%); run 1 ${rows.find((r) => r.mode === mode && r.run === 1).ratio}`);
@@ -193,6 +212,6 @@ async function warmUp() {
 }
 
 if (process.argv[2] === '--warm-up') await warmUp();
-else if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === '1');
+else if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] === '1', process.argv[5] === '1', process.argv[6] === '1');
 else if (process.argv[2] === '--small') await smallFiles(Number(process.argv[process.argv.indexOf('--rounds') + 1]) + 1 || 31);
 else main();
