@@ -158,7 +158,7 @@ export interface PredictionScore {
   anomalies: { file: string; predictedMs: number; actualMs: number; from: PredictedFrom }[];
   /**
    * The same score over the merges whose thread held its CPU throughout (`switchedOut` absent): a
-   * merge another process took the core from mid-way costs 1.5-4x as much CPU time (docs/runtime.md),
+   * merge another process took the core from mid-way costs 1.4-3.7x as much CPU time at the median (docs/runtime.md),
    * which no prediction made before it can know. A subset, not the run's score; null where the
    * platform cannot tell whether a thread was switched out.
    */
