@@ -1,7 +1,7 @@
 // Scheduling from history on a skewed corpus (issue 19): a few 1-5 MB targets and targets whose
 // bridge renames a binding (a scope walk: far more than their size says) among 500 small ones.
 // Each run is a fresh process on 2 threads; run 1 starts with no history, runs 2+ read what the
-// runs before them learned. Per run: the makespan (first merge start to last merge end on the
+// runs before them learned; the two modes (history, size model only) alternate run by run. Per run: the makespan (first merge start to last merge end on the
 // threads) against the lower bound max(total work / threads, largest task) from that run's own
 // task times, and the share of merges within 30% of their prediction.
 // Also scored: the merges whose thread held its CPU throughout (never switched out: `switchedOut`).
@@ -78,10 +78,13 @@ function main() {
   const self = fileURLToPath(import.meta.url);
   const rows = [];
   const dumps = [];
-  for (const mode of ['history', 'size only']) {
-    const root = mkdtempSync(join(tmpdir(), 'cb-bench-history-'));
-    try {
-      for (let run = 1; run <= runs; run++) {
+  // The two modes alternate run by run (each with its own history folder), so that both meet the same load.
+  const modes = ['history', 'size only'];
+  const roots = Object.fromEntries(modes.map((mode) => [mode, mkdtempSync(join(tmpdir(), 'cb-bench-history-'))]));
+  try {
+    for (let run = 1; run <= runs; run++) {
+      for (const mode of modes) {
+        const root = roots[mode];
         const out = JSON.parse(execFileSync(process.execPath, [self, '--child', root, mode === 'history' ? '1' : '0', gc ? '1' : '0', dump ? '1' : '0'], { encoding: 'utf8', maxBuffer: 2 ** 28 }));
         if (out.tasks) dumps.push({ mode, run, load: out.load, tasks: out.tasks });
         const pct = (share) => `${Math.round(share * 100)}%`;
@@ -101,10 +104,11 @@ function main() {
           load: round(out.load, 1),
         });
       }
-    } finally {
-      rmSync(root, { recursive: true, force: true });
     }
+  } finally {
+    for (const root of Object.values(roots)) rmSync(root, { recursive: true, force: true });
   }
+  rows.sort((a, b) => modes.indexOf(a.mode) - modes.indexOf(b.mode) || a.run - b.run);
   printTable(rows);
   if (dump) writeFileSync(dump, JSON.stringify(dumps));
   for (const mode of ['history', 'size only']) {
