@@ -52,7 +52,7 @@ async function child(root, useHistory, gc, dump) {
   const bound = Math.max(work / THREADS, Math.max(...ran.map((t) => t.runMs)));
   const kinds = Object.fromEntries(['small', 'rename', 'large'].map((kind) => [kind, accuracy(ran.filter((t) => kindOf(t.file) === kind))]));
   const mine = accuracy(ran);
-  console.log(JSON.stringify({ makespan: end - start, bound, within30: mine.within30, medianErrorPct: mine.medianErrorPct, reported: report.predictions, anomalies: report.predictions.anomalies.length, wall: report.wallMs, wallWithin30: accuracy(ran, wallMsOf).within30, kinds, load: loadavg()[0], held: accuracy(ran.filter((t) => !t.switchedOut)), ran: ran.length, ...(gc && { lessGcWithin30: accuracy(ran, lessGcMsOf).within30 }), ...(dump && { tasks: ran.map(dumped) }) }));
+  console.log(JSON.stringify({ makespan: end - start, bound, within30: mine.within30, medianErrorPct: mine.medianErrorPct, reported: report.predictions, anomalies: report.predictions.anomalies.length, wall: report.wallMs, wallWithin30: accuracy(ran, wallMsOf).within30, kinds, load: loadavg()[0], held: accuracy(ran.filter((t) => !t.switchedOut && !t.split)), ran: ran.length, ...(gc && { lessGcWithin30: accuracy(ran, lessGcMsOf).within30 }), ...(dump && { tasks: ran.map(dumped) }) }));
 }
 
 /** What `--dump` keeps of each task (with `--gc`, its collections, context switches and page faults too). */

@@ -157,7 +157,7 @@ export interface PredictionScore {
   /** Merges that took more than ANOMALY_RATIO times their prediction (and ANOMALY_FLOOR_MS more). */
   anomalies: { file: string; predictedMs: number; actualMs: number; from: PredictedFrom }[];
   /**
-   * The same score over the merges whose thread held its CPU throughout (`switchedOut` absent): a
+   * The same score over the merges whose thread held its CPU throughout (`switchedOut` absent, not split): a
    * merge another process took the core from mid-way costs 1.4-3.7x as much CPU time at the median (docs/runtime.md),
    * which no prediction made before it can know. A subset, not the run's score; null where the
    * platform cannot tell whether a thread was switched out.
@@ -178,7 +178,8 @@ function scorePredictions(tasks: TaskReport[]): PredictionScore {
     ...accuracy(scored),
     actual: { cpu: scored.filter((t) => actualFrom(t) === 'cpu').length, wall: scored.filter((t) => actualFrom(t) === 'wall').length },
     anomalies,
-    held: switchesKnown() ? accuracy(scored.filter((t) => !t.switchedOut)) : null,
+    // A split merge runs on several threads and has no count: it is not known to have held its CPU.
+    held: switchesKnown() ? accuracy(scored.filter((t) => !t.switchedOut && !t.split)) : null,
   };
 }
 

@@ -40,7 +40,7 @@ async function throughRuntime(job: MergeJob) {
   const parts = report.tasks[0]!.split?.parts.length ?? 1;
   if (r!.status === 'rejected') return { parts, outcome: { errors: r!.reason.diagnostics } };
   const { code, map, diagnostics, resolutions } = r!.value;
-  return { parts, outcome: { code, map, diagnostics, resolutions } };
+  return { parts, outcome: { code, map, diagnostics, resolutions }, predictions: report.predictions };
 }
 
 const target = { path: 'src/large.ts', code: generateLargeModule() };
@@ -60,9 +60,12 @@ describe('a large target split across threads', () => {
     const expected = unsplit(job);
     expect(expected.diagnostics?.length).toBe(8);
     expect(expected.resolutions?.length).toBe(8);
-    const { parts, outcome } = await throughRuntime(job);
+    const { parts, outcome, predictions } = await throughRuntime(job);
     expect(parts).toBe(2);
     expect(outcome).toEqual(expected);
+    // Scored, but not in the held subset: its threads' switches are not counted.
+    expect(predictions!.scored).toBe(1);
+    if (predictions!.held) expect(predictions!.held.scored).toBe(0);
   }, 120_000);
 
   it('a conflict between two parts\' bridges is the error the unsplit merge throws', async () => {
