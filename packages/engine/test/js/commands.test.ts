@@ -22,6 +22,11 @@ describe('commands', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
   });
 
+  test("TypeScript's JSDoc `@import`, TypeDoc's `@category` and a doc comment copied from the target are documentation: kept, not warned of (svelte SvelteMap)", () => {
+    const { diagnostics } = expectMerged('jsdoc-import-tags');
+    expect(diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
+  });
+
   test('@rename and @access of an overloaded TypeScript method take its signatures along (redux-toolkit Tuple)', () => {
     const { code } = expectMerged('overloads-follow-rename-and-access');
     expect(code.match(/protected prependAll/g)).toHaveLength(4);

@@ -267,8 +267,11 @@ class UnitReader {
     }
   }
 
+  /** A doc comment the target holds as written is documentation the bridge copied, whatever its tags (`@stability`). */
   private parse(c: t.Comment) {
-    return parseCommands(this.bridge.file.code.slice(c.start!, c.end!), c.start!, this.bridge.original, jsCommands);
+    const text = this.bridge.file.code.slice(c.start!, c.end!);
+    if (text.startsWith('/**') && this.target?.code.includes(text)) return { commands: [], diagnostics: [] };
+    return parseCommands(text, c.start!, this.bridge.original, jsCommands);
   }
 
   private unit(kind: UnitKind, node: t.Node, floor: number, snippet: boolean): Unit {

@@ -16,9 +16,11 @@ import type { JsPlace } from './processor.js';
 export const jsRegistry: Registry<JsPlace> = [access, decorator, rename, del, params, cls, order('value'), replace, before, after, bridge('value')];
 
 /**
- * JSDoc block tags (jsdoc.app) and TSDoc's standard tags (tsdoc.org), lower-cased as the parser
- * reads them: documentation that travels with the unit, never a command, in any comment. A name
- * that is also a command here (`@class`, `@access`, `@decorator`) is the command.
+ * JSDoc block tags (jsdoc.app), the tags TypeScript reads in JavaScript (`@import`, `@satisfies`,
+ * `@overload`), TSDoc's standard tags (tsdoc.org), TypeDoc's (`@category`, `@group`, `@hidden`) and
+ * Closure Compiler's, lower-cased as the parser reads them: documentation that travels with the
+ * unit, never a command, in any comment. A name that is also a command here (`@class`, `@access`,
+ * `@decorator`) is the command.
  */
 const documentation = [
   ...['abstract', 'alias', 'arg', 'argument', 'async', 'augments', 'author', 'borrows', 'callback', 'classdesc', 'const', 'constant', 'constructs', 'copyright', 'default', 'description'],
@@ -27,6 +29,8 @@ const documentation = [
   ...['namespace', 'override', 'package', 'param', 'private', 'prop', 'property', 'protected', 'public', 'readonly', 'requires', 'return', 'returns', 'see', 'since', 'static', 'summary'],
   ...['template', 'this', 'throws', 'todo', 'tutorial', 'type', 'typedef', 'variation', 'version', 'virtual', 'yield', 'yields', 'deprecated'],
   ...['alpha', 'beta', 'defaultvalue', 'eventproperty', 'experimental', 'internal', 'label', 'packagedocumentation', 'privateremarks', 'remarks', 'sealed', 'typeparam'],
+  ...['import', 'satisfies', 'overload', 'category', 'categorydescription', 'group', 'groupdescription', 'hidden', 'expand', 'inline', 'primaryexport', 'document'],
+  ...['nocollapse', 'nosideeffects', 'noinline', 'suppress', 'struct', 'record', 'define', 'dict', 'final', 'export'],
 ];
 
 /** What the comment parser accepts in a JS bridge. */
