@@ -316,9 +316,9 @@ export const exampleDropped = (at: At, lastLine: number) =>
   make(
     codes.EXAMPLE_DROPPED,
     'warning',
-    `Lines ${at.line}-${lastLine} of the bridge are a usage example (calls only, nothing declared or edited) and were dropped.`,
+    `Lines ${at.line}-${lastLine} of the bridge are a usage example (calls, and variables the target does not have: nothing of the target declared or edited) and were dropped.`,
     at,
-    'Only the fences that declare or edit code are merged; to add top-level calls, put them in a bridge of their own.',
+    'Only the fences that declare or edit code are merged; to add top-level calls or variables, put them in a bridge of their own.',
   );
 
 /** Comments a model wrote where it left code out (`// ... existing code ...`), between units: not merged. */

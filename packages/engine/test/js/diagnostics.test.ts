@@ -136,6 +136,11 @@ describe('warnings', () => {
     expect(result.code).not.toContain('console.log(isDynamicPattern');
   });
 
+  test('a usage-example fence that declares its own variables (`const source = CancelToken.source()`) is dropped with EXAMPLE_DROPPED, not appended to the module (axios CancelToken)', () => {
+    const result = expectMerged('example-fence-declares-variables');
+    expect(warning(result.diagnostics, 'EXAMPLE_DROPPED')).toMatchObject({ line: 19, message: expect.stringContaining('Lines 19-23') });
+  });
+
   test('an import of the target itself is dropped with SELF_IMPORT_DROPPED', () => {
     const result = expectMerged('fences-several');
     expect(warning(result.diagnostics, 'SELF_IMPORT_DROPPED')).toMatchObject({ line: 4, column: 0, frame: expect.stringContaining("> 4 | import { escapePath } from './target.js';") });

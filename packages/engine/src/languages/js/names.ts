@@ -60,6 +60,26 @@ export function boundNames(statement: t.Statement): string[] {
   return idName(decl);
 }
 
+/** The names a binding pattern (`x`, `{ a: x }`, `[x = 1]`, `...x`, a TypeScript parameter property) declares. */
+export function patternNames(pattern: t.Node): string[] {
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((e) => (e ? patternNames(e) : []));
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p) => patternNames(p.type === 'RestElement' ? p : p.value));
+    case 'TSParameterProperty':
+      return patternNames(pattern.parameter);
+    default:
+      return [];
+  }
+}
+
 /** Where a declaration's name lives: types, values, or both (a class, an enum, a namespace). */
 export type NameSpace = 'type' | 'value' | 'both';
 

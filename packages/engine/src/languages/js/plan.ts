@@ -65,7 +65,7 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
   const diagnostics = collector.found;
   const ctx = new PlanContext(new TargetModule(target, source), dialect, diagnostics, layers, resolutions, clock);
   for (const [from, to] of followed ?? []) ctx.bindingRenames.set(from, to);
-  const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics, target));
+  const read = bridges.map((b, i) => readBridge(b, i, dialect, diagnostics, target, (name) => ctx.target.declares(name)));
   onRead?.();
   source.prefetch?.(read.flatMap((b) => b.units.flatMap(wordsOf)));
   part?.read(ctx);

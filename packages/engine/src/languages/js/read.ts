@@ -73,12 +73,14 @@ export function bridgeOf(unit: Unit, c: Command): BridgeSource {
 /**
  * Reads a bridge into units. A bridge that does not parse (either as a module or as class members)
  * throws. `target`: the file it merges into, which tells a comment the bridge copied from it from
- * a model's `// ... existing code ...` and a header naming the file (answer-comments.ts).
+ * a model's `// ... existing code ...` and a header naming the file (answer-comments.ts);
+ * `declares`: whether the target declares a name at its top level, which tells a usage example's
+ * `const cart = new Cart()` from an edit of the target's `cart` (without it, every name is the target's).
  */
-export function readBridge(original: SourceFile, index: number, dialect: Dialect, diagnostics: Diagnostic[], target?: SourceFile): ReadBridge {
+export function readBridge(original: SourceFile, index: number, dialect: Dialect, diagnostics: Diagnostic[], target?: SourceFile, declares: (name: string) => boolean = () => true): ReadBridge {
   const stripped = stripFences(original, 'js');
   diagnostics.push(...stripped.diagnostics);
-  const code = dropUsageExamples(stripped.code, stripped.blocks, original, dialect, diagnostics);
+  const code = dropUsageExamples(stripped.code, stripped.blocks, original, dialect, diagnostics, declares);
   const { source, parsed } = parseAnswer({ index, file: { path: original.path, code }, original }, dialect, diagnostics);
   const reader = new UnitReader(source, parsed.comments, diagnostics, target);
   const units = parsed.module

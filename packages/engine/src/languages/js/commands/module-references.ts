@@ -1,4 +1,5 @@
 import type * as t from '@babel/types';
+import { patternNames } from '../names.js';
 import { visitorKeys } from '../visitor-keys.js';
 import { nameFinder } from './name-finder.js';
 
@@ -139,21 +140,4 @@ function hoistsVar(node: t.Node, name: string): boolean {
 }
 
 /** True when a binding pattern (`x`, `{ a: x }`, `[x = 1]`, `...x`) declares `name`. */
-function patternDeclares(pattern: t.Node, name: string): boolean {
-  switch (pattern.type) {
-    case 'Identifier':
-      return pattern.name === name;
-    case 'AssignmentPattern':
-      return patternDeclares(pattern.left, name);
-    case 'RestElement':
-      return patternDeclares(pattern.argument, name);
-    case 'ArrayPattern':
-      return pattern.elements.some((e) => !!e && patternDeclares(e, name));
-    case 'ObjectPattern':
-      return pattern.properties.some((p) => patternDeclares(p.type === 'RestElement' ? p : p.value, name));
-    case 'TSParameterProperty':
-      return patternDeclares(pattern.parameter, name);
-    default:
-      return false;
-  }
-}
+const patternDeclares = (pattern: t.Node, name: string) => patternNames(pattern).includes(name);
