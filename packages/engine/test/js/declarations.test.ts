@@ -61,6 +61,14 @@ describe('top-level declarations', () => {
     expectMerged('type-and-value-one-name');
   });
 
+  test('a namespace merges with the interface of its name and is a declaration apart: a bridge restating both edits each (effect Rpc.Custom; it was a CONFLICT of the bridge with itself)', () => {
+    expectMerged('namespace-merges-with-interface');
+  });
+
+  test('a bridge holding only the namespace edits the namespace, not the interface of its name (it replaced the interface, declaring the namespace twice)', () => {
+    expectMerged('namespace-bridge-edits-the-namespace');
+  });
+
   test('markdown fences around the code are stripped', () => {
     expectMerged('fences');
   });

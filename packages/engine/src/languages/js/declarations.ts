@@ -8,7 +8,7 @@ import { paramsEdits } from './commands/params.js';
 import { bindingRenameEdits, classRename, renamedBefore, type BindingRename } from './commands/rename.js';
 import { attachedStart } from './comments.js';
 import type { PlanContext } from './context.js';
-import { boundNames, declarationOf, nameSpaceOf, type NameSpace } from './names.js';
+import { bindingKey, boundNames, declarationOf, nameSpaceOf, type NameSpace } from './names.js';
 import { signatureKey, type Signature } from './ordinals.js';
 import { appendToModule, insertAt, signatureAbove } from './place.js';
 import { command, type Unit } from './read.js';
@@ -22,7 +22,7 @@ import { edit, plain, unitText, type Piece } from './text.js';
 export function planDeclaration(ctx: PlanContext, unit: Unit, renames: BindingRename[], signature?: Signature<TargetBinding>): void {
   const name = boundNames(unit.node as t.Statement)[0]!;
   const space = nameSpaceOf(unit.node as t.Statement);
-  const keyOf = (n: string) => signatureKey(`binding ${n}${space === 'type' ? ' (type)' : ''}`, signature?.place);
+  const keyOf = (n: string) => signatureKey(bindingKey(n, space), signature?.place);
   if (command(unit, 'delete')) return planBindingDelete(ctx, unit, name, space, keyOf(name));
   const renamed = renamedBefore(ctx, unit, name, space);
   const target = bindingOf(ctx, renamed ?? name, space, signature);

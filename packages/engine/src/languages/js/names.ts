@@ -80,20 +80,31 @@ export function patternNames(pattern: t.Node): string[] {
   }
 }
 
-/** Where a declaration's name lives: types, values, or both (a class, an enum, a namespace). */
-export type NameSpace = 'type' | 'value' | 'both';
+/**
+ * Where a declaration's name lives: types, values, or both (a class, an enum). A namespace is a
+ * space of its own: TypeScript merges it with the interface, class, function or enum of its name
+ * (`interface Custom` and `declare namespace Custom`), so it is never the same declaration as them.
+ */
+export type NameSpace = 'type' | 'value' | 'both' | 'namespace';
 
 const typeOnly = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']);
-const typeAndValue = new Set(['ClassDeclaration', 'TSEnumDeclaration', 'TSModuleDeclaration']);
+const typeAndValue = new Set(['ClassDeclaration', 'TSEnumDeclaration']);
 
 export function nameSpaceOf(statement: t.Statement): NameSpace {
   const decl = declarationOf(statement);
+  if (decl.type === 'TSModuleDeclaration') return 'namespace';
   return typeOnly.has(decl.type) ? 'type' : typeAndValue.has(decl.type) ? 'both' : 'value';
 }
 
 /** True when declarations in these spaces declare the same thing: `interface E` and `const E` do not. */
 export function sameSpace(a: NameSpace, b: NameSpace): boolean {
+  if (a === 'namespace' || b === 'namespace') return a === b;
   return a === b || a === 'both' || b === 'both';
+}
+
+/** The plan key of a top-level binding: `binding E`, `binding E (type)` or `binding E (namespace)`. */
+export function bindingKey(name: string, space: NameSpace): string {
+  return `binding ${name}${space === 'type' || space === 'namespace' ? ` (${space})` : ''}`;
 }
 
 /** A class a top-level statement declares or binds, and the name it goes by. */

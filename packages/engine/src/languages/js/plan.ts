@@ -9,7 +9,7 @@ import { collectBindingRenames, planBindingRenames, renamedBefore, type BindingR
 import { planClassHeader, planDeclaration, planStatement } from './declarations.js';
 import { ImportPlanner } from './imports.js';
 import { planClosingComments, planMembers } from './members.js';
-import { boundNames, declarationOf, isMember, memberName, nameSpaceOf } from './names.js';
+import { bindingKey, boundNames, declarationOf, isMember, memberName, nameSpaceOf } from './names.js';
 import { composeAll, textOf, type Target } from './compose.js';
 import { parseTarget } from './parse.js';
 import { command, readBridge, type Unit } from './read.js';
@@ -150,7 +150,7 @@ function bindingTarget(ctx: PlanContext, unit: Unit, signature: Signature<Target
     const node = declarator && declaration.type === 'VariableDeclaration' && declaration.declarations.length === 1 ? declaration.declarations[0]! : declaration;
     return textOf(node, u.bridge.file.code);
   };
-  return { key: signatureKey(`binding ${name}${space === 'type' ? ' (type)' : ''}`, signature?.place), text: target && textOf(target.node, ctx.code), own };
+  return { key: signatureKey(bindingKey(name, space), signature?.place), text: target && textOf(target.node, ctx.code), own };
 }
 
 /** Reference rewrites, less those inside text a unit replaces (the bridge's text already has them). */

@@ -148,15 +148,18 @@ export class TargetModule {
    * The binding a bridge declaration of `name` replaces: the implementation, not an overload, and
    * in the same space (`const E` replaces the const, not `interface E`).
    */
-  binding(name: string, space: NameSpace = 'both'): TargetBinding | undefined {
+  binding(name: string, space?: NameSpace): TargetBinding | undefined {
     const list = this.declarations(name, space);
-    return list.find((b) => b.node.type !== 'TSDeclareFunction') ?? list[0];
+    const implementations = list.filter((b) => b.node.type !== 'TSDeclareFunction');
+    // `class E` and `interface E` merge: each bridge declaration edits its own kind first.
+    return implementations.find((b) => b.space === space) ?? implementations[0] ?? list[0];
   }
 
-  /** Every declaration of `name` in `space` (overloads and merged interfaces included). */
-  declarations(name: string, space: NameSpace = 'both'): TargetBinding[] {
+  /** Every declaration of `name` in `space` (any space when none is given; overloads and merged interfaces included). */
+  declarations(name: string, space?: NameSpace): TargetBinding[] {
     this.index(this.source.statements([name]));
-    return (this.bindingIndex.get(name) ?? []).filter((b) => sameSpace(b.space, space));
+    const list = this.bindingIndex.get(name) ?? [];
+    return space ? list.filter((b) => sameSpace(b.space, space)) : list;
   }
 
   /** Indexes the statements not indexed yet, keeping every list in file order; returns `statements`. */

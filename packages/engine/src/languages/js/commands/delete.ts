@@ -3,7 +3,7 @@ import { removalCollapsingBlankLines } from '../../../apply/remove.js';
 import type { Edit } from '../../../types.js';
 import { attachedStart } from '../comments.js';
 import type { PlanContext } from '../context.js';
-import { declarationOf, type Member } from '../names.js';
+import { declarationOf, type Member, type NameSpace } from '../names.js';
 import type { Unit } from '../read.js';
 import { exportListRemovals } from './export-lists.js';
 import type { TargetBinding, TargetClass } from '../target.js';
@@ -32,7 +32,7 @@ export function planMemberDelete(ctx: PlanContext, cls: TargetClass, unit: Unit,
  * import it are the run plan's to find: DELETED_EXPORT_IMPORTED.) A binding the target lacks is
  * already deleted.
  */
-export function planBindingDelete(ctx: PlanContext, unit: Unit, name: string, space: 'type' | 'value' | 'both', key: string): void {
+export function planBindingDelete(ctx: PlanContext, unit: Unit, name: string, space: NameSpace, key: string): void {
   const removed = ctx.target.declarations(name, space);
   if (!removed.length) return;
   const unexported = exportListRemovals(ctx, name, (node) => removeNode(ctx, node));

@@ -57,7 +57,7 @@ export function warnNoMemberToRename(ctx: PlanContext, cls: TargetClass, unit: U
  * the old name. The unit then merges into the binding of the new name, and no reference is left
  * to rename.
  */
-export function renamedBefore(ctx: PlanContext, unit: Unit, name: string, space: NameSpace = 'both'): string | undefined {
+export function renamedBefore(ctx: PlanContext, unit: Unit, name: string, space?: NameSpace): string | undefined {
   const c = command(unit, 'rename');
   if (!c || !BINDING_NAME.test(c.value) || c.value === name) return undefined;
   return !ctx.target.binding(name, space) && ctx.target.binding(c.value, space) ? c.value : undefined;
