@@ -16,18 +16,40 @@ export function indentAt(code: string, offset: number): string {
  * ` * ` lines of block comments are left out: they sit one space in and would tie with a 2-space step.
  */
 export function indentUnit(code: string): string {
-  // One merge asks once per edited unit about the same target and bridge: remember the last two answers.
-  const known = recent.find((r) => r.code === code);
-  if (known) return known.unit;
-  const unit = measureUnit(code);
-  recent.unshift({ code, unit });
-  recent.length = Math.min(recent.length, 2);
-  return unit;
+  return measured(code).unit;
 }
 
-const recent: { code: string; unit: string }[] = [];
+/**
+ * The indent unit of a bridge merged into a target indented by `targetUnit`: the bridge's own, unless
+ * the bridge opens blocks by the target's step too and its unit is a multiple of it. Such a bridge
+ * is the target's text copied (its two-level steps are the formatter's, as in the target), and
+ * re-indenting it would halve its lines.
+ */
+export function bridgeIndentUnit(code: string, targetUnit: string): string {
+  const { unit, opened } = measured(code);
+  const step = targetUnit.length;
+  return unit !== targetUnit && unit[0] === ' ' && targetUnit[0] === ' ' && unit.length % step === 0 && opened.has(step) ? targetUnit : unit;
+}
 
-function measureUnit(code: string): string {
+interface Measured {
+  unit: string;
+  /** How often each step into a block was seen. */
+  opened: Map<number, number>;
+}
+
+// One merge asks once per edited unit about the same target and bridge: remember the last two answers.
+const recent: { code: string; measured: Measured }[] = [];
+
+function measured(code: string): Measured {
+  const known = recent.find((r) => r.code === code);
+  if (known) return known.measured;
+  const result = measureUnit(code);
+  recent.unshift({ code, measured: result });
+  recent.length = Math.min(recent.length, 2);
+  return result;
+}
+
+function measureUnit(code: string): Measured {
   // Steps into a block (the line before ends with `{`, `[` or `(`) tell the unit; other steps may be
   // continuation lines aligned under a `var` (lodash writes `var a = 1,\n    b = 2;` in 2-space
   // code): those only count when no line opens a block.
@@ -59,8 +81,19 @@ function measureUnit(code: string): string {
     previous = width;
     opens = endsWithOpener(code, i, end);
   }
-  if (tabs > spaces) return '\t';
-  return lines ? ' '.repeat(mostCommon(opened.size ? opened : counts)) : '  ';
+  if (tabs > spaces) return { unit: '\t', opened };
+  return { unit: lines ? ' '.repeat(opened.size ? blockStep(opened, counts) : mostCommon(counts)) : '  ', opened };
+}
+
+/**
+ * The step into blocks seen most often, unless it is a multiple of the step between lines seen
+ * most often and that one opens blocks at least half as often: the formatter indented two levels
+ * at once (Prettier's union members `| ((this: {` and conditional types `? {` in 2-space TypeScript).
+ */
+function blockStep(opened: Map<number, number>, counts: Map<number, number>): number {
+  const step = mostCommon(opened);
+  const overall = mostCommon(counts);
+  return overall < step && step % overall === 0 && (opened.get(overall) ?? 0) * 2 >= opened.get(step)! ? overall : step;
 }
 
 /** True when the line `[from, end)` ends with `{`, `[` or `(` (blanks and a `\r` after it aside). */
