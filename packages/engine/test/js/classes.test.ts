@@ -2,6 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { expectMerged } from './expect-case.js';
 
 describe('classes', () => {
+  test('a comment on the line of the member it sits before stays on that line: a whole-class answer restating engine.io Socket left `/* private */ _maybeUpgrade` as it was (it was split onto two lines)', () => {
+    expectMerged('comment-on-member-line');
+  });
+
   test('members go to the only class that has a member of that name', () => {
     expectMerged('class-by-member');
   });

@@ -38,9 +38,16 @@ export function bridgeText(unit: Unit, start: number, end: number, indent: strin
   return { text: slice.text, lines: slice.origin.lines };
 }
 
-/** A unit's kept comments, each on its own line, then its node. */
+/**
+ * A unit's kept comments, then its node: each comment on its own line, or on the line of what
+ * follows it when the bridge wrote it there (`/* private *\/ _maybeUpgrade()`, `/** @internal *\/ _x`).
+ */
 export function unitText(unit: Unit, indent: string, targetCode: string, edits: Edit[] = [], prefix: Piece[] = []): Piece {
-  const comments = unit.keep.map((c) => join(bridgeText(unit, c.start!, c.end!, indent, targetCode), plain(`\n${indent}`)));
+  const code = unit.bridge.file.code;
+  const comments = unit.keep.map((c, i) => {
+    const between = code.slice(c.end!, unit.keep[i + 1]?.start ?? unit.node.start!);
+    return join(bridgeText(unit, c.start!, c.end!, indent, targetCode), plain(/^[ \t]+$/.test(between) ? between : `\n${indent}`));
+  });
   const verbatim = verbatimRanges(unit.node, unit.bridge.file.code);
   return joinAll([...comments, ...prefix, bridgeText(unit, unit.node.start!, unit.node.end!, indent, targetCode, edits, verbatim)]);
 }
