@@ -390,6 +390,16 @@ export const referencesNotFollowed = (what: string, places: string[], at: At, hi
 export const deletedStillUsed = (what: string, places: string[], at: At) =>
   make(codes.DELETED_STILL_USED, 'warning', `${what} was deleted but the target still uses it: ${places.join('; ')}.`, at, 'Remove or change those uses too, or keep it.');
 
+/** A deleted `#private` member the class still uses: JavaScript refuses `this.#x` of a class without `#x`, so nothing is written. */
+export const deletedPrivateStillUsed = (what: string, places: string[], at: At) =>
+  make(
+    codes.DELETED_STILL_USED,
+    'error',
+    `${what} was deleted but the class still uses it, and a #private name the class does not declare does not parse: ${places.join('; ')}. Nothing was written.`,
+    at,
+    'Remove or change those uses in the same bridge (restate the members that use it), or keep the member.',
+  );
+
 /** A merge that took far longer than its history predicted (an anomaly of the run's prediction score). */
 export const slowMerge = (file: string, predictedMs: number, actualMs: number) =>
   ({

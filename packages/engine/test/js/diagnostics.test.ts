@@ -197,6 +197,16 @@ describe('warnings', () => {
     expect(d).toMatchObject({ line: 1, column: 3, message: expect.stringContaining('delete-still-used/target.js:22 (escapeWin32Path)') });
   });
 
+  test('@delete of a #private member the class still uses is a DELETED_STILL_USED error naming the use: the output would not parse (effect EventJournal Entry; it was written with a warning)', () => {
+    const d = thrown('delete-private-still-used');
+    expect(d).toMatchObject({ code: 'DELETED_STILL_USED', severity: 'error', line: 2, column: 5 });
+    expect(d.message).toContain('delete-private-still-used/target.ts:16 (this.#idString)');
+  });
+
+  test('@delete of a member with the bridge restating its uses without it merges with no warning (the uses in the replaced getter were listed)', () => {
+    expect(expectMerged('delete-private-with-its-uses').diagnostics).toEqual([]);
+  });
+
   test('a model answer marking left-out members with `// ... existing code ...` merges what it repeats; the markers are dropped with ELISION_DROPPED naming their lines, not written into the target', () => {
     const result = expectMerged('elision-markers-between-members');
     expect(result.code).not.toContain('existing code');

@@ -1,4 +1,5 @@
-import { atOffset, deletedStillUsed, referencesNotFollowed } from '../../diagnostics.js';
+import type * as t from '@babel/types';
+import { atOffset, deletedPrivateStillUsed, deletedStillUsed, referencesNotFollowed } from '../../diagnostics.js';
 import type { Edit } from '../../types.js';
 import { moduleReferences } from './commands/module-references.js';
 import { memberUses, type MemberUse } from './commands/member-uses.js';
@@ -40,14 +41,23 @@ export function warnMemberUses(ctx: PlanContext, cls: TargetClass, renamed: Read
     const names = deleted.map((u) => nameOf(u)!);
     const uses = memberUses(ctx.target.programNaming(names), ctx.code, cls.node, cls.name, new Set(names), true);
     for (const unit of deleted) {
-      const removed = cls.members().get(keyName(unit))!;
-      const left = (uses.get(nameOf(unit)!) ?? []).filter((use) => !removed.some((m) => use.offset >= m.start! && use.offset < m.end!));
-      if (left.length) ctx.diagnostics.push(deletedStillUsed(`"${nameOf(unit)}" of class ${cls.name}`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!)));
+      const name = nameOf(unit)!;
+      // Uses inside the member itself, or inside members the bridges replace with text that no longer names it, go too.
+      const gone = [...cls.members().get(keyName(unit))!, ...replacedWithout(cls, units, name)];
+      const left = (uses.get(name) ?? []).filter((use) => !gone.some((m) => use.offset >= m.start! && use.offset < m.end!));
+      const report = nameOf(unit)!.startsWith('#') ? deletedPrivateStillUsed : deletedStillUsed;
+      if (left.length) ctx.diagnostics.push(report(`"${nameOf(unit)}" of class ${cls.name}`, places(ctx, left), ctx.at(unit, command(unit, 'delete')!)));
     }
   }
 }
 
 const keyName = (unit: Unit) => (isMember(unit.node) ? memberKey(unit.node, unit.bridge.file.code) : '');
+
+/** The target's members that bridge units replace (no `@delete`) with text that does not hold `name`. */
+function replacedWithout(cls: TargetClass, units: Unit[], name: string): t.Node[] {
+  const replacing = units.filter((u) => !command(u, 'delete') && !u.bridge.file.code.slice(u.node.start!, u.node.end!).includes(name));
+  return replacing.flatMap((u) => cls.members().get(keyName(u)) ?? []);
+}
 
 /** Warns of the references to a deleted top-level binding left outside what is deleted (its statements, and `also`: its export specifiers). */
 export function warnBindingUses(ctx: PlanContext, unit: Unit, name: string, removed: TargetBinding[], also: Edit[] = []): void {
