@@ -1,4 +1,5 @@
 import type { Edit } from '../types.js';
+import { breakingAs, lineEnding } from './splice.js';
 
 /**
  * True when an insertion's text already stands right before or right after its point, as it does
@@ -7,6 +8,8 @@ import type { Edit } from '../types.js';
  */
 export function alreadyInserted(code: string, edit: Edit): boolean {
   if (edit.start !== edit.end || !edit.text.trim()) return false;
-  const { start: at, text } = edit;
+  // Compared as it will be written: with the target's line breaks (a CRLF answer into an LF page).
+  const text = breakingAs(edit.text, lineEnding(code));
+  const at = edit.start;
   return code.startsWith(text, at) || (at >= text.length && code.startsWith(text, at - text.length));
 }

@@ -99,16 +99,22 @@ function mappingsOf(target: SourceFile, sorted: Edit[]): string {
 }
 
 /** The line break a file is written with: that of its first line. */
-function lineEnding(code: string): '\n' | '\r\n' {
+export function lineEnding(code: string): '\n' | '\r\n' {
   const nl = code.indexOf('\n');
   return nl > 0 && code[nl - 1] === '\r' ? '\r\n' : '\n';
 }
 
-/** Edits whose text breaks lines as the target does (a bridge written with LF going into a CRLF file, or the reverse). */
+/** A text whose lines break with `eol` (a bridge written with LF going into a CRLF file, or the reverse). */
+export function breakingAs(text: string, eol: '\n' | '\r\n'): string {
+  if (!text.includes(eol === '\n' ? '\r' : '\n')) return text;
+  return text.replace(eol === '\n' ? /\r\n/g : /\r?\n/g, eol);
+}
+
 function withLineEndings(edits: Edit[], eol: '\n' | '\r\n'): Edit[] {
-  const foreign = eol === '\n' ? '\r' : '\n';
-  const breaks = eol === '\n' ? /\r\n/g : /\r?\n/g;
-  return edits.map((e) => (e.text.includes(foreign) ? { ...e, text: e.text.replace(breaks, eol) } : e));
+  return edits.map((e) => {
+    const text = breakingAs(e.text, eol);
+    return text === e.text ? e : { ...e, text };
+  });
 }
 
 /** The text and origin of a slice of a bridge, moved to the target's indentation. */

@@ -17,6 +17,7 @@ const behaviours: [string, string][] = [
   ['a fragment target is keyed too and takes new elements at its end', 'fragment-target'],
   ['markup placed into an empty element goes one level deeper on its own line', 'empty-element-filled'],
   ['a placement comment after an explicit </head> places the following element where it says', 'placement-after-head'],
+  ['a whole-page answer written with CRLF repeats an unkeyed inline script the LF target has: it stays once (playwright trace viewer; it was added a second time)', 'crlf-answer-repeats-unkeyed-element'],
 ];
 
 for (const [behaviour, name] of behaviours) {
