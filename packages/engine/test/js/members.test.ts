@@ -70,6 +70,10 @@ describe('class members', () => {
     expectMerged('subclass-constructor');
   });
 
+  test('a method-only snippet of abstract members (`abstract get anchor(): number`) merges into an abstract class (tiptap Decoration; it was a BRIDGE_SYNTAX_ERROR)', () => {
+    expectMerged('snippet-abstract-member');
+  });
+
   test('a doc comment made of @param tags only travels with its member', () => {
     const { code } = expectMerged('subclass-constructor');
     expect(code).toContain('* @param {boolean=} withArray whether the array form is emitted');

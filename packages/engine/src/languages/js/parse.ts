@@ -82,15 +82,18 @@ export function parseModule(code: string, dialect: Dialect): Ast {
   return bridgeParse(code, dialect);
 }
 
-// The wrapper extends a class so that a subclass constructor's `super()` parses.
+// The wrapper extends a class so that a subclass constructor's `super()` parses, and in
+// TypeScript is abstract so that an abstract member (`abstract render(): void`) does.
 const CLASS_OPEN = 'class __CodeBridge__ extends Object {';
+const ABSTRACT_CLASS_OPEN = `abstract ${CLASS_OPEN}`;
 
 /**
  * Parses a method-only snippet as the body of a class. The wrapper is counted at negative
  * offsets (`startIndex`), so every node offset and location is the snippet's own.
  */
 export function parseMembers(code: string, dialect: Dialect): { body: t.ClassBody; comments: t.Comment[] } {
-  const shift = -CLASS_OPEN.length;
-  const ast = bridgeParse(`${CLASS_OPEN}${code}\n}`, dialect, { startIndex: shift, startColumn: shift });
+  const open = dialect.typescript ? ABSTRACT_CLASS_OPEN : CLASS_OPEN;
+  const shift = -open.length;
+  const ast = bridgeParse(`${open}${code}\n}`, dialect, { startIndex: shift, startColumn: shift });
   return { body: (ast.program.body[0] as t.ClassDeclaration).body, comments: ast.comments ?? [] };
 }
