@@ -14,42 +14,22 @@ export function indentAt(code: string, offset: number): string {
  * One level of indentation in a file: a tab, or the most common step between the widths of
  * consecutive indented lines. Reads at most the first 400 lines: that is enough to tell. The
  * ` * ` lines of block comments are left out: they sit one space in and would tie with a 2-space step.
+ * A line that starts a union or intersection member is read at its member's column, as Prettier
+ * writes it: `    | ((this: {` and `        name: string` are one level apart, not two.
  */
 export function indentUnit(code: string): string {
-  return measured(code).unit;
-}
-
-/**
- * The indent unit of a bridge merged into a target indented by `targetUnit`: the bridge's own, unless
- * the bridge opens blocks by the target's step too and its unit is a multiple of it. Such a bridge
- * is the target's text copied (its two-level steps are the formatter's, as in the target), and
- * re-indenting it would halve its lines.
- */
-export function bridgeIndentUnit(code: string, targetUnit: string): string {
-  const { unit, opened } = measured(code);
-  const step = targetUnit.length;
-  return unit !== targetUnit && unit[0] === ' ' && targetUnit[0] === ' ' && unit.length % step === 0 && opened.has(step) ? targetUnit : unit;
-}
-
-interface Measured {
-  unit: string;
-  /** How often each step into a block was seen. */
-  opened: Map<number, number>;
-}
-
-// One merge asks once per edited unit about the same target and bridge: remember the last two answers.
-const recent: { code: string; measured: Measured }[] = [];
-
-function measured(code: string): Measured {
+  // One merge asks once per edited unit about the same target and bridge: remember the last two answers.
   const known = recent.find((r) => r.code === code);
-  if (known) return known.measured;
-  const result = measureUnit(code);
-  recent.unshift({ code, measured: result });
+  if (known) return known.unit;
+  const unit = measureUnit(code);
+  recent.unshift({ code, unit });
   recent.length = Math.min(recent.length, 2);
-  return result;
+  return unit;
 }
 
-function measureUnit(code: string): Measured {
+const recent: { code: string; unit: string }[] = [];
+
+function measureUnit(code: string): string {
   // Steps into a block (the line before ends with `{`, `[` or `(`) tell the unit; other steps may be
   // continuation lines aligned under a `var` (lodash writes `var a = 1,\n    b = 2;` in 2-space
   // code): those only count when no line opens a block.
@@ -67,6 +47,7 @@ function measureUnit(code: string): Measured {
     while (code[i] === ' ' || code[i] === '\t') width += code[i++] === '\t' ? 4 : 1;
     const newline = code.indexOf('\n', i);
     const first = code[i];
+    if ((first === '|' || first === '&') && code[i + 1] === ' ') width += 2;
     const indented = i > start;
     const tabbed = code[start] === '\t';
     const end = newline === -1 ? code.length : newline;
@@ -81,19 +62,8 @@ function measureUnit(code: string): Measured {
     previous = width;
     opens = endsWithOpener(code, i, end);
   }
-  if (tabs > spaces) return { unit: '\t', opened };
-  return { unit: lines ? ' '.repeat(opened.size ? blockStep(opened, counts) : mostCommon(counts)) : '  ', opened };
-}
-
-/**
- * The step into blocks seen most often, unless it is a multiple of the step between lines seen
- * most often and that one opens blocks at least half as often: the formatter indented two levels
- * at once (Prettier's union members `| ((this: {` and conditional types `? {` in 2-space TypeScript).
- */
-function blockStep(opened: Map<number, number>, counts: Map<number, number>): number {
-  const step = mostCommon(opened);
-  const overall = mostCommon(counts);
-  return overall < step && step % overall === 0 && (opened.get(overall) ?? 0) * 2 >= opened.get(step)! ? overall : step;
+  if (tabs > spaces) return '\t';
+  return lines ? ' '.repeat(mostCommon(opened.size ? opened : counts)) : '  ';
 }
 
 /** True when the line `[from, end)` ends with `{`, `[` or `(` (blanks and a `\r` after it aside). */

@@ -1,6 +1,6 @@
 import type { Edit, EditOrigin, SourceFile, SourceMapV3 } from '../types.js';
 import { LineIndex, lineIndexOf } from '../lines.js';
-import { bridgeIndentUnit, indentOf, indentUnit, reindent } from './indent.js';
+import { indentOf, indentUnit, reindent } from './indent.js';
 import { MappingsWriter } from './mappings.js';
 
 /** Orders edits by position (insertions before a replacement that starts at the same offset). */
@@ -150,8 +150,7 @@ export function sliceBridge(
   const slice = bridge.code.slice(start, end);
   const raw = edits.length ? applyEdits(slice, sortEdits(edits), start) : slice;
   const inside = verbatim.length ? linesInside(bridge.code, start, end, verbatim) : undefined;
-  const targetUnit = indentUnit(targetCode);
-  const text = reindent(raw, fromIndent, indent, bridgeIndentUnit(bridge.code, targetUnit), targetUnit, inside && ((i) => inside.has(i)));
+  const text = reindent(raw, fromIndent, indent, indentUnit(bridge.code), indentUnit(targetCode), inside && ((i) => inside.has(i)));
   const origin: EditOrigin = {
     bridge: bridgeIndex,
     lines: text.split('\n').map((_, i) => {

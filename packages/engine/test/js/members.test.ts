@@ -54,12 +54,8 @@ describe('class members', () => {
     expectMerged('indent-unit-doc-comments');
   });
 
-  test("steps Prettier writes two levels at once (union members `| ((this: {`) do not make a 2-space target read as 4-space: a 2-space method lands 2-space (tiptap Node; its body went 6 deep)", () => {
+  test("a union member's lines (`| ((this: {`) are read at the member's column: a 2-space target whose unions Prettier wrapped is not read as 4-space, and a 2-space method lands 2-space (tiptap Node; its body went 6 deep)", () => {
     expectMerged('indent-unit-two-level-steps');
-  });
-
-  test('a bridge copied from the target keeps its two-level steps: an interface restated from tiptap Node is not re-indented as a 4-space bridge (its lines were halved)', () => {
-    expectMerged('indent-unit-two-level-steps-copied');
   });
 
   test('doc comment lines do not decide the indent unit: a 2-space bridge with JSDoc keeps its levels in a 2-space target', () => {
