@@ -26,6 +26,10 @@ describe('class members', () => {
     expectMerged('delete-keeps-section-title');
   });
 
+  test('@delete of a member takes its /** */ doc comment set apart by a blank line, and keeps the other members\' (axios CancelToken; the doc was left to document the next member)', () => {
+    expectMerged('delete-takes-doc-comment-set-apart');
+  });
+
   test('get x, set x, static x and x are different members', () => {
     expectMerged('accessors-static');
   });

@@ -43,6 +43,19 @@ export function attachedStart(comments: t.Comment[], code: string, start: number
   return commentsStart(comments, code, start, true);
 }
 
+/**
+ * Where a class member's documentation begins: its attached comments, and a `/** *\/` doc comment
+ * set apart above it by blank lines (JSDoc and TypeScript read that as the member's documentation,
+ * axios writes its classes so); a `//` or `/* *\/` note set apart stays.
+ */
+export function memberDocStart(comments: t.Comment[], code: string, start: number): number {
+  const at = attachedStart(comments, code, start);
+  const above = comments[firstFrom(comments, at) - 1];
+  if (!above || !code.startsWith('/**', above.start!) || code.slice(above.end!, at).trim() !== '') return at;
+  if (code.slice(lineStartAt(code, above.start!), above.start!).trim() !== '') return at;
+  return attachedStart(comments, code, above.start!);
+}
+
 function commentsStart(comments: t.Comment[], code: string, start: number, attachedOnly: boolean): number {
   let at = start;
   for (let i = firstFrom(comments, start) - 1; i >= 0; i--) {

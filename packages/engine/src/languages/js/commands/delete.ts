@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { removalCollapsingBlankLines } from '../../../apply/remove.js';
 import type { Edit } from '../../../types.js';
-import { attachedStart } from '../comments.js';
+import { attachedStart, memberDocStart } from '../comments.js';
 import type { PlanContext } from '../context.js';
 import { declarationOf, type Member, type NameSpace } from '../names.js';
 import type { Unit } from '../read.js';
@@ -23,7 +23,7 @@ export const del: JsCommand = {
 
 /** `@delete` of a member: every declaration of its key (overloads too) goes; a member the class lacks is already deleted. */
 export function planMemberDelete(ctx: PlanContext, cls: TargetClass, unit: Unit, key: string, existing: Member[] | undefined): void {
-  if (existing) ctx.op(`${cls.name}.${key}`, 'delete-member', unit, existing.map((m) => removeNode(ctx, m)), ['existence']);
+  if (existing) ctx.op(`${cls.name}.${key}`, 'delete-member', unit, existing.map((m) => removeNode(ctx, m, memberDocStart)), ['existence']);
 }
 
 /**
@@ -56,10 +56,10 @@ function joined(code: string, removals: Edit[]): Edit[] {
   return out;
 }
 
-/** A node and its leading comments, with the lines they stand on. */
-function removeNode(ctx: PlanContext, node: t.Node): Edit {
+/** A node and its leading comments (from `from`), with the lines they stand on. */
+function removeNode(ctx: PlanContext, node: t.Node, from = attachedStart): Edit {
   const code = ctx.code;
-  const { start, end } = removalCollapsingBlankLines(code, attachedStart(ctx.target.comments, code, node.start!), node.end!);
+  const { start, end } = removalCollapsingBlankLines(code, from(ctx.target.comments, code, node.start!), node.end!);
   return { start, end, text: '' };
 }
 
