@@ -2,6 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { expectMerged } from './expect-case.js';
 
 describe('classes', () => {
+  test('a class restated without its `extends` merges its `override` members into the target class (effect PlatformError BadArgument; it was a BRIDGE_SYNTAX_ERROR saying the bridge mixed members with top-level code)', () => {
+    expectMerged('class-restated-without-extends');
+  });
+
   test('a comment on the line of the member it sits before stays on that line: a whole-class answer restating engine.io Socket left `/* private */ _maybeUpgrade` as it was (it was split onto two lines)', () => {
     expectMerged('comment-on-member-line');
   });

@@ -51,8 +51,10 @@ export function parseTarget(target: SourceFile, dialect: Dialect): Ast {
   }
 }
 
-// A bridge may use names the target declares: `this.#x`, `export { x }`.
-const declaredByTarget = new Set(['InvalidPrivateFieldResolution', 'ModuleExportUndefined']);
+// A bridge may use names the target declares (`this.#x`, `export { x }`), and its members take the
+// target class's header: `override` and `abstract` members parse in a method-only snippet and in
+// a class restated without its `extends` or `abstract` (`class BadArgument { override get ... }`).
+const declaredByTarget = new Set(['InvalidPrivateFieldResolution', 'ModuleExportUndefined', 'OverrideNotInSubClass', 'NonAbstractClassHasAbstractMethod']);
 
 /**
  * Parses a slice of a target (the partial path: `partial/`) at its own offsets in the file;
@@ -82,18 +84,15 @@ export function parseModule(code: string, dialect: Dialect): Ast {
   return bridgeParse(code, dialect);
 }
 
-// The wrapper extends a class so that a subclass constructor's `super()` parses, and in
-// TypeScript is abstract so that an abstract member (`abstract render(): void`) does.
+// The wrapper extends a class so that a subclass constructor's `super()` parses.
 const CLASS_OPEN = 'class __CodeBridge__ extends Object {';
-const ABSTRACT_CLASS_OPEN = `abstract ${CLASS_OPEN}`;
 
 /**
  * Parses a method-only snippet as the body of a class. The wrapper is counted at negative
  * offsets (`startIndex`), so every node offset and location is the snippet's own.
  */
 export function parseMembers(code: string, dialect: Dialect): { body: t.ClassBody; comments: t.Comment[] } {
-  const open = dialect.typescript ? ABSTRACT_CLASS_OPEN : CLASS_OPEN;
-  const shift = -open.length;
-  const ast = bridgeParse(`${open}${code}\n}`, dialect, { startIndex: shift, startColumn: shift });
+  const shift = -CLASS_OPEN.length;
+  const ast = bridgeParse(`${CLASS_OPEN}${code}\n}`, dialect, { startIndex: shift, startColumn: shift });
   return { body: (ast.program.body[0] as t.ClassDeclaration).body, comments: ast.comments ?? [] };
 }
