@@ -34,7 +34,7 @@ const MAX_BYTES = 20_000;
 const plugins = ['decorators', 'decoratorAutoAccessors', 'explicitResourceManagement', 'jsx'];
 const targetOptions = { sourceType: 'module', plugins, attachComment: false };
 const bridgeOptions = { ...targetOptions, errorRecovery: true };
-const CLASS_OPEN = 'class __CodeBridge__ extends Object {';
+const CLASS_OPEN = 'class __CodeBridge__ {';
 
 function packageRoot(name) {
   return dirname(require.resolve(`${name}/package.json`));

@@ -33,8 +33,9 @@ export interface ParsedCommands {
 
 /** Blanks, then an optional separator (`->`, `=>`, `:`, `=`) with the blanks after it. */
 export const SEPARATOR = String.raw`[ \t]*(?:(?:->|=>|:|=)[ \t]*)?`;
-// `@name` (a `-` inside a name, never the one of `->`) and its separator; the rest of the line is the value.
-const COMMAND = new RegExp(String.raw`^@([A-Za-z]\w*(?:-(?!>)\w*)*)${SEPARATOR}`);
+// `@name` (a `-` inside a name, never the one of `->`) and its separator; the rest of the line is the
+// value. A name the line goes on with `/` is a scoped package (`// @trpc/server`), not a command.
+const COMMAND = new RegExp(String.raw`^@([A-Za-z]\w*(?:-(?!>)\w*)*)(?![\w/]|-(?!>))${SEPARATOR}`);
 // Blanks and comment punctuation before a command on a line: `//`, `/*`, `/**`, `*`, `<!--`, `#`.
 const LEAD = /^[ \t]*(?:(?:\/\/+|\/\*+|\*+|<!--|#)[ \t]*)?/;
 

@@ -27,6 +27,14 @@ describe('commands', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
   });
 
+  test("a comment the target holds as written is no command: a class restated with Effect's `// @effect-diagnostics-next-line` keeps it, not warned of, and its `super()` constructor parses without the `extends` (effect Socket SocketError)", () => {
+    expect(expectMerged('comment-copied-from-target').diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
+  });
+
+  test('a comment naming a scoped package (`// @trpc/server/http`) is no command: it stays above its import, not warned of (trpc standalone adapter)', () => {
+    expect(expectMerged('comment-naming-scoped-package').diagnostics).toEqual([]);
+  });
+
   test('@rename and @access of an overloaded TypeScript method take its signatures along (redux-toolkit Tuple)', () => {
     const { code } = expectMerged('overloads-follow-rename-and-access');
     expect(code.match(/protected prependAll/g)).toHaveLength(4);

@@ -52,9 +52,10 @@ export function parseTarget(target: SourceFile, dialect: Dialect): Ast {
 }
 
 // A bridge may use names the target declares (`this.#x`, `export { x }`), and its members take the
-// target class's header: `override` and `abstract` members parse in a method-only snippet and in
-// a class restated without its `extends` or `abstract` (`class BadArgument { override get ... }`).
-const declaredByTarget = new Set(['InvalidPrivateFieldResolution', 'ModuleExportUndefined', 'OverrideNotInSubClass', 'NonAbstractClassHasAbstractMethod']);
+// target class's header: `super()`, `override` and `abstract` members parse in a method-only
+// snippet and in a class restated without its `extends` or `abstract` (`class SocketError {
+// constructor() { super(...) } }`, `class BadArgument { override get message() }`).
+const declaredByTarget = new Set(['InvalidPrivateFieldResolution', 'ModuleExportUndefined', 'SuperNotAllowed', 'OverrideNotInSubClass', 'NonAbstractClassHasAbstractMethod']);
 
 /**
  * Parses a slice of a target (the partial path: `partial/`) at its own offsets in the file;
@@ -84,8 +85,7 @@ export function parseModule(code: string, dialect: Dialect): Ast {
   return bridgeParse(code, dialect);
 }
 
-// The wrapper extends a class so that a subclass constructor's `super()` parses.
-const CLASS_OPEN = 'class __CodeBridge__ extends Object {';
+const CLASS_OPEN = 'class __CodeBridge__ {';
 
 /**
  * Parses a method-only snippet as the body of a class. The wrapper is counted at negative

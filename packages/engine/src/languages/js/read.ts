@@ -269,10 +269,10 @@ class UnitReader {
     }
   }
 
-  /** A doc comment the target holds as written is documentation the bridge copied, whatever its tags (`@stability`). */
+  /** A comment the target holds as written is the bridge's copy of it, no command, whatever its tags (`@stability`). */
   private parse(c: t.Comment) {
     const text = this.bridge.file.code.slice(c.start!, c.end!);
-    if (text.startsWith('/**') && this.target?.code.includes(text)) return { commands: [], diagnostics: [] };
+    if (this.target?.code.includes(text)) return { commands: [], diagnostics: [] };
     return parseCommands(text, c.start!, this.bridge.original, jsCommands);
   }
 
