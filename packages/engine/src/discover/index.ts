@@ -4,7 +4,7 @@ import { bridgeOutsideRoot, type Diagnostic } from '../diagnostics.js';
 import { readDirective } from '../read/header.js';
 import type { SourceFile } from '../types.js';
 import { findBridgeFiles, type DiscoverOptions } from './find.js';
-import { isInside, realPathOf } from './path-guard.js';
+import { isInside, realPathOf, realPathsOnce } from './path-guard.js';
 import { resolveTarget } from './resolve.js';
 
 export { defaultBridgeGlobs, defaultIgnore, findBridgeFiles, type DiscoverOptions } from './find.js';
@@ -32,33 +32,37 @@ export interface Discovery {
  */
 export async function discoverBridges(options: DiscoverOptions, found?: string[]): Promise<Discovery> {
   const root = resolve(options.root);
-  const { inside, refused } = bridgesInsideRoot(found ?? (await findBridgeFiles(options)), root);
+  const realOf = realPathsOnce();
+  const { inside, refused } = bridgesInsideRoot(found ?? (await findBridgeFiles(options)), root, realOf);
   // Bridges are small: one synchronous read each costs less than the thread-pool hops of fs/promises.
-  const discovery = groupBridges(inside.map((path) => ({ path, code: readFileSync(path, 'utf8') })), root);
+  const discovery = groupBridges(inside.map((path) => ({ path, code: readFileSync(path, 'utf8') })), root, realOf);
   discovery.diagnostics.unshift(...refused);
   return discovery;
 }
 
 /** Splits bridge paths by where their links lead: only those inside the real root are ever read. */
-function bridgesInsideRoot(paths: string[], root: string): { inside: string[]; refused: Diagnostic[] } {
+function bridgesInsideRoot(paths: string[], root: string, realOf: (path: string) => string | undefined): { inside: string[]; refused: Diagnostic[] } {
   const realRoot = realPathOf(root) ?? root;
   const inside: string[] = [];
   const refused: Diagnostic[] = [];
   for (const path of paths) {
-    const real = realPathOf(path);
+    const real = realOf(path);
     if (real !== undefined && isInside(real, realRoot)) inside.push(path);
     else refused.push(bridgeOutsideRoot(path, root, real ?? path));
   }
   return { inside, refused };
 }
 
-/** Groups bridge files by target (used by discovery and by watchers that re-read one bridge). */
-export function groupBridges(bridges: SourceFile[], root: string): Discovery {
+/**
+ * Groups bridge files by target (used by discovery and by watchers that re-read one bridge).
+ * `realOf`: how the targets' links are resolved (discovery resolves each folder once).
+ */
+export function groupBridges(bridges: SourceFile[], root: string, realOf = realPathOf): Discovery {
   const byTarget = new Map<string, BridgeTarget>();
   const diagnostics: Diagnostic[] = [];
   const realRoot = realPathOf(root) ?? resolve(root);
   for (const bridge of bridges) {
-    const resolved = resolveTarget(bridge.path, readDirective(bridge.code), root, realRoot);
+    const resolved = resolveTarget(bridge.path, readDirective(bridge.code), root, realRoot, realOf);
     if ('code' in resolved) {
       diagnostics.push(resolved);
       continue;

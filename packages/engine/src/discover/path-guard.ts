@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
@@ -37,6 +37,27 @@ export function realPathOf(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `realPathOf` for the many files of one discovery: each folder's links are resolved once, and a
+ * file that is no link itself lies in its folder's real path (one lstat, where realpath(3) reads
+ * every segment of the path with a readlink: 2,000 paths nine folders deep were 18,000 calls of a
+ * warm `apply`). Made for one pass: a link changed after it is seen by the next one.
+ */
+export function realPathsOnce(): (path: string) => string | undefined {
+  const folders = new Map<string, string | undefined>();
+  return (path) => {
+    const absolute = resolve(path);
+    const stats = lstatSync(absolute, { throwIfNoEntry: false });
+    if (stats === undefined) return undefined;
+    if (stats.isSymbolicLink()) return realPathOf(absolute);
+    const cut = absolute.lastIndexOf(sep);
+    const folder = absolute.slice(0, cut) || sep;
+    if (!folders.has(folder)) folders.set(folder, realPathOf(folder));
+    const real = folders.get(folder);
+    return real === undefined ? undefined : `${real === sep ? '' : real}${absolute.slice(cut)}`;
+  };
 }
 
 /**

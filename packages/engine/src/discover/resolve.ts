@@ -26,14 +26,14 @@ export function siblingTarget(bridgePath: string): string | undefined {
  * bare specifier resolved from the root through node_modules), else its sibling. Refuses a
  * target outside the root after resolving links, and a dependency file outside the real folder
  * of the package its specifier names. `realRoot`: the root's real path, when the caller resolves
- * many bridges of one root (discovery resolves it once).
+ * many bridges of one root (discovery resolves it once); `realOf`: how the target's links are resolved.
  */
-export function resolveTarget(bridgePath: string, directive: string | undefined, root: string, realRoot = realPathOf(root) ?? resolve(root)): ResolvedTarget | Diagnostic {
+export function resolveTarget(bridgePath: string, directive: string | undefined, root: string, realRoot = realPathOf(root) ?? resolve(root), realOf = realPathOf): ResolvedTarget | Diagnostic {
   const named = directive ?? siblingTarget(bridgePath);
   if (!named) return missingTarget(bridgePath, undefined);
   if (directive && isBare(directive)) return resolveDependencyTarget(bridgePath, directive, root);
   const target = resolve(dirname(bridgePath), named);
-  const real = realPathOf(target);
+  const real = realOf(target);
   if (real === undefined) return missingTarget(bridgePath, directive ?? relative(root, target));
   if (!isInside(real, realRoot)) return targetOutsideRoot(bridgePath, target, root, real);
   return { target, dependency: false, scope: realRoot };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverBridges } from '../../src/discover/index.js';
-import { isInside, writtenUnder } from '../../src/discover/path-guard.js';
+import { isInside, realPathOf, realPathsOnce, writtenUnder } from '../../src/discover/path-guard.js';
 
 // Each probe of issue 18 (a bridge reaching outside the root) as a real tree on disk.
 let base: string;
@@ -135,5 +135,30 @@ describe('a path written under a folder (the shortcut before path.relative)', ()
     expect(isInside(`${folder}/src/../../etc/passwd`, folder)).toBe(false);
     expect(isInside(`${folder}x/a.ts`, folder)).toBe(false);
     expect(isInside(join(folder, 'src', '.hidden', 'a.ts'), folder)).toBe(true);
+  });
+});
+
+describe('real paths resolved a folder at a time (discovery)', () => {
+  it('answers as realPathOf does: a plain file, one under a linked folder, a link, a broken link, a missing file, a folder', () => {
+    write(root, 'src/app.js', 'export const app = 1;\n');
+    symlinkSync(outside, join(root, 'linked'), 'dir');
+    symlinkSync(join(outside, 'secret.js'), join(root, 'src/secret.js'));
+    symlinkSync(join(outside, 'gone.js'), join(root, 'src/broken.js'));
+    const paths = ['src/app.js', 'linked/secret.js', 'src/secret.js', 'src/broken.js', 'src/missing.js', 'missing/app.js', 'src', 'linked'].map((p) => join(root, p));
+    const realOf = realPathsOnce();
+    expect(paths.map(realOf)).toEqual(paths.map(realPathOf));
+    expect(realOf(join(root, 'linked/secret.js'))).toBe(realPathOf(join(outside, 'secret.js')));
+    expect(realOf(join(root, 'src/broken.js'))).toBeUndefined();
+  });
+
+  it('sees a folder relinked after a pass in the next pass', () => {
+    write(root, 'patches/app.js', 'export const app = 1;\n');
+    write(outside, 'app.js', 'export const app = 2;\n');
+    symlinkSync(join(root, 'patches'), join(root, 'linked'), 'dir');
+    const file = join(root, 'linked/app.js');
+    expect(realPathsOnce()(file)).toBe(realPathOf(join(root, 'patches/app.js')));
+    rmSync(join(root, 'linked'));
+    symlinkSync(outside, join(root, 'linked'), 'dir');
+    expect(realPathsOnce()(file)).toBe(realPathOf(join(outside, 'app.js')));
   });
 });
