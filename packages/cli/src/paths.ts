@@ -1,4 +1,4 @@
-import { writtenUnder, type Diagnostic } from '@codebridge/engine/discovery';
+import { writtenUnder, type Diagnostic } from '@codebridge/engine/warm';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
 /** A path as shown and reported: relative to the root with forward slashes, or absolute when outside it. */

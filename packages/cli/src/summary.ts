@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '@codebridge/engine/discovery';
+import { formatDiagnostic, type Diagnostic } from '@codebridge/engine/warm';
 import type { Resolution } from '@codebridge/engine';
 import pc from 'picocolors';
 import { countOf, type ApplyRun, type TargetStatus } from './outcome.js';

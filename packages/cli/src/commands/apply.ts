@@ -1,5 +1,5 @@
 import type { BridgeTarget, RunReport } from '@codebridge/engine';
-import { discoverBridges, slowMerge } from '@codebridge/engine/discovery';
+import { discoverBridges, slowMerge } from '@codebridge/engine/warm';
 import { cachedRun } from '../cached-run.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { jobsOf } from '../jobs.js';

@@ -1,4 +1,4 @@
-import { cacheInfo, cleanCache, resolveCacheDir, type CacheInfo } from '@codebridge/engine/cache';
+import { cacheInfo, cleanCache, resolveCacheDir, type CacheInfo } from '@codebridge/engine/warm';
 import { exitCodes, UsageError, type ExitCode } from '../exit-codes.js';
 import { plural } from '../plural.js';
 

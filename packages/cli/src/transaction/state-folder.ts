@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { resolveCacheDir } from '@codebridge/engine/cache';
+import { resolveCacheDir } from '@codebridge/engine/warm';
 
 /**
  * The folder holding a root's transaction state: the engine's cache folder of the root

@@ -22,15 +22,25 @@ let computed: string | undefined;
  */
 export function engineFingerprint(stampDir?: string): string {
   if (computed) return computed;
-  const engineRoot = fileURLToPath(new URL('../..', import.meta.url));
-  const parts = [`schema ${CACHE_SCHEMA}`, `engine ${versionAt(engineRoot)} ${codeHash(join(engineRoot, 'dist'), stampDir)}`];
+  const engineRoot = engineRootAbove(here);
+  const engine = engineRoot ? `${readManifest(engineRoot)?.version ?? 'unknown'} ${codeHash(join(engineRoot, 'dist'), stampDir)}` : 'bundled';
+  const parts = [`schema ${CACHE_SCHEMA}`, `engine ${engine}`];
   for (const name of outputPackages) parts.push(`${name} ${packageVersion(name)}`);
   computed = parts.join('\n');
   return computed;
 }
 
-function versionAt(folder: string): string {
-  return readManifest(folder)?.version ?? 'unknown';
+/**
+ * The engine's package folder: the nearest one above `from` with a package.json, when that is the
+ * engine's. This file is `dist/cache/versions.js`, or part of `dist/warm.bundle.js` (one file for a
+ * warm run), or inlined into someone else's bundle (no engine folder: its version stands alone).
+ */
+function engineRootAbove(from: string): string | undefined {
+  for (let folder = from; ; folder = dirname(folder)) {
+    const manifest = readManifest(folder);
+    if (manifest) return manifest.name === '@codebridge/engine' ? folder : undefined;
+    if (dirname(folder) === folder) return undefined;
+  }
 }
 
 /**
@@ -51,7 +61,7 @@ function codeHash(dist: string, stampDir: string | undefined): string {
   try {
     tree = compiledTree(dist);
   } catch {
-    return 'bundled'; // the engine was inlined into someone's bundle: its version stands alone
+    return 'unbuilt'; // a package folder without dist: run from its sources
   }
   const hashedAt = Date.now();
   const stats = statsOf(dist, tree);

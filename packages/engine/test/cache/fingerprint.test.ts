@@ -21,9 +21,9 @@ function copyOfEngine(): { dist: string; cache: string } {
   return { dist: join(base, 'engine', 'dist'), cache: join(base, 'cache') };
 }
 
-/** The engine fingerprint a new process reads from this copy, with its stamp in `cache` (or none). */
-function fingerprint(dist: string, cache?: string): string {
-  const script = `const { engineFingerprint } = await import(${JSON.stringify(join(dist, 'cache', 'versions.js'))}); process.stdout.write(engineFingerprint(${JSON.stringify(cache)}));`;
+/** The engine fingerprint a new process reads from this copy (from `module`, a file of dist), with its stamp in `cache` (or none). */
+function fingerprint(dist: string, cache?: string, module = 'cache/versions.js'): string {
+  const script = `const { engineFingerprint } = await import(${JSON.stringify(join(dist, module))}); process.stdout.write(engineFingerprint(${JSON.stringify(cache)}));`;
   return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
 }
 
@@ -71,6 +71,13 @@ describe('engine fingerprint', () => {
     const added = fingerprint(dist, cache);
     expect(added).not.toBe(rewritten);
     expect(added).toBe(fingerprint(dist));
+  });
+
+  it('the one-file entry of a warm run (dist/warm.bundle.js) reads the same fingerprint as the modules', () => {
+    const dist = join(engine, 'dist'); // the built engine itself: the bundle imports its dependencies from node_modules
+    const fromModules = fingerprint(dist);
+    expect(fromModules).toMatch(/^schema \d+\nengine 0\.1\.0 [0-9a-f]{16}\n/);
+    expect(fingerprint(dist, undefined, 'warm.bundle.js')).toBe(fromModules);
   });
 
   it('files changed just now are hashed and not stamped: the next process hashes them again', () => {
