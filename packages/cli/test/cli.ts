@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built binary: tests run it as users do, never its functions. CODEBRIDGE_TEST_BIN runs them against another build (an older one, to see a test fail). */
-export const bin = process.env['CODEBRIDGE_TEST_BIN'] ?? fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+/** The built binary (bin/codebridge.js runs the bundle of dist/bin.js): tests run it as users do, never its functions. CODEBRIDGE_TEST_BIN runs them against another build (an older one, to see a test fail). */
+export const bin = process.env['CODEBRIDGE_TEST_BIN'] ?? fileURLToPath(new URL('../bin/codebridge.js', import.meta.url));
 export const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 export interface Run {
@@ -24,7 +24,7 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
-/** Runs `node dist/bin.js ...args` without colours and collects its output. */
+/** Runs `node bin/codebridge.js ...args` without colours and collects its output. */
 export function codebridge(args: string[], options: RunOptions): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env } });

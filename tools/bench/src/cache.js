@@ -23,7 +23,8 @@ const argOf = (name, fallback) => {
 };
 const modules = argOf('--modules', 200);
 const cliTargets = argOf('--cli-targets', 1000);
-const cli = fileURLToPath(new URL('../../../packages/cli/dist/bin.js', import.meta.url));
+// What users run: bin/codebridge.js, the bundle of dist/bin.js.
+const cli = fileURLToPath(new URL('../../../packages/cli/bin/codebridge.js', import.meta.url));
 const cpuReport = fileURLToPath(new URL('./lib/cpu-report.mjs', import.meta.url));
 // Under tools/bench/.corpus, on the project's own disk as a real cache folder is: creating files
 // in this machine's crowded OS temp folder cost five times as much (1,000 entries: 229 ms against 44).
