@@ -17,14 +17,19 @@ export function isInside(path: string, folder: string): boolean {
 
 /**
  * `path` below `folder` with `/` separators when it is written as a path under it (no `.` or `..`
- * segment), else undefined (the caller then asks `relative`). It needs none of `relative`'s
- * resolving of both paths: a run of 1,000 targets makes thousands of these calls.
+ * segment after `folder`, which is normalised), else undefined (the caller then asks `relative`).
+ * It needs none of `relative`'s resolving of both paths: a run of 1,000 targets makes thousands of
+ * these calls. A folder whose name starts with a dot (`.storybook`) is no dot segment: such paths
+ * took the slow way before (a project under `.corpus/` paid 7,000 calls of `relative` a warm run).
  */
 export function writtenUnder(folder: string, path: string): string | undefined {
-  if (!path.startsWith(folder) || path[folder.length] !== sep || path.includes(`${sep}.`)) return undefined;
+  if (!path.startsWith(folder) || path[folder.length] !== sep) return undefined;
   const rest = path.slice(folder.length + 1);
+  if (rest.includes('.') && DOT_SEGMENT.test(rest)) return undefined;
   return sep === '/' ? rest : rest.split(sep).join('/');
 }
+
+const DOT_SEGMENT = /(?:^|[\\/])\.\.?(?:[\\/]|$)/;
 
 /**
  * Where a path's links lead, or undefined when it does not exist (or cannot be resolved). The

@@ -131,6 +131,10 @@ describe('a path written under a folder (the shortcut before path.relative)', ()
     expect(writtenUnder(folder, `${folder}x/a.ts`)).toBeUndefined();
     expect(writtenUnder(folder, `${folder}/src/../../etc/passwd`)).toBeUndefined();
     expect(writtenUnder(folder, folder)).toBeUndefined();
+    for (const dotted of ['.', '..', './a.ts', 'src/./a.ts', 'src/..', 'src/../a.ts']) expect(writtenUnder(folder, `${folder}/${dotted}`)).toBeUndefined();
+    // A name that starts with a dot is an ordinary segment.
+    expect(writtenUnder(folder, join(folder, '.storybook', 'a.ts'))).toBe('.storybook/a.ts');
+    expect(writtenUnder(folder, join(folder, 'src', '..a', '.b.ts'))).toBe('src/..a/.b.ts');
     // And the guard that uses it still refuses what lies outside once resolved.
     expect(isInside(`${folder}/src/../../etc/passwd`, folder)).toBe(false);
     expect(isInside(`${folder}x/a.ts`, folder)).toBe(false);
