@@ -29,7 +29,7 @@ export class BuildReport {
   /** Counts a merge of the build under way. */
   add(finished: Finished): void {
     if (!this.#wanted) return;
-    this.#run ??= import('@codebridge/engine/cache').then(({ measureRun }) => measureRun(this.context));
+    this.#run ??= import('@codebridge/engine/warm').then(({ measureRun }) => measureRun(this.context));
     this.#tasks.push(finished.report);
   }
 

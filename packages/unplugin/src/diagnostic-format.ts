@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '@codebridge/engine/discovery';
+import { formatDiagnostic, type Diagnostic } from '@codebridge/engine/warm';
 
 /**
  * A Rollup log. Rollup prints the place (`loc`, else `id`) and the frame beside the message, and

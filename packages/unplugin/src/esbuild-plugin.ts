@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { extensionOf, notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine/discovery';
+import { extensionOf, notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine/warm';
 import type { Loader, OnLoadResult, PluginBuild } from 'esbuild';
 import type { UnpluginOptions } from 'unplugin';
 import { toEsbuildMessage } from './diagnostic-format.js';

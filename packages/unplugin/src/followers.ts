@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { bridgesMayChangeExports, type BridgeTarget, type Diagnostic, type FollowedRename } from '@codebridge/engine/discovery';
+import { bridgesMayChangeExports, type BridgeTarget, type Diagnostic, type FollowedRename } from '@codebridge/engine/warm';
 
 /** A target as the plugin merges it: its bridges, the renames of other modules' exports it follows, and a refusal by the run plan. */
 export interface PluginTarget extends BridgeTarget {

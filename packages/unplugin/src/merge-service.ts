@@ -9,7 +9,7 @@ interface Job {
   follows?: FollowedRename[];
 }
 
-type CacheModule = typeof import('@codebridge/engine/cache-serve');
+type CacheModule = typeof import('@codebridge/engine/warm');
 
 /** A plugin that has not started its runtime (every merge a cache hit) has no lanes nor threads. */
 const NO_RUNTIME = { threadCounts: { started: 0, died: 0, poolStartMs: 0, pools: 0, choice: null }, lanes: { js: 0, css: 0, html: 0 }, laneChanges: [], workers: 0 };
@@ -19,8 +19,9 @@ const NO_RUNTIME = { threadCounts: { started: 0, died: 0, poolStartMs: 0, pools:
  * across watch rebuilds), through the engine's cache unless `cache: false`: a target whose content
  * and bridges were merged before (this build, an earlier one, another process) is served without
  * merging. A merge asked for while its prefetch still runs joins it. What loads when: the cache
- * (`@codebridge/engine/cache-serve`, a few milliseconds) on the first merge or as a build that found bridges starts, the runtime and the merge code on the first miss; a
- * build that finds no bridge loads neither, a build served from the cache never loads the runtime.
+ * (`@codebridge/engine/warm`, discovery and the cache as one file) on the first merge or as a
+ * build that found bridges starts, the runtime and the merge code on the first miss; a build that
+ * finds no bridge loads neither, a build served from the cache never loads the runtime.
  */
 export class MergeService {
   #prefetched = new Map<string, { job: Job; finished: Promise<Finished> }>();
@@ -104,7 +105,7 @@ export class MergeService {
    * reads the bridges, instead of after it.
    */
   loadCache(): void {
-    if (this.options.cache) this.#cacheModule ??= import('@codebridge/engine/cache-serve');
+    if (this.options.cache) this.#cacheModule ??= import('@codebridge/engine/warm');
   }
 
   /** One settling promise per job, in job order: hits from the cache, the rest from the runtime. */

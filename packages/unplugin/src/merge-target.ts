@@ -1,4 +1,4 @@
-import { isCodeBridgeError, type Diagnostic, type SourceMapV3 } from '@codebridge/engine/discovery';
+import { isCodeBridgeError, type Diagnostic, type SourceMapV3 } from '@codebridge/engine/warm';
 import type { PluginTarget } from './followers.js';
 import type { MergeService } from './merge-service.js';
 

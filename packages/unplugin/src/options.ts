@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { Language } from '@codebridge/engine/discovery';
+import type { Language } from '@codebridge/engine/warm';
 
 /** The plugin's name in every bundler. */
 export const PLUGIN_NAME = 'codebridge';

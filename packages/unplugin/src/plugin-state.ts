@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine/discovery';
+import { notApplicableHere, type BridgeTarget, type Diagnostic } from '@codebridge/engine/warm';
 import { BridgeRegistry } from './bridge-registry.js';
 import type { PluginTarget } from './followers.js';
 import { MergeService } from './merge-service.js';

@@ -1,4 +1,4 @@
-import { targetExtensions, type BridgeTarget } from '@codebridge/engine/discovery';
+import { targetExtensions, type BridgeTarget } from '@codebridge/engine/warm';
 import { cleanId } from './bridge-registry.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,4 @@
-import { dialectOf, type Diagnostic } from '@codebridge/engine/discovery';
+import { dialectOf, type Diagnostic } from '@codebridge/engine/warm';
 import type { UnpluginBuildContext, UnpluginContext, UnpluginOptions } from 'unplugin';
 import { toText } from './diagnostic-format.js';
 import { sortDiagnostics } from './merge-target.js';
