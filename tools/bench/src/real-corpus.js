@@ -10,17 +10,21 @@
 //      reads it). Target: merge median <= 1.3x parse median.
 //   2. the same for a binding @rename bridge on every file that has a referenced top-level
 //      function or class. Target: <= 2x.
-// Usage: node tools/bench/src/real-corpus.js [--runs 11]
+// Given `--baseline path/to/dist/index.js` (an engine built from an earlier commit), its mergeSync
+// runs in the same runs as a third pass, the order rotating, and its ratio is printed beside.
+// Usage: node tools/bench/src/real-corpus.js [--runs 11] [--baseline /tmp/engine-before/dist/index.js]
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from '@babel/parser';
 import { mergeSync } from '@codebridge/engine';
 import { ensureExposedGc, median, p95, printTable, round, runsFromArgs, timeOnce, writeResult } from './lib/measure.js';
 
 const require = createRequire(import.meta.url);
+const baselineAt = process.argv.indexOf('--baseline');
+const baseline = baselineAt > 0 ? (await import(pathToFileURL(process.argv[baselineAt + 1]).href)).mergeSync : undefined;
 /** The folders read, inside packages every install of this workspace has (build tools and test deps). */
 const SOURCES = [
   ['webpack', 'lib'],
@@ -190,10 +194,9 @@ function cpuOnce(fn) {
 }
 
 function measure(label, jobs, runs) {
-  for (const job of jobs.slice(0, 30)) {
-    parseOnly(job);
-    mergeSync(job);
-  }
+  const ways = { parse: parseOnly, merge: mergeSync, ...(baseline && { before: baseline }) };
+  const names = Object.keys(ways);
+  for (const job of jobs.slice(0, 30)) for (const fn of Object.values(ways)) fn(job);
   const pass = (fn) => {
     globalThis.gc();
     const wall = [];
@@ -206,10 +209,13 @@ function measure(label, jobs, runs) {
   };
   const perRun = [];
   for (let run = 0; run < runs; run++) {
-    const first = run % 2 === 0 ? 'parse' : 'merge';
-    const a = pass(first === 'parse' ? parseOnly : mergeSync);
-    const b = pass(first === 'parse' ? mergeSync : parseOnly);
-    const [parsed, merged] = first === 'parse' ? [a, b] : [b, a];
+    const passes = {};
+    // The order rotates run by run: no way always runs first or after the same one.
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(run + k) % names.length];
+      passes[name] = pass(ways[name]);
+    }
+    const { parse: parsed, merge: merged, before } = passes;
     perRun.push({
       set: label,
       run: run + 1,
@@ -220,6 +226,7 @@ function measure(label, jobs, runs) {
       cpuParseMs: round(median(parsed.cpu)),
       cpuMergeMs: round(median(merged.cpu)),
       cpuRatio: round(median(merged.cpu) / median(parsed.cpu)),
+      ...(before && { beforeRatio: round(median(before.wall) / median(parsed.wall)), beforeCpuRatio: round(median(before.cpu) / median(parsed.cpu)) }),
     });
   }
   return perRun;
@@ -235,6 +242,7 @@ function summaryOf(perRun, files, target) {
     cpuParseMs: mid('cpuParseMs'),
     cpuMergeMs: mid('cpuMergeMs'),
     cpuRatio: mid('cpuRatio'),
+    ...(baseline && { beforeRatio: mid('beforeRatio'), beforeCpuRatio: mid('beforeCpuRatio') }),
     target,
   };
 }
@@ -264,7 +272,7 @@ function main() {
     bindingRename: summaryOf(renames, corpus.renames.length, 2),
   };
   for (const [name, s] of [['all kinds', summary.all], ['binding @rename', summary.bindingRename]]) {
-    console.log(`${name}: merge ${s.mergeMedianMs} ms, parse ${s.parseMedianMs} ms, ratio ${s.ratio}; CPU time ${s.cpuMergeMs} ms / ${s.cpuParseMs} ms, ratio ${s.cpuRatio} (target <= ${s.target})`);
+    console.log(`${name}: merge ${s.mergeMedianMs} ms, parse ${s.parseMedianMs} ms, ratio ${s.ratio}; CPU time ${s.cpuMergeMs} ms / ${s.cpuParseMs} ms, ratio ${s.cpuRatio} (target <= ${s.target})${baseline ? `; the baseline engine: ratio ${s.beforeRatio}, CPU ${s.beforeCpuRatio}` : ''}`);
   }
   writeResult('real-corpus', { summary, perRun: [...all, ...renames] });
 }
