@@ -49,17 +49,21 @@ function laneSaturated(report: RunReport): Bottleneck[] {
 }
 
 /**
- * One target took half the run or more, and five times what the others took at the median: a
- * file far bigger than the rest, which the other threads could not help with.
+ * One target was half the run's merge work or more, and five times what the others took at the
+ * median: a file far bigger than the rest, which the other threads could not help with. Work is
+ * the CPU time of each merge where the thread clock tells it: a merge whose thread was switched out
+ * on a busy machine takes longer, not more work.
  */
 function dominantTarget(report: RunReport): Bottleneck[] {
-  const [top, ...others] = report.tasks.filter(ran).sort((a, b) => b.runMs - a.runMs);
-  if (!top || others.length === 0 || share(top.runMs, report.wallMs) < 0.5) return [];
-  if (top.runMs < 5 * others[Math.floor(others.length / 2)]!.runMs) return [];
+  const work = (t: TaskReport) => t.cpuMs ?? t.runMs;
+  const [top, ...others] = report.tasks.filter(ran).sort((a, b) => work(b) - work(a));
+  if (!top || others.length === 0) return [];
+  const total = work(top) + others.reduce((sum, t) => sum + work(t), 0);
+  if (share(work(top), total) < 0.5 || work(top) < 5 * work(others[Math.floor(others.length / 2)]!)) return [];
   return [
     {
       rule: 'dominant-target',
-      finding: `One target is ${pct(share(top.runMs, report.wallMs))} of the run: ${top.file} (${Math.round(top.bytes / 1024)} KB) took ${ms(top.runMs)} of ${ms(report.wallMs)}.`,
+      finding: `One target is ${pct(share(work(top), total))} of the run's merge work: ${top.file} (${Math.round(top.bytes / 1024)} KB) took ${ms(top.runMs)} of ${ms(report.wallMs)}.`,
       suggestion: 'A target merges whole on one thread: split the file, or its bridges, so its work can spread over threads.',
     },
   ];
