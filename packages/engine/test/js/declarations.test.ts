@@ -19,6 +19,10 @@ describe('top-level declarations', () => {
     expect(code.indexOf("import { clamp }")).toBeLessThan(code.indexOf('/**\n * This class'));
   });
 
+  test('an import added to a minified module takes a line of its own, not the line of the code after the last import', () => {
+    expectMerged('import-into-minified-module');
+  });
+
   test('a first import goes below the license header on the first statement', () => {
     const { code } = expectMerged('import-below-license');
     expect(code.indexOf("import { nothing }")).toBeGreaterThan(code.indexOf('SPDX-License-Identifier'));

@@ -125,7 +125,9 @@ export class ImportPlanner {
     const first = last ? undefined : ctx.target.firstStatement;
     if (last) {
       const at = lineEnd(ctx.code, last.end!);
-      ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(plain('\n'), piece), unit.bridge.index)], ['existence']);
+      // Minified code goes on after the last import on its line: the new import takes a line of its own.
+      const after = codeFollowsOnLine(ctx.code, at) ? '\n' : '';
+      ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(plain('\n'), piece, plain(after)), unit.bridge.index)], ['existence']);
     } else if (first) {
       const at = lineStartAt(ctx.code, importAbove(ctx.target.comments, ctx.code, first.start!));
       ctx.op(`import ${key}`, 'add-import', unit, [edit(at, at, join(piece, plain('\n\n')), unit.bridge.index)], ['existence']);
@@ -133,6 +135,11 @@ export class ImportPlanner {
       ctx.op(`import ${key}`, 'add-import', unit, [appendToModule(ctx, unit, piece)], ['existence']);
     }
   }
+}
+
+function codeFollowsOnLine(code: string, offset: number): boolean {
+  const nl = code.indexOf('\n', offset);
+  return code.slice(offset, nl === -1 ? code.length : nl).trim() !== '';
 }
 
 /** A comment that heads the file rather than documents what follows it: a license (`/*!`, `@license`, copyright) or a tool's pragma. */
