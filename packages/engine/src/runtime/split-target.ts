@@ -122,8 +122,8 @@ function touchedClasses(bridges: SourceFile[], dialect: Dialect, diagnostics: Di
   }
   const classes = new Map<string, Set<string>>();
   const readsOthers = (name: string) => name === 'rename' || name === 'delete' || (name === 'access' && !dialect.typescript);
-  for (const { units } of read) {
-    if (units.some((u) => u.kind !== 'member')) return undefined;
+  for (const { units, typeComments } of read) {
+    if (typeComments.length || units.some((u) => u.kind !== 'member')) return undefined;
     for (const group of units.length ? classGroups(units) : []) {
       const named = group.map((u) => command(u, 'class')).find(Boolean);
       if (!named) return undefined;

@@ -23,6 +23,11 @@ describe('top-level declarations', () => {
     expectMerged('import-into-minified-module');
   });
 
+  test('JSDoc type declarations set apart at the top level are merged, not dropped: a new @import goes below the @imports, a @typedef of the same name is replaced, one the target has is left', () => {
+    const { code } = expectMerged('type-comments-set-apart');
+    expect(code.match(/@import Compiler/g)).toHaveLength(1);
+  });
+
   test('a first import goes below the license header on the first statement', () => {
     const { code } = expectMerged('import-below-license');
     expect(code.indexOf("import { nothing }")).toBeGreaterThan(code.indexOf('SPDX-License-Identifier'));

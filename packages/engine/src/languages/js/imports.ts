@@ -149,7 +149,7 @@ const HEADER = /^\/\*!|@license|@preserve|copyright|@flow|@jsx|@ts-(?:no)?check|
  * Where a first import goes in a module that has none: above the comments attached to the first
  * statement (its doc comment stays on it), below a file's header comments.
  */
-function importAbove(comments: t.Comment[], code: string, start: number): number {
+export function importAbove(comments: t.Comment[], code: string, start: number): number {
   const from = attachedStart(comments, code, start);
   const attached = comments.filter((c) => c.start! >= from && c.end! <= start);
   const doc = attached.findIndex((c) => !HEADER.test(code.slice(c.start!, c.end!)));

@@ -8,6 +8,7 @@ import { PlanContext } from './context.js';
 import { collectBindingRenames, planBindingRenames, renamedBefore, type BindingRename } from './commands/rename.js';
 import { planClassHeader, planDeclaration, planStatement } from './declarations.js';
 import { ImportPlanner } from './imports.js';
+import { planTypeComments } from './type-comments.js';
 import { planClosingComments, planMembers } from './members.js';
 import { bindingKey, boundNames, declarationOf, isMember, memberName, nameSpaceOf } from './names.js';
 import { composeAll, textOf, type Target } from './compose.js';
@@ -113,6 +114,7 @@ function planFrom(source: StatementSource, { target, bridges, dialect, collector
     planMembers(ctx, cls, units);
   }
   imports.finish();
+  planTypeComments(ctx, read.flatMap((b) => b.typeComments));
   planBindingRenames(ctx, renames);
   return { ops: ctx.ops, references: ctx.references };
 }

@@ -2,6 +2,7 @@ import type * as t from '@babel/types';
 import { isCommandOnly, parseCommands, type Command } from '../../commands/parse.js';
 import { atOffset, CodeBridgeError, commandNotApplicable, elidedCode, elisionDropped, proseLinesDropped, type Diagnostic } from '../../diagnostics.js';
 import type { Dialect } from '../../dialects.js';
+import { typeCommentUnits } from './type-comments.js';
 import { stripFences } from '../../read/fences.js';
 import type { SourceFile } from '../../types.js';
 import { commentsBefore } from './comments.js';
@@ -47,6 +48,8 @@ export interface Unit {
 export interface ReadBridge {
   source: BridgeSource;
   units: Unit[];
+  /** JSDoc type declarations set apart at the top level (`type-comments.ts`). */
+  typeComments: Unit[];
 }
 
 const describe: Record<UnitKind, string> = {
@@ -88,7 +91,7 @@ export function readBridge(original: SourceFile, index: number, dialect: Dialect
     : [...reader.statements(parsed.imports), ...reader.members(parsed.members!, parsed.importsEnd, true)];
   reader.warnOrphans(units);
   reader.checkElisions(units);
-  return { source, units };
+  return { source, units, typeComments: parsed.module ? typeCommentUnits(source, parsed.comments, units) : [] };
 }
 
 /** Prose lines dropped from one answer at most: past that it is not code with a few notes around it. */
