@@ -1,16 +1,5 @@
 // Bundles dist/warm.js, as tsc compiled it, into dist/warm.bundle.js (the `./warm` export, see
-// src/warm.ts). Dependencies stay imports of their packages. Run by `npm run build`, after tsc.
-import { build } from 'esbuild';
+// src/warm.ts). Run by `npm run build`, after tsc.
+import { bundleDist } from '../../../tools/build/bundle-dist.mjs';
 
-const dist = new URL('../dist/', import.meta.url);
-await build({
-  entryPoints: [new URL('warm.js', dist).pathname],
-  outfile: new URL('warm.bundle.js', dist).pathname,
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+await bundleDist(new URL('../dist/', import.meta.url), { 'warm.bundle': 'warm.js' });
