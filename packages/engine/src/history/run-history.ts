@@ -79,16 +79,28 @@ const WARM_UP_LEARNED_FROM_MS = 5;
  * it does not read back.
  */
 export class RunHistory {
-  readonly file: string;
-  #data: HistoryFile;
+  #file: string | undefined;
+  #read: HistoryFile | undefined;
   #changed = false;
   readonly #keys = new WeakMap<MergeInput, JobKeys>();
 
-  constructor(private readonly root: string, dir?: string) {
-    // One file per project root: the cache folder may be shared (the OS temp folder), and history
-    // is kept by paths relative to the root, which two projects can share.
-    this.file = join(resolveCacheDir(root, dir), 'history', `${rootHash(root)}.json`);
-    this.#data = readHistory(this.file) ?? empty();
+  /** Reads nothing yet: the folder is resolved and the file read on first need (a run served wholly from the cache never needs them). */
+  constructor(
+    private readonly root: string,
+    private readonly dir?: string,
+  ) {}
+
+  /** One file per project root: the cache folder may be shared (the OS temp folder), and history is kept by paths relative to the root, which two projects can share. */
+  get file(): string {
+    return (this.#file ??= join(resolveCacheDir(this.root, this.dir), 'history', `${rootHash(this.root)}.json`));
+  }
+
+  get #data(): HistoryFile {
+    return (this.#read ??= readHistory(this.file) ?? empty());
+  }
+
+  set #data(data: HistoryFile) {
+    this.#read = data;
   }
 
   /** How much slower than measured a thread warms up on this machine. */
@@ -117,9 +129,10 @@ export class RunHistory {
     if (task.status !== 'fulfilled' || task.cache?.hit || task.worker === null) return;
     const { kb, path, key } = this.#keysOf(input);
     const warmUp = warmUpMs(task.threadKbBefore ?? WARM_AFTER_KB, kb, this.warmUpScale);
-    const base = this.predict(input);
     const measured = mergeMsOf(task);
-    if (warmUp >= WARM_UP_LEARNED_FROM_MS && base.from !== 'size') {
+    // Predicted again only where it teaches the warm-up: most merges run on a warm thread.
+    const base = warmUp >= WARM_UP_LEARNED_FROM_MS ? this.predict(input) : undefined;
+    if (base && base.from !== 'size') {
       this.#data.warmUp = average(this.warmUpScale, (this.warmUpScale * Math.max(0, measured - base.ms)) / warmUp);
     }
     // What a warm thread would have taken (never below a tenth of the time: the warm-up model is an estimate).
@@ -166,8 +179,14 @@ export class RunHistory {
 }
 
 const recentOf = (record: TargetRecord) => record.recent ?? [record.kb > 0 ? record.ms / record.kb : 0];
+/** Each record's median, sorted once: a run asks for it twice per merge (its prediction, its lesson). A lesson replaces the record. */
+const medians = new WeakMap<TargetRecord, number>();
 /** A target's cost at `kb` by its own recent merges alone. */
-const ownMs = (record: TargetRecord, kb: number) => median(recentOf(record)) * kb;
+function ownMs(record: TargetRecord, kb: number): number {
+  let perKb = medians.get(record);
+  if (perKb === undefined) medians.set(record, (perKb = median(recentOf(record))));
+  return perKb * kb;
+}
 
 /** The file's name for a root, hashed once per root per process (a run's history is made per run: 25 µs of SHA-256 each time, a tenth of a small run's history cost). */
 const rootHashes = new Map<string, string>();

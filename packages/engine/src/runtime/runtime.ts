@@ -53,10 +53,9 @@ export interface MergeManyOptions extends PlanRunOptions {
 /** A runtime owns one lazily started pool; keep it for the life of its owner (a plugin instance, a CLI run). */
 export function createRuntime(options?: CreateRuntimeOptions): Runtime {
   const resolved = resolveOptions(options);
-  const scheduler = new Scheduler(resolved);
   const cache = options?.cache;
   const history = options?.history;
-  if (history) scheduler.warmUpScale = history.warmUpScale;
+  const scheduler = new Scheduler(resolved, history && (() => history.warmUpScale));
   const run = (jobs: MergeJob[]) => {
     const submitted = scheduler.submit(jobs, history && ((job) => history.predict(job)));
     if (history) submitted.forEach((finished, i) => void finished.then((f) => history.learn(jobs[i]!, f.report)));

@@ -89,7 +89,11 @@ export class Scheduler {
   private fallback: Diagnostic | undefined;
   readonly threadCounts: ThreadCounts = { started: 0, died: 0, poolStartMs: 0, pools: 0, choice: null };
 
-  constructor(private readonly options: ResolvedOptions) {
+  /** `warmUpScale`: how much slower than measured (`history/warm-up.ts`) a thread warms up here (history knows; asked when needed). */
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly warmUpScale: () => number = () => 1,
+  ) {
     this.lanes = new Lanes(options.lanes);
     this.tuner = new LaneTuner(this.lanes, Math.max(1, options.workers) * MAX_TASKS_PER_THREAD);
   }
@@ -103,8 +107,6 @@ export class Scheduler {
     return this.pool?.threads ?? [];
   }
 
-  /** How much slower than measured (`history/warm-up.ts`) a thread warms up here; history sets it. */
-  warmUpScale = 1;
   private readonly pace = new Pace();
 
   /** Queues jobs; `predict` gives each one's expected cost (from history), else the size model does. */
@@ -120,7 +122,7 @@ export class Scheduler {
     }
     const now = performance.now();
     if (workers > 0 && !this.pool && now >= this.retryPoolAt) {
-      const choice = chooseThreads(this.demand, workers, costs, callerMerges, mergedKbHere(), this.warmUpScale);
+      const choice = chooseThreads(this.demand, workers, costs, callerMerges, mergedKbHere(), this.warmUpScale());
       if (choice.threads > 0) this.pool = this.startPool(choice);
     }
     const finished = jobs.map(
@@ -262,7 +264,7 @@ export class Scheduler {
   private settle(task: Pending, outcome: TaskOutcome, roundTripMs: number | null): void {
     const { timing } = outcome;
     const settled: Settled = outcome.ok ? { status: 'fulfilled', value: outcome.value } : { status: 'rejected', reason: new CodeBridgeError(outcome.diagnostics) };
-    const expectedMs = task.cost + (timing.threadKbBefore === undefined ? 0 : warmUpMs(timing.threadKbBefore, sizeOf(task.input) / 1024, this.warmUpScale));
+    const expectedMs = task.cost + (timing.threadKbBefore === undefined ? 0 : warmUpMs(timing.threadKbBefore, sizeOf(task.input) / 1024, this.warmUpScale()));
     const measured = {
       worker: roundTripMs === null ? ('inline' as const) : timing.threadId,
       startedAt: timing.startedAt,

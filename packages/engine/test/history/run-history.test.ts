@@ -50,6 +50,14 @@ describe('run history', () => {
     expect(task!.predictedMs!).toBeLessThan(expected + 40); // plus at most a cold thread's first-merge warm-up
   });
 
+  it('reads its file on first need, not when made: a history made before another run wrote the file predicts from what that run wrote', async () => {
+    const jobs = corpusJobs(3, { classes: 2, methods: 10 });
+    const madeEarly = new RunHistory(root);
+    await run(jobs, new RunHistory(root));
+    const report = await run(jobs, madeEarly);
+    expect(report.tasks.map((t) => t.predictedFrom)).toEqual(['target', 'target', 'target']);
+  });
+
   it('predicts a new target of a known class from its class, not its size alone', async () => {
     await run(corpusJobs(4, { classes: 2, methods: 10 }), new RunHistory(root));
     const [fresh] = corpusJobs(1, { classes: 2, methods: 10 });
