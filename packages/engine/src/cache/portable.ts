@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { MergeResult, Resolution, SourceFile, SourceMapV3 } from '../types.js';
+import { deferred } from './deferred.js';
 
 /**
  * A merge result as stored: every path of the job (the map's sources and file, each diagnostic's
@@ -47,8 +48,23 @@ export function fromPortable(stored: PortableResult, files: SourceFile[]): Merge
   let map: SourceMapV3 | null = null;
   if (stored.map) {
     const sources = stored.map.sources.map(inText);
-    map = { ...stored.map, sources, sourcesContent: sources.map((s) => content.get(s) ?? null) };
-    if (stored.map.file !== undefined) map.file = inText(stored.map.file);
+    // The stored map's fields as toPortable wrote them; its mappings are read when these are.
+    const from = stored.map;
+    const { version, file, names } = from;
+    const mappings = deferred(() => from.mappings);
+    map = {
+      version,
+      ...(file !== undefined && { file: inText(file) }),
+      sources,
+      names,
+      get mappings() {
+        return mappings.get();
+      },
+      set mappings(text) {
+        mappings.set(text);
+      },
+      sourcesContent: sources.map((s) => content.get(s) ?? null),
+    };
   }
   const diagnostics = stored.diagnostics.map((d) => ({
     ...d,
@@ -57,5 +73,18 @@ export function fromPortable(stored: PortableResult, files: SourceFile[]): Merge
     ...(d.file !== undefined && { file: inText(d.file) }),
   }));
   const resolutions = (stored.resolutions ?? []).map((r) => ({ ...r, winner: { ...r.winner, bridge: inText(r.winner.bridge) }, overridden: { ...r.overridden, bridge: inText(r.overridden.bridge) } }));
-  return { code: stored.code, map, diagnostics, changed: stored.changed, resolutions };
+  // The stored texts stay unread until the result's are (deferred.ts).
+  const code = deferred(() => stored.code);
+  return {
+    get code() {
+      return code.get();
+    },
+    set code(text) {
+      code.set(text);
+    },
+    map,
+    diagnostics,
+    changed: stored.changed,
+    resolutions,
+  };
 }
