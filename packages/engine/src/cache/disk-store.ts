@@ -1,4 +1,5 @@
-import { rm, utimes } from 'node:fs/promises';
+import { utimesSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from './atomic-write.js';
 import { encodePack, type PackEntry } from './pack-format.js';
@@ -64,7 +65,14 @@ export class DiskStore {
     const now = new Date();
     const used = [...this.#used];
     this.#used.clear();
-    await Promise.all(used.map((path) => utimes(path, now, now).catch(() => undefined)));
+    // One call per pack that served (usually one or two): on the calling thread, not libuv's (run-log.ts).
+    for (const path of used) {
+      try {
+        utimesSync(path, now, now);
+      } catch {
+        // removed meanwhile (eviction in another process): nothing to mark
+      }
+    }
     if (!wrote) return;
     await Promise.all([maintain(this.#folder, this.maxSize, CACHE_SCHEMA), removeLegacy(this.dir)]);
   }

@@ -151,7 +151,12 @@ export class MergeCache {
     const counters = this.#counters;
     this.#counters = zero();
     await this.flush();
-    if (counters.hits + counters.misses > 0) await logRun(this.dir, { at: new Date().toISOString(), tool, ...counters }).catch(() => undefined);
+    if (counters.hits + counters.misses === 0) return counters;
+    try {
+      logRun(this.dir, { at: new Date().toISOString(), tool, ...counters });
+    } catch {
+      // A folder that cannot be written keeps no log: the run itself went through.
+    }
     return counters;
   }
 
