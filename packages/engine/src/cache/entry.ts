@@ -1,4 +1,3 @@
-import { deferred } from './deferred.js';
 import type { PortableResult } from './portable.js';
 
 /** What the cache keeps per merge. `costMs`: what the merge cost when it ran (a hit saves about that). */
@@ -52,28 +51,9 @@ export function decodeEntry(body: Buffer, key: string): Entry | undefined {
     const head = JSON.parse(body.toString('utf8', LENGTHS, codeAt)) as Head;
     if (head.key !== key || typeof head.result !== 'object' || head.result === null) return undefined;
     const { map, ...rest } = head.result;
-    // Checked already (the pack's checksum): the texts are decoded only when read.
-    const code = deferred(() => body.toString('utf8', codeAt, codeAt + codeBytes));
-    const mappings = deferred(() => body.toString('utf8', codeAt + codeBytes));
-    const result: PortableResult = {
-      ...rest,
-      get code() {
-        return code.get();
-      },
-      set code(text) {
-        code.set(text);
-      },
-      map: map && {
-        ...map,
-        get mappings() {
-          return mappings.get();
-        },
-        set mappings(text) {
-          mappings.set(text);
-        },
-      },
-    };
-    return { key, costMs: head.costMs, result };
+    const mappings = body.toString('utf8', codeAt + codeBytes);
+    const code = body.toString('utf8', codeAt, codeAt + codeBytes);
+    return { key, costMs: head.costMs, result: { ...rest, code, map: map && { ...map, mappings } } };
   } catch {
     return undefined;
   }

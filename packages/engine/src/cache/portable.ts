@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { MergeResult, Resolution, SourceFile, SourceMapV3 } from '../types.js';
-import { deferred } from './deferred.js';
 
 /**
  * A merge result as stored: every path of the job (the map's sources and file, each diagnostic's
@@ -48,23 +47,8 @@ export function fromPortable(stored: PortableResult, files: SourceFile[]): Merge
   let map: SourceMapV3 | null = null;
   if (stored.map) {
     const sources = stored.map.sources.map(inText);
-    // The stored map's fields as toPortable wrote them; its mappings are read when these are.
-    const from = stored.map;
-    const { version, file, names } = from;
-    const mappings = deferred(() => from.mappings);
-    map = {
-      version,
-      ...(file !== undefined && { file: inText(file) }),
-      sources,
-      names,
-      get mappings() {
-        return mappings.get();
-      },
-      set mappings(text) {
-        mappings.set(text);
-      },
-      sourcesContent: sources.map((s) => content.get(s) ?? null),
-    };
+    map = { ...stored.map, sources, sourcesContent: sources.map((s) => content.get(s) ?? null) };
+    if (stored.map.file !== undefined) map.file = inText(stored.map.file);
   }
   const diagnostics = stored.diagnostics.map((d) => ({
     ...d,
@@ -73,18 +57,5 @@ export function fromPortable(stored: PortableResult, files: SourceFile[]): Merge
     ...(d.file !== undefined && { file: inText(d.file) }),
   }));
   const resolutions = (stored.resolutions ?? []).map((r) => ({ ...r, winner: { ...r.winner, bridge: inText(r.winner.bridge) }, overridden: { ...r.overridden, bridge: inText(r.overridden.bridge) } }));
-  // The stored texts stay unread until the result's are (deferred.ts).
-  const code = deferred(() => stored.code);
-  return {
-    get code() {
-      return code.get();
-    },
-    set code(text) {
-      code.set(text);
-    },
-    map,
-    diagnostics,
-    changed: stored.changed,
-    resolutions,
-  };
+  return { code: stored.code, map, diagnostics, changed: stored.changed, resolutions };
 }
