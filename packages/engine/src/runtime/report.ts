@@ -209,7 +209,9 @@ type Timed = Pick<TaskReport, 'cpuMs' | 'runMs' | 'loadMs' | 'waitedMs' | 'split
  */
 export const mergeMsOf = (task: Timed) => {
   const notLoading = task.runMs > 0 ? 1 - (task.loadMs ?? 0) / task.runMs : 1;
-  if (actualFrom(task) === 'cpu') return task.cpuMs! * notLoading;
+  // A thread's CPU time over a merge cannot pass its wall time: a reading over it (by a fraction of a
+  // millisecond, on a loaded machine) is the two clocks read apart, not work.
+  if (actualFrom(task) === 'cpu') return Math.min(task.cpuMs!, task.runMs) * notLoading;
   return task.runMs * notLoading * (task.runMs > 0 ? 1 - (task.waitedMs ?? 0) / task.runMs : 1);
 };
 
