@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { mergeSync } from '../../src/merge.js';
 import { expectMerged } from './expect-case.js';
 
 describe('top-level declarations', () => {
@@ -26,6 +28,13 @@ describe('top-level declarations', () => {
   test('JSDoc type declarations set apart at the top level are merged, not dropped: a new @import goes below the @imports, a @typedef of the same name is replaced, one the target has is left', () => {
     const { code } = expectMerged('type-comments-set-apart');
     expect(code.match(/@import Compiler/g)).toHaveLength(1);
+  });
+
+  test('a bridge of type comments alone adds them: a @callback goes below the target\'s last type comment', () => {
+    const target = { path: 'test/fixtures/js/type-comments-set-apart/target.js', code: readFileSync(new URL('../fixtures/js/type-comments-set-apart/target.js', import.meta.url), 'utf8') };
+    const callback = '/**\n * @callback Done\n * @param {Error | null} error\n */';
+    const { code } = mergeSync({ target, bridges: [{ path: 'test/fixtures/js/type-comments-set-apart/done.bridge.js', code: `${callback}\n` }] });
+    expect(code).toBe(target.code.replace(' * @property {boolean=} asyncChunkLoading enable async chunk loading\n */', (typedefEnd) => `${typedefEnd}\n${callback}`));
   });
 
   test('a first import goes below the license header on the first statement', () => {

@@ -91,7 +91,7 @@ export function readBridge(original: SourceFile, index: number, dialect: Dialect
     : [...reader.statements(parsed.imports), ...reader.members(parsed.members!, parsed.importsEnd, true)];
   reader.warnOrphans(units);
   reader.checkElisions(units);
-  return { source, units, typeComments: parsed.module ? typeCommentUnits(source, parsed.comments, units) : [] };
+  return { source, units, typeComments: typeCommentUnits(source, parsed.comments, units) };
 }
 
 /** Prose lines dropped from one answer at most: past that it is not code with a few notes around it. */
