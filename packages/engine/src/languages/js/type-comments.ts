@@ -19,14 +19,33 @@ const isTypeComment = (comment: t.Comment, code: string): boolean =>
   comment.type === 'CommentBlock' && code[comment.start! + 2] === '*' && TYPE_TAG.test(comment.value);
 
 /** The names a type comment declares: each `@typedef`'s and `@callback`'s, and what an `@import` binds. */
-export function declaredTypes(text: string): string[] {
+export function declaredTypes(comment: string): string[] {
+  // The comment's text without the ` * ` that starts each of its lines.
+  const text = comment.replace(/\n[ \t]*\*(?!\/)/g, '\n');
   const names: string[] = [];
-  for (const m of text.matchAll(/@(?:typedef|callback)\s+(?:\{(?:[^{}]|\{[^{}]*\})*\}\s*)?([\w$.]+)/g)) names.push(m[1]!);
+  for (const m of text.matchAll(/@(?:typedef|callback)\b/g)) {
+    const name = nameAfterType(text, m.index + m[0].length);
+    if (name) names.push(name);
+  }
   for (const m of text.matchAll(/@import\s+(?:\{([^}]*)\}|\*\s+as\s+([\w$]+)|([\w$]+))/g)) {
     if (m[1]) names.push(...m[1].split(',').map((s) => s.trim().split(/\s+as\s+/).at(-1)!).filter(Boolean));
     else names.push((m[2] ?? m[3])!);
   }
   return names;
+}
+
+/** The name after a tag's optional `{type}` (braces nested to any depth), from `at`. */
+function nameAfterType(text: string, at: number): string | undefined {
+  let i = at;
+  while (/\s/.test(text[i] ?? '')) i++;
+  if (text[i] === '{') {
+    for (let depth = 0; i < text.length; i++) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}' && --depth === 0) break;
+    }
+    i++;
+  }
+  return /^\s*([\w$.]+)/.exec(text.slice(i))?.[1];
 }
 
 /**
