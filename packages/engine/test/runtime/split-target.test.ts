@@ -134,6 +134,15 @@ describe('a part of a split target', () => {
   });
 });
 
+describe('a bridge the split leaves whole', () => {
+  it('one that also sets apart a JSDoc type comment: every part would add it, so the target is not split', () => {
+    const members = largeBridge('large.ts', everyOther(12));
+    expect(splitTarget({ target, bridges: [bridge('src/large.bridge.ts', members)] }, 2)).toBeDefined();
+    const typed = `/** @typedef {{ id: string }} PipelineId */\n\n${members}`;
+    expect(splitTarget({ target, bridges: [bridge('src/large.bridge.ts', typed)] }, 2)).toBeUndefined();
+  });
+});
+
 describe('a rename in a split target', () => {
   it('is planned with the chunks that use the name beyond `this` (a warning found there) and without those using only `this.name`', async () => {
     start();

@@ -37,7 +37,8 @@ interface Claim {
   aspects: Aspect[];
 }
 
-const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** A text with each run of blanks made one space: how units' texts are compared. */
+export const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * A unit's own text without its decorators (those are an aspect of their own), squeezed; with

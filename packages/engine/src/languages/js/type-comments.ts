@@ -1,5 +1,6 @@
 import type * as t from '@babel/types';
 import { lineStartAt } from '../../lines.js';
+import { squeeze } from './compose.js';
 import type { PlanContext } from './context.js';
 import { importAbove } from './imports.js';
 import { appendToModule } from './place.js';
@@ -54,14 +55,14 @@ function nameAfterType(text: string, at: number): string | undefined {
  */
 export function typeCommentUnits(bridge: BridgeSource, comments: t.Comment[], units: Unit[]): Unit[] {
   const code = bridge.file.code;
+  const found = comments.filter((c) => isTypeComment(c, code));
+  if (!found.length) return [];
   const kept = new Set(units.flatMap((u) => u.keep));
   const inside = (c: t.Comment) => units.some((u) => c.start! >= u.node.start! && c.end! <= u.node.end!);
-  return comments
-    .filter((c) => isTypeComment(c, code) && !kept.has(c) && !inside(c))
+  return found
+    .filter((c) => !kept.has(c) && !inside(c))
     .map((c) => ({ kind: 'statement', bridge, node: c as unknown as t.Node, commands: [], keep: [], members: [], apart: [] }));
 }
-
-const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * Plans type comments: one the target holds already (blanks aside) is left; one declaring a name a
@@ -76,20 +77,22 @@ export function planTypeComments(ctx: PlanContext, units: Unit[]): void {
   const { comments, program } = ctx.target.ast;
   const all = (comments ?? []).filter((c) => isTypeComment(c, code));
   const present = new Set(all.map((c) => squeeze(code.slice(c.start!, c.end!))));
-  const targets = all.filter((c) => !program.body.some((s) => c.start! >= s.start! && c.end! <= s.end!));
+  const targets = all
+    .filter((c) => !program.body.some((s) => c.start! >= s.start! && c.end! <= s.end!))
+    .map((comment) => ({ comment, names: declaredTypes(comment.value), tag: tagOf(comment.value) }));
   for (const unit of units) {
     const own = unit.bridge.file.code.slice(unit.node.start!, unit.node.end!);
     if (present.has(squeeze(own))) continue;
     present.add(squeeze(own));
     const names = declaredTypes(own);
     const key = `type comment ${names.join(', ') || squeeze(own)}`;
-    const same = targets.find((c) => declaredTypes(c.value).some((n) => names.includes(n)));
+    const same = targets.find((c) => c.names.some((n) => names.includes(n)))?.comment;
     if (same) {
       ctx.op(key, 'replace-type-comment', unit, [edit(same.start!, same.end!, unitText(unit, ctx.indentAt(same.start!), code), unit.bridge.index)], ['body']);
       continue;
     }
     const tag = tagOf(own);
-    const below = targets.filter((c) => tagOf(c.value) === tag).at(-1) ?? targets.at(-1);
+    const below = (targets.filter((c) => c.tag === tag).at(-1) ?? targets.at(-1))?.comment;
     ctx.op(key, 'add-type-comment', unit, [placeTypeComment(ctx, unit, below)], ['existence']);
   }
 }
