@@ -9,7 +9,7 @@
 // Usage: node tools/bench/src/cache.js [--runs N] [--modules N] [--cli-targets N]   (build first)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,9 +143,11 @@ try {
   const shapes = Object.entries({ '3 KB': { classes: 1, methods: 6 }, '10 KB': { classes: 2, methods: 10 } });
   for (const [{ label: envLabel, env }, [size, shape]] of environments.flatMap((e) => shapes.map((s) => [e, s]))) {
     const project = join(base, `cli-${shape.classes}`);
-    rmSync(project, { recursive: true, force: true });
-    writeCorpus(project, generateCorpus({ modules: cliTargets, ...shape, editedMethods: 2 }));
-    writeFileSync(join(project, 'package.json'), '{ "private": true }\n');
+    // Written once per shape: the run without the variable takes the same tree (each round empties the cache).
+    if (!existsSync(project)) {
+      writeCorpus(project, generateCorpus({ modules: cliTargets, ...shape, editedMethods: 2 }));
+      writeFileSync(join(project, 'package.json'), '{ "private": true }\n');
+    }
     const cpu = { noCache: [], first: [], second: [] };
     let variant = 'noCache';
     const apply = (...flags) => {
