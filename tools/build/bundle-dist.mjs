@@ -2,7 +2,7 @@
 // compiled into a package's dist/. Node 20's ES module loader pays for every file it resolves, reads
 // and links, and it has no compile cache, so an entry that a run loads first is one file, and what
 // it loads later (a command, a plugin's hooks) a chunk of its own. Dependencies stay imports of their
-// packages. Run after tsc by each package's `npm run build`.
+// packages, but those a package names to inline. Run after tsc by each package's `npm run build`.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +10,11 @@ import { build } from 'esbuild';
 
 /**
  * Bundles `entries` (output name to a file of `dist`, as tsc wrote it) into `dist`; with `chunks`,
- * what the entries share or load later goes to `dist/chunks/`, emptied first.
+ * what the entries share or load later goes to `dist/chunks/`, emptied first. `inline`: packages
+ * bundled in rather than imported (small ones every run loads: each package Node resolves and
+ * links costs more than its code).
  */
-export async function bundleDist(distUrl, entries, { chunks = false } = {}) {
+export async function bundleDist(distUrl, entries, { chunks = false, inline = [] } = {}) {
   const dist = fileURLToPath(distUrl);
   if (chunks) rmSync(join(dist, 'chunks'), { recursive: true, force: true });
   await build({
@@ -20,11 +22,22 @@ export async function bundleDist(distUrl, entries, { chunks = false } = {}) {
     outdir: dist,
     ...(chunks && { splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
     bundle: true,
-    packages: 'external',
+    ...(inline.length ? { plugins: [externalExcept(inline)] } : { packages: 'external' }),
     platform: 'node',
     format: 'esm',
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
   });
+}
+
+/** Every package import stays an import, but those of `inline`. */
+function externalExcept(inline) {
+  const inlined = (path) => inline.some((name) => path === name || path.startsWith(`${name}/`));
+  return {
+    name: 'external-except',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => (inlined(args.path) ? undefined : { path: args.path, external: true }));
+    },
+  };
 }

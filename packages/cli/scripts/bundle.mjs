@@ -3,4 +3,4 @@
 // command loaded when it runs (dist/chunks/). Run by `npm run build`, after tsc.
 import { bundleDist } from '../../../tools/build/bundle-dist.mjs';
 
-await bundleDist(new URL('../dist/', import.meta.url), { codebridge: 'bin.js' }, { chunks: true });
+await bundleDist(new URL('../dist/', import.meta.url), { codebridge: 'bin.js' }, { chunks: true, inline: ['cac', 'picocolors'] });

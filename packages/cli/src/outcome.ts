@@ -65,7 +65,16 @@ export function toOutcome(target: BridgeTarget, root: string, original: string, 
   const { value } = settled;
   const side = (s: Resolution['winner']) => ({ ...s, bridge: displayPath(root, s.bridge) });
   const resolutions = value.resolutions.map((r) => ({ ...r, winner: side(r.winner), overridden: side(r.overridden) }));
-  return { ...base, status: value.changed ? 'changed' : 'unchanged', code: value.code, diagnostics: value.diagnostics, resolutions };
+  // Read when used (a diff, a write): a hit decodes its code only then (`--check` never does).
+  return {
+    ...base,
+    status: value.changed ? 'changed' : 'unchanged',
+    get code() {
+      return value.code;
+    },
+    diagnostics: value.diagnostics,
+    resolutions,
+  };
 }
 
 /** A module the run plan added (it follows a rename another target's bridge makes): no bridge of its own, inside the root. */

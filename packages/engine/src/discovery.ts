@@ -7,3 +7,4 @@ export { dialectOf, extensionOf, targetExtensions, type Dialect } from './dialec
 export { discoverBridges, findBridgeFiles, groupBridges, defaultBridgeGlobs, defaultIgnore, type DiscoverOptions, type Discovery, type BridgeTarget } from './discover/index.js';
 export { bridgesMayChangeExports } from './plan/may-change-exports.js';
 export { writtenUnder } from './discover/path-guard.js';
+export { bridgeGlobMatcher } from './discover/bridge-globs.js';

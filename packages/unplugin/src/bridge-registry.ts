@@ -1,9 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { defaultBridgeGlobs, defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine/warm';
+import { bridgeGlobMatcher, defaultBridgeGlobs, defaultIgnore, dialectOf, discoverBridges, type BridgeTarget, type Diagnostic, type Language } from '@codebridge/engine/warm';
 import { withFollowers, type PluginTarget } from './followers.js';
 import type { ResolvedOptions } from './options.js';
-import { bridgeGlobMatcher } from './bridge-globs.js';
 
 const slash = (path: string) => path.replace(/\\/g, '/');
 

@@ -1,3 +1,4 @@
+import { onFirstRead } from './on-first-read.js';
 import type { PortableResult } from './portable.js';
 
 /** What the cache keeps per merge. `costMs`: what the merge cost when it ran (a hit saves about that). */
@@ -41,7 +42,11 @@ function splitMap(map: PortableResult['map']): { mapHead: Head['result']['map'];
   return { mapHead, mappings };
 }
 
-/** The entry, or undefined when the body is not an entry for `key` (a foreign or damaged one). */
+/**
+ * The entry, or undefined when the body is not an entry for `key` (a foreign or damaged one). Its
+ * code and mappings keep `body` until they are read: a caller that keeps the entry long passes a
+ * body of its own, not a slice of a larger read.
+ */
 export function decodeEntry(body: Buffer, key: string): Entry | undefined {
   if (body.length < LENGTHS) return undefined;
   const [headBytes, codeBytes, mappingsBytes] = [body.readUInt32LE(0), body.readUInt32LE(4), body.readUInt32LE(8)];
@@ -51,9 +56,10 @@ export function decodeEntry(body: Buffer, key: string): Entry | undefined {
     const head = JSON.parse(body.toString('utf8', LENGTHS, codeAt)) as Head;
     if (head.key !== key || typeof head.result !== 'object' || head.result === null) return undefined;
     const { map, ...rest } = head.result;
-    const mappings = body.toString('utf8', codeAt + codeBytes);
-    const code = body.toString('utf8', codeAt, codeAt + codeBytes);
-    return { key, costMs: head.costMs, result: { ...rest, code, map: map && { ...map, mappings } } };
+    // The two texts are decoded when first read (on-first-read.ts): `body` is kept until then.
+    const result = onFirstRead({ ...rest } as PortableResult, 'code', () => body.toString('utf8', codeAt, codeAt + codeBytes));
+    result.map = map && onFirstRead({ ...map } as NonNullable<PortableResult['map']>, 'mappings', () => body.toString('utf8', codeAt + codeBytes));
+    return { key, costMs: head.costMs, result };
   } catch {
     return undefined;
   }

@@ -93,7 +93,8 @@ export class MergeCache {
       const body = bodies[n];
       if (!body) return;
       bytesRead[i] = body.length;
-      entries[i] = decodeEntry(body, keyed[i]!.key);
+      // An entry kept in memory holds a copy of its body, not the whole read it is a slice of.
+      entries[i] = decodeEntry(this.#memory ? Buffer.from(body) : body, keyed[i]!.key);
       if (entries[i]) this.#memory?.set(keyed[i]!.key, entries[i]!, body.length);
     });
     if (every && entries.some((entry) => !entry)) return undefined;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { MergeResult, Resolution, SourceFile, SourceMapV3 } from '../types.js';
+import { onFirstRead } from './on-first-read.js';
 
 /**
  * A merge result as stored: every path of the job (the map's sources and file, each diagnostic's
@@ -43,13 +44,13 @@ export function toPortable(result: MergeResult, files: SourceFile[]): PortableRe
 
 export function fromPortable(stored: PortableResult, files: SourceFile[]): MergeResult {
   const inText = (text: string) => text.replace(PLACEHOLDER, (whole, index: string) => files[Number(index)]?.path ?? whole);
-  const content = new Map(files.map((f) => [f.path, f.code]));
-  let map: SourceMapV3 | null = null;
-  if (stored.map) {
-    const sources = stored.map.sources.map(inText);
-    map = { ...stored.map, sources, sourcesContent: sources.map((s) => content.get(s) ?? null) };
-    if (stored.map.file !== undefined) map.file = inText(stored.map.file);
-  }
+  const mapOf = (stored: NonNullable<PortableResult['map']>): SourceMapV3 => {
+    const content = new Map(files.map((f) => [f.path, f.code]));
+    const sources = stored.sources.map(inText);
+    const map: SourceMapV3 = { ...stored, sources, sourcesContent: sources.map((s) => content.get(s) ?? null) };
+    if (stored.file !== undefined) map.file = inText(stored.file);
+    return map;
+  };
   const diagnostics = stored.diagnostics.map((d) => ({
     ...d,
     message: inText(d.message),
@@ -57,5 +58,8 @@ export function fromPortable(stored: PortableResult, files: SourceFile[]): Merge
     ...(d.file !== undefined && { file: inText(d.file) }),
   }));
   const resolutions = (stored.resolutions ?? []).map((r) => ({ ...r, winner: { ...r.winner, bridge: inText(r.winner.bridge) }, overridden: { ...r.overridden, bridge: inText(r.overridden.bridge) } }));
-  return { code: stored.code, map, diagnostics, changed: stored.changed, resolutions };
+  // The code and the map are read from `stored` when first read (on-first-read.ts).
+  const result: MergeResult = { code: '', map: null, diagnostics, changed: stored.changed, resolutions };
+  onFirstRead(result, 'code', () => stored.code);
+  return onFirstRead(result, 'map', () => stored.map && mapOf(stored.map));
 }

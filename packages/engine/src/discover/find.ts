@@ -1,11 +1,12 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { targetExtensions } from '../dialects.js';
+import { compileBridgeGlobs } from './bridge-globs.js';
+import { walkFolder, type Walk } from './walk.js';
 
-// `@codebridge/engine/find-bridges`: the glob alone. A bundler plugin asks it before anything
+// `@codebridge/engine/find-bridges`: the search alone. A bundler plugin asks it before anything
 // else, and a project with no bridge loads no more of CodeBridge than this and `dialects.js`
-// (tinyglobby is Vite's own dependency, loaded already in a Vite build). Reading the bridges and
+// (picomatch is Vite's own dependency, loaded already in a Vite build). Reading the bridges and
 // resolving their targets is `discoverBridges` (`@codebridge/engine/discovery`).
 
 export interface DiscoverOptions {
@@ -24,14 +25,37 @@ export const defaultIgnore = ['**/node_modules/**', '**/dist/**', '**/.git/**'];
 
 /** The absolute paths of every bridge file under the given paths, sorted, each once. */
 export async function findBridgeFiles(options: DiscoverOptions): Promise<string[]> {
+  return walkBridges(options).files;
+}
+
+/**
+ * `findBridgeFiles`, with what the walk saw of every folder it listed (`kindOf`). A path named
+ * as a file is taken whatever the globs say; globs are read from each path searched.
+ */
+export function walkBridges(options: DiscoverOptions): Walk {
   const root = resolve(options.root);
   const patterns = options.bridges ?? defaultBridgeGlobs;
   const ignore = options.ignore ?? defaultIgnore;
   const files = new Set<string>();
+  const walks: Walk[] = [];
   for (const path of options.paths ?? ['.']) {
     const cwd = resolve(root, path);
-    const found = (await stat(cwd)).isFile() ? [cwd] : await glob(patterns, { cwd, ignore, absolute: true, dot: false });
-    for (const f of found) files.add(resolve(f));
+    if (statSync(cwd).isFile()) {
+      files.add(cwd);
+      continue;
+    }
+    const walk = walkFolder(cwd, compileBridgeGlobs(patterns, ignore, cwd));
+    walks.push(walk);
+    for (const f of walk.files) files.add(f);
   }
-  return [...files].sort();
+  return {
+    files: [...files].sort(),
+    kindOf: (path) => {
+      for (const walk of walks) {
+        const kind = walk.kindOf(path);
+        if (kind !== undefined) return kind;
+      }
+      return undefined;
+    },
+  };
 }

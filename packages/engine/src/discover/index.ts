@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { bridgeOutsideRoot, type Diagnostic } from '../diagnostics.js';
 import { readDirective } from '../read/header.js';
 import type { SourceFile } from '../types.js';
-import { findBridgeFiles, type DiscoverOptions } from './find.js';
+import { walkBridges, type DiscoverOptions } from './find.js';
 import { isInside, realPathOf, realPathsOnce } from './path-guard.js';
 import { resolveTarget } from './resolve.js';
 
@@ -32,8 +32,9 @@ export interface Discovery {
  */
 export async function discoverBridges(options: DiscoverOptions, found?: string[]): Promise<Discovery> {
   const root = resolve(options.root);
-  const realOf = realPathsOnce();
-  const { inside, refused } = bridgesInsideRoot(found ?? (await findBridgeFiles(options)), root, realOf);
+  const walk = found ? undefined : walkBridges(options);
+  const realOf = realPathsOnce(walk?.kindOf);
+  const { inside, refused } = bridgesInsideRoot(found ?? walk!.files, root, realOf);
   // Bridges are small: one synchronous read each costs less than the thread-pool hops of fs/promises.
   const discovery = groupBridges(inside.map((path) => ({ path, code: readFileSync(path, 'utf8') })), root, realOf);
   discovery.diagnostics.unshift(...refused);

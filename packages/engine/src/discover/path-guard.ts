@@ -1,5 +1,6 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { SeenKind } from './walk.js';
 
 /**
  * The one rule for every path CodeBridge reads a bridge from or writes a target to: after
@@ -48,21 +49,28 @@ export function realPathOf(path: string): string | undefined {
  * `realPathOf` for the many files of one discovery: each folder's links are resolved once, and a
  * file that is no link itself lies in its folder's real path (one lstat, where realpath(3) reads
  * every segment of the path with a readlink: 2,000 paths nine folders deep were 18,000 calls of a
- * warm `apply`). Made for one pass: a link changed after it is seen by the next one.
+ * warm `apply`). `seen`: what a walk that listed the folders saw, so that no lstat is needed there.
+ * Made for one pass: a link changed after it is seen by the next one.
  */
-export function realPathsOnce(): (path: string) => string | undefined {
+export function realPathsOnce(seen: (path: string) => SeenKind | undefined = () => undefined): (path: string) => string | undefined {
   const folders = new Map<string, string | undefined>();
   return (path) => {
     const absolute = resolve(path);
-    const stats = lstatSync(absolute, { throwIfNoEntry: false });
-    if (stats === undefined) return undefined;
-    if (stats.isSymbolicLink()) return realPathOf(absolute);
+    const kind = seen(absolute) ?? kindOnDisk(absolute);
+    if (kind === 'absent') return undefined;
+    if (kind === 'link') return realPathOf(absolute);
     const cut = absolute.lastIndexOf(sep);
     const folder = absolute.slice(0, cut) || sep;
     if (!folders.has(folder)) folders.set(folder, realPathOf(folder));
     const real = folders.get(folder);
     return real === undefined ? undefined : `${real === sep ? '' : real}${absolute.slice(cut)}`;
   };
+}
+
+function kindOnDisk(path: string): SeenKind {
+  const stats = lstatSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) return 'absent';
+  return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'folder' : 'file';
 }
 
 /**

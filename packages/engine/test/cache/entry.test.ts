@@ -31,4 +31,20 @@ describe('a cache entry as stored in a pack', () => {
     expect(decodeEntry(lying, key)).toBeUndefined();
     expect(decodeEntry(body, 'b'.repeat(64))).toBeUndefined();
   });
+
+  it('decodes the code and the mappings only when they are read, and keeps what is written over them', () => {
+    const stored = entry({ version: 3, sources: ['\u00000\u0000'], names: [], mappings: 'AAAA;AACA' });
+    const body = encodeEntry(stored);
+    const decoded = decodeEntry(body, key)!;
+    const codeAt = body.length - Buffer.byteLength('AAAA;AACA') - Buffer.byteLength(stored.result.code);
+    // Bytes changed after the decode and before the first read show in what is read: nothing was decoded yet.
+    body.write('X', codeAt, 'latin1');
+    expect(decoded.result.code).toBe(`X${stored.result.code.slice(1)}`);
+    // Once read, a text is kept: later changes to the body do not reach it.
+    body.write('Y', codeAt, 'latin1');
+    expect(decoded.result.code[0]).toBe('X');
+    decoded.result.map!.mappings = 'BBBB';
+    expect(decoded.result.map!.mappings).toBe('BBBB');
+    expect(JSON.parse(JSON.stringify(decoded.result)).map.mappings).toBe('BBBB');
+  });
 });

@@ -1,0 +1,47 @@
+import { isAbsolute, posix } from 'node:path';
+import picomatch from 'picomatch';
+
+const slash = (path: string) => path.replace(/\\/g, '/');
+
+/** Which `/` paths relative to the folder searched hold bridges, and which are never searched. */
+export interface BridgeGlobs {
+  /** A bridge file by its path. */
+  matches: (rel: string) => boolean;
+  /** Ignored: a folder is not entered, a file not taken. */
+  skips: (rel: string) => boolean;
+  /** Whether a glob names a dot segment itself (only then is a folder such as `.storybook` entered). */
+  namesDotSegments: boolean;
+}
+
+/**
+ * The `bridges` globs and the ignore list as tinyglobby reads them, compiled once with picomatch:
+ * a leading `!` moves a glob to the ignore list, a glob not ending in `*` also covers what is under
+ * it (its `expandDirectories`), absolute globs are taken from `root` (the folder searched), and
+ * dot segments are not matched. Discovery's walk (walk.ts) and the adapters' watchers decide with it.
+ */
+export function compileBridgeGlobs(globs: readonly string[], ignore: readonly string[], root: string): BridgeGlobs {
+  const negated = (g: string) => g.startsWith('!') && !g.startsWith('!(');
+  const normalize = (glob: string) => {
+    let g = slash(glob).replace(/\/$/, '');
+    if (!g.endsWith('*')) g += '/**';
+    return isAbsolute(g) ? posix.relative(slash(root), g) : posix.normalize(g);
+  };
+  const wanted = globs.filter((g) => !negated(g)).map(normalize);
+  const match = anyOf(wanted);
+  const skips = anyOf([...ignore, ...globs.filter(negated).map((g) => g.slice(1))].map(normalize));
+  return { matches: (rel) => match(rel) && !skips(rel), skips, namesDotSegments: wanted.some((g) => /(?:^|\/)\.[^./]/.test(g)) };
+}
+
+/** A predicate over root-relative `/` paths: the files discovery takes as bridges, so a watcher sees what discovery would find. */
+export function bridgeGlobMatcher(globs: readonly string[], ignore: readonly string[], root: string): (rel: string) => boolean {
+  return compileBridgeGlobs(globs, ignore, root).matches;
+}
+
+/**
+ * picomatch's own regular expressions, tested directly: its matcher function builds a result
+ * object per call, and a walk asks about every entry (2,000 names cost 10 ms that way, 1 ms so).
+ */
+function anyOf(globs: string[]): (rel: string) => boolean {
+  const expressions = globs.map((glob) => picomatch.makeRe(glob, { dot: false, posix: true }));
+  return (rel) => expressions.some((re) => re.test(rel));
+}
