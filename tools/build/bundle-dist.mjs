@@ -3,8 +3,8 @@
 // and links, and it has no compile cache, so an entry that a run loads first is one file, and what
 // it loads later (a command, a plugin's hooks) a chunk of its own. Dependencies stay imports of their
 // packages, but those a package names to inline. Run after tsc by each package's `npm run build`.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -29,6 +29,26 @@ export async function bundleDist(distUrl, entries, { chunks = false, inline = []
     sourcemap: true,
     logLevel: 'warning',
   });
+  if (inline.length) writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.md'), licensesOf(inline, dist));
+}
+
+/** The licence texts of the packages bundled in, which their licences ask to ship with their code. */
+function licensesOf(names, from) {
+  const sections = names.map((name) => {
+    const folder = packageFolder(name, from);
+    const { version, license } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    return `## ${name} ${version} (${license})\n\n${readFileSync(join(folder, 'LICENSE'), 'utf8').trim()}\n`;
+  });
+  return `# Licences of the packages bundled into this one\n\n${sections.join('\n')}`;
+}
+
+/** The first node_modules/<name> above `from`, as Node resolves it. */
+function packageFolder(name, from) {
+  for (let folder = from; ; folder = dirname(folder)) {
+    const candidate = join(folder, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(folder) === folder) throw new Error(`${name} is not installed: it cannot be bundled`);
+  }
 }
 
 /** Every package import stays an import, but those of `inline`. */
