@@ -121,7 +121,7 @@ async function show(run: ApplyRun, options: ApplyOptions, report: RunReport): Pr
   if (options.stats) process.stderr.write(formatStats(report));
 }
 
-/** The diff library (19 modules) loads only when diffs are printed: `--check`, `--write` and `--json` print none. */
+/** The diff code (a chunk of its own) loads only when diffs are printed: `--check`, `--write` and `--json` print none. */
 async function printDiffs(outcomes: TargetOutcome[]): Promise<void> {
   const { unifiedDiff } = await import('../diff.js');
   for (const o of outcomes) if (o.status === 'changed') process.stdout.write(unifiedDiff(o.path, o.original, o.code!));
