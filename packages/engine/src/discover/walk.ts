@@ -19,13 +19,14 @@ export interface Walk {
  * the listing had already told: a warm `apply` over 1,000 bridges spent 25 ms globbing and 20 ms
  * in those lstats, where this walk takes 5 ms and the guard none. Folder links are followed (as
  * tinyglobby does; the guard then refuses what leads outside the root), except one that leads back
- * to a folder at or above the one it is in.
+ * to a folder on the way down or above it.
  */
 export function walkFolder(folder: string, globs: BridgeGlobs): Walk {
   const files: string[] = [];
   const listed = new Map<string, Map<string, SeenKind>>();
-  // `real`: where the folder's links lead; a link to it or to a folder above it is not entered again.
-  const enter = (path: string, rel: string, real: string) => {
+  // `reals`: where the folders from `folder` down to this one lead; a link to one of them, or to a
+  // folder above one, is not entered (two folders linking to each other would never end).
+  const enter = (path: string, rel: string, reals: string[]) => {
     const kinds = new Map<string, SeenKind>();
     listed.set(path, kinds);
     for (const entry of listing(path)) {
@@ -37,12 +38,12 @@ export function walkFolder(folder: string, globs: BridgeGlobs): Walk {
       if (kind === 'link' && !linked) continue; // a broken link: no file
       if (kind === 'folder' || linked?.isDirectory()) {
         if (globs.skips(childRel) || (entry.name.startsWith('.') && !globs.namesDotSegments)) continue;
-        const childReal = kind === 'link' ? realOrUndefined(child) : join(real, entry.name);
-        if (childReal !== undefined && !isAtOrAbove(childReal, real)) enter(child, childRel, childReal);
+        const childReal = kind === 'link' ? realOrUndefined(child) : join(reals.at(-1)!, entry.name);
+        if (childReal !== undefined && !reals.some((real) => isAtOrAbove(childReal, real))) enter(child, childRel, [...reals, childReal]);
       } else if (globs.matches(childRel)) files.push(child);
     }
   };
-  enter(folder, '', realOrUndefined(folder) ?? folder);
+  enter(folder, '', [realOrUndefined(folder) ?? folder]);
   return {
     files,
     kindOf: (path) => {

@@ -78,6 +78,21 @@ describe('the discovery walk', () => {
     }
   });
 
+  it('ends when two folders link to each other, entering each once on the way down', () => {
+    const [a, b] = [join(root, 'cycle/a'), join(root, 'cycle/b')];
+    mkdirSync(a, { recursive: true });
+    mkdirSync(b, { recursive: true });
+    writeFileSync(join(b, 'x.bridge.ts'), '// x\n');
+    symlinkSync(b, join(a, 'to-b'));
+    symlinkSync(a, join(b, 'to-a'));
+    try {
+      const found = walkFolder(join(root, 'cycle'), compileBridgeGlobs(defaultBridgeGlobs, defaultIgnore, join(root, 'cycle'))).files;
+      expect(found.sort()).toEqual([join(a, 'to-b/x.bridge.ts'), join(b, 'x.bridge.ts')]);
+    } finally {
+      rmSync(join(root, 'cycle'), { recursive: true, force: true });
+    }
+  });
+
   it('tells the kind of every entry of the folders it listed, and nothing of the others', () => {
     const walk = walkFolder(root, compileBridgeGlobs(defaultBridgeGlobs, defaultIgnore, root));
     expect(walk.kindOf(join(root, 'src/a.ts'))).toBe('file');
