@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { bridgeOutsideRoot, type Diagnostic } from '../diagnostics.js';
 import { readDirective } from '../read/header.js';
 import type { SourceFile } from '../types.js';
@@ -41,18 +41,25 @@ export async function discoverBridges(options: DiscoverOptions, found?: string[]
   return discovery;
 }
 
-/** Splits bridge paths by where their links lead: only those inside the real root are ever read. */
+/**
+ * Splits bridge paths by where their links lead: only those inside the real root are ever read, each
+ * file once. A bridge found again through a folder link inside the root (`alias -> src`) is the same
+ * file: it is kept by the path that goes through no link.
+ */
 function bridgesInsideRoot(paths: string[], root: string, realOf: (path: string) => string | undefined): { inside: string[]; refused: Diagnostic[] } {
   const realRoot = realPathOf(root) ?? root;
-  const inside: string[] = [];
+  const byReal = new Map<string, string>();
   const refused: Diagnostic[] = [];
   for (const path of paths) {
     const real = realOf(path);
-    if (real !== undefined && isInside(real, realRoot)) inside.push(path);
-    else refused.push(bridgeOutsideRoot(path, root, real ?? path));
+    if (real === undefined || !isInside(real, realRoot)) refused.push(bridgeOutsideRoot(path, root, real ?? path));
+    else if (!byReal.has(real) || unlinked(path, real, root, realRoot)) byReal.set(real, path);
   }
-  return { inside, refused };
+  return { inside: [...byReal.values()].sort(), refused };
 }
+
+/** Whether `path` reaches `real` through no link below the root. */
+const unlinked = (path: string, real: string, root: string, realRoot: string) => relative(root, path) === relative(realRoot, real);
 
 /**
  * Groups bridge files by target (used by discovery and by watchers that re-read one bridge).
@@ -68,9 +75,13 @@ export function groupBridges(bridges: SourceFile[], root: string, realOf = realP
       diagnostics.push(resolved);
       continue;
     }
-    const entry = byTarget.get(resolved.target) ?? { ...resolved, bridges: [] };
+    // One target per file: bridges that name it through a folder link and without one edit it together,
+    // by the path without the link (two targets of one file would be two writes of it).
+    const real = realOf(resolved.target) ?? resolved.target;
+    const entry = byTarget.get(real) ?? { ...resolved, bridges: [] };
+    if (entry.target !== resolved.target && unlinked(resolved.target, real, root, realRoot)) entry.target = resolved.target;
     entry.bridges.push(bridge);
-    byTarget.set(resolved.target, entry);
+    byTarget.set(real, entry);
   }
   return { targets: [...byTarget.values()].sort((a, b) => (a.target < b.target ? -1 : 1)), diagnostics };
 }

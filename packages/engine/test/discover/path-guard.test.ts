@@ -102,14 +102,26 @@ describe('bridges are read only from inside the root', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['BRIDGE_OUTSIDE_ROOT']);
   });
 
-  it('reads a linked bridge folder that stays inside the root', async () => {
+  it('reads a linked bridge folder that stays inside the root, each bridge once, by its path without the link', async () => {
     write(root, 'src/app.js', 'export const app = 1;\n');
     write(root, 'patches/app.bridge.js', '// @bridge ../src/app.js\nexport const app = 2;\n');
     symlinkSync(join(root, 'patches'), join(root, 'linked'), 'dir');
     const { targets, diagnostics } = await discoverBridges({ root });
     expect(diagnostics).toEqual([]);
     expect(targets).toHaveLength(1);
-    expect(targets[0]!.bridges.map((b) => b.path).sort()).toEqual([join(root, 'linked/app.bridge.js'), join(root, 'patches/app.bridge.js')]);
+    expect(targets[0]!.bridges.map((b) => b.path)).toEqual([join(root, 'patches/app.bridge.js')]);
+  });
+
+  it('gives a file reached through a folder link and without one a single target, by its path without the link', async () => {
+    write(root, 'src/cart.ts', 'export const total = 1;\n');
+    write(root, 'src/cart.bridge.ts', 'export const total = 2;\n');
+    write(root, 'patches/cart.bridge.ts', '// @bridge ../alias/cart.ts\nexport const extra = 3;\n');
+    symlinkSync(join(root, 'src'), join(root, 'alias'), 'dir');
+    const { targets, diagnostics } = await discoverBridges({ root });
+    expect(diagnostics).toEqual([]);
+    expect(targets.map((t) => [t.target, t.bridges.map((b) => b.path).sort()])).toEqual([
+      [join(root, 'src/cart.ts'), [join(root, 'patches/cart.bridge.ts'), join(root, 'src/cart.bridge.ts')]],
+    ]);
   });
 });
 
