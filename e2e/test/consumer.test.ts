@@ -90,7 +90,7 @@ describe('a project outside the workspace, with the packed packages installed', 
       for (const map of maps) {
         const { sources, sourcesContent } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
         sources.forEach((source, i) => {
-          // The CLI bundles cac and picocolors (tools/build/bundle-dist.mjs): their text is in the map, not installed.
+          // The CLI bundles its small dependencies (packages/cli/scripts/bundle.mjs): their text is in the map, not installed.
           const shipped = /(^|\/)node_modules\//.test(source) ? typeof sourcesContent?.[i] === 'string' : existsSync(resolve(dirname(map), source));
           expect(shipped, `${relative(project, map)} -> ${source}`).toBe(true);
         });
@@ -99,6 +99,8 @@ describe('a project outside the workspace, with the packed packages installed', 
     const notices = readFileSync(join(project, 'node_modules/@codebridge/cli/dist/THIRD-PARTY-LICENSES.md'), 'utf8');
     expect(notices).toMatch(/## cac [\d.]+ \(MIT\)\n\nThe MIT License/);
     expect(notices).toMatch(/## picocolors [\d.]+ \(ISC\)\n\nISC License/);
+    expect(notices).toMatch(/## diff [\d.]+ \(BSD-3-Clause\)\n\n/);
+    for (const name of ['trace-mapping', 'sourcemap-codec', 'resolve-uri']) expect(notices).toMatch(new RegExp(`## @jridgewell/${name} [\\d.]+ \\(MIT\\)\\n\\n`));
   });
 
   it('shares one copy of each dependency with the bundlers (ranges, not pins)', () => {

@@ -57,7 +57,8 @@ function externalExcept(inline) {
   return {
     name: 'external-except',
     setup(build) {
-      build.onResolve({ filter: /^[^./]/ }, (args) => (inlined(args.path) ? undefined : { path: args.path, external: true }));
+      // Entry points are absolute paths, which on Windows start with a drive letter, not `/`.
+      build.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' || inlined(args.path) ? undefined : { path: args.path, external: true }));
     },
   };
 }

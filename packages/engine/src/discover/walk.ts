@@ -1,6 +1,7 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { BridgeGlobs } from './bridge-globs.js';
+import { isInside, realPathOf } from './path-guard.js';
 
 /** What a walk saw at a path: `absent` when it listed the folder and the name is not there. */
 export type SeenKind = 'file' | 'link' | 'folder' | 'absent';
@@ -38,12 +39,12 @@ export function walkFolder(folder: string, globs: BridgeGlobs): Walk {
       if (kind === 'link' && !linked) continue; // a broken link: no file
       if (kind === 'folder' || linked?.isDirectory()) {
         if (globs.skips(childRel) || (entry.name.startsWith('.') && !globs.namesDotSegments)) continue;
-        const childReal = kind === 'link' ? realOrUndefined(child) : join(reals.at(-1)!, entry.name);
-        if (childReal !== undefined && !reals.some((real) => isAtOrAbove(childReal, real))) enter(child, childRel, [...reals, childReal]);
+        const childReal = kind === 'link' ? realPathOf(child) : join(reals.at(-1)!, entry.name);
+        if (childReal !== undefined && !reals.some((real) => isInside(real, childReal))) enter(child, childRel, [...reals, childReal]);
       } else if (globs.matches(childRel)) files.push(child);
     }
   };
-  enter(folder, '', [realOrUndefined(folder) ?? folder]);
+  enter(folder, '', [realPathOf(folder) ?? folder]);
   return {
     files,
     kindOf: (path) => {
@@ -54,21 +55,11 @@ export function walkFolder(folder: string, globs: BridgeGlobs): Walk {
   };
 }
 
-const isAtOrAbove = (folder: string, path: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
-
 /** A folder that cannot be read holds nothing (as for tinyglobby). */
 function listing(folder: string): Dirent[] {
   try {
     return readdirSync(folder, { withFileTypes: true });
   } catch {
     return [];
-  }
-}
-
-function realOrUndefined(path: string): string | undefined {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return undefined;
   }
 }
