@@ -20,7 +20,11 @@ export function indentAt(code: string, offset: number): string {
 export function indentUnit(code: string): string {
   // One merge asks once per edited unit about the same target and bridge: remember the last two answers.
   const known = recent.find((r) => r.code === code);
-  if (known) return known.unit;
+  if (known) {
+    // The same text in another string (a target sent to a thread again) compares in full once, then by identity.
+    known.code = code;
+    return known.unit;
+  }
   const unit = measureUnit(code);
   recent.unshift({ code, unit });
   recent.length = Math.min(recent.length, 2);

@@ -65,6 +65,11 @@ export interface StatementSource {
   ast(): Ast;
   /** Words a plan is about to ask `statements` for, to look up together (a partial source searches its text once for all). */
   prefetch?(words: Iterable<string>): void;
+  /**
+   * Drops the syntax tree of the statements parsed with `statement` and returns them; they are
+   * parsed again if asked for. Only a partial source has this: a whole file's tree is one.
+   */
+  release?(statement: t.Statement): t.Statement[];
 }
 
 /** A source holding the whole file's syntax tree. */
@@ -160,6 +165,28 @@ export class TargetModule {
     this.index(this.source.statements([name]));
     const list = this.bindingIndex.get(name) ?? [];
     return space ? list.filter((b) => sameSpace(b.space, space)) : list;
+  }
+
+  /** True when a class's syntax tree can be released once planned (`release`). */
+  get releases(): boolean {
+    return this.source.release !== undefined;
+  }
+
+  /**
+   * Forgets a class's statement and those parsed with it, so that the source can drop their syntax
+   * tree; asked for again, they are parsed and indexed anew.
+   */
+  release(cls: TargetClass): void {
+    for (const statement of this.source.release?.(cls.statement) ?? []) {
+      if (!this.indexed.delete(statement)) continue;
+      const at = this.classIndex.findIndex((c) => c.statement === statement);
+      if (at >= 0) this.classIndex.splice(at, 1);
+      for (const name of boundNames(statement)) {
+        const kept = this.bindingIndex.get(name)?.filter((b) => b.statement !== statement) ?? [];
+        if (kept.length) this.bindingIndex.set(name, kept);
+        else this.bindingIndex.delete(name);
+      }
+    }
   }
 
   /** Indexes the statements not indexed yet, keeping every list in file order; returns `statements`. */

@@ -1,5 +1,5 @@
 import type { PlanContext } from '../context.js';
-import { command, type Unit } from '../read.js';
+import { classNameOf, type Unit } from '../read.js';
 import type { TargetClass } from '../target.js';
 
 /**
@@ -42,10 +42,10 @@ export class ClassPart {
   /** Whether this part plans a member group; every group of every bridge passes here, in order. */
   keeps(group: Unit[]): boolean {
     const ordinal = this.groups++;
-    const named = group.map((u) => command(u, 'class')).find(Boolean);
-    if (!named) throw new NotSplittable('a method-only snippet without @class');
-    if (!this.classes.has(named.value)) return false;
-    if (!this.ordinals.has(named.value)) this.ordinals.set(named.value, ordinal);
+    const named = classNameOf(group);
+    if (named === undefined) throw new NotSplittable('a method-only snippet without @class');
+    if (!this.classes.has(named)) return false;
+    if (!this.ordinals.has(named)) this.ordinals.set(named, ordinal);
     return true;
   }
 

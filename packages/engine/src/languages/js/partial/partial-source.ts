@@ -24,6 +24,8 @@ export class PartialSource implements StatementSource {
   /** Where each chunk's slice starts: the slices tile the file. */
   private readonly sliceStarts: number[];
   private parsedBytes = 0;
+  /** Chunks parsed at least once: a chunk released and parsed again counts its bytes and comments once. */
+  private readonly seen = new Set<number>();
   /** What plans asked this source for: a split checks that its part saw what the whole file would give (runtime/split). */
   readonly reads = { words: new Set<string>(), head: false, imports: false };
 
@@ -44,7 +46,7 @@ export class PartialSource implements StatementSource {
 
   /** The chunks parsed so far, by index. */
   get parsedChunks(): number[] {
-    return [...this.parsed.keys()].sort((a, b) => a - b);
+    return [...this.seen].sort((a, b) => a - b);
   }
 
   statements(words?: readonly string[]): t.Statement[] {
@@ -100,6 +102,17 @@ export class PartialSource implements StatementSource {
     return { directives: this.directives, first };
   }
 
+  /** Drops the tree of the chunk holding `statement`, but not the head's or one with imports (their nodes are kept elsewhere). */
+  release(statement: t.Statement): t.Statement[] {
+    for (const [i, statements] of this.parsed) {
+      if (!statements.includes(statement)) continue;
+      if (i === 0 || this.chunks[i]!.imports) return [];
+      this.parsed.delete(i);
+      return statements;
+    }
+    return [];
+  }
+
   private chunk(i: number): t.Statement[] {
     let statements = this.parsed.get(i);
     if (statements) return statements;
@@ -117,6 +130,8 @@ export class PartialSource implements StatementSource {
     if (!exact) throw new NeedsFullParse(`the statement at offset ${chunk.start} did not parse as the scanner bounded it`);
     if (i === 0) this.directives = directives;
     this.parsed.set(i, statements);
+    if (this.seen.has(i)) return statements;
+    this.seen.add(i);
     this.parsedBytes += end - start;
     this.addComments(ast.comments ?? []);
     return statements;
