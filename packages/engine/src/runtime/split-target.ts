@@ -16,11 +16,12 @@ import { piecesOf, type Piece } from './target-pieces.js';
 /**
  * From this many classes touched (`@class` groups naming distinct classes) a large target's plan
  * is split across the threads. Measured with `tools/bench/src/large-file-threads.js` on the 5 MB
- * module (docs/performance.md): from the threads' CPU times, two threads would be 1.15x faster
- * than one with 3 classes, 1.25x with 4, 1.58x with 6, 1.80x with 12 and 2.2x with 40; below 6 the
- * gain is small beside the second thread it takes from other merges.
+ * module (docs/performance.md, "Large files"), since each class's syntax tree is released once
+ * planned: two threads against one, 0.94x with 3 classes, 0.88x and 1.06x with 6 and 8, 1.14x with
+ * 12, 1.15x with 16, 1.36x with 24 and 1.37x with 40. Below 12 the calling thread's scan and each
+ * part's fixed costs eat the gain.
  */
-export const SPLIT_MIN_CLASSES = 6;
+export const SPLIT_MIN_CLASSES = 12;
 
 
 /** One part of a split target, as it crosses to a worker (plain data). */
