@@ -1,6 +1,7 @@
 import { atOffset, bridgeIsADiff, CodeBridgeError, proseDropped, type Diagnostic } from '../diagnostics.js';
 import { fenceNames } from '../dialects.js';
 import type { Language, SourceFile } from '../types.js';
+import { endsInComment } from '../languages/js/partial/scan.js';
 import { lineStartAt } from '../lines.js';
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$/gm;
@@ -21,7 +22,7 @@ export interface Block {
  * blocks are returned with the code.
  */
 export function stripFences(bridge: SourceFile, language: Language): { code: string; diagnostics: Diagnostic[]; blocks: Block[] } {
-  const blocks = findBlocks(bridge.code);
+  const blocks = findBlocks(bridge.code, language);
   if (blocks.length === 0) {
     refuseHunks(bridge, 0, bridge.code.length);
     return { code: bridge.code, diagnostics: [], blocks };
@@ -62,19 +63,27 @@ function pick(blocks: Block[], test: (b: Block) => boolean): Block[] | undefined
   return found.length ? found : undefined;
 }
 
-function findBlocks(code: string): Block[] {
+/**
+ * The fenced blocks, each closed by the first fence line of its kind (CommonMark), except that in
+ * JavaScript a fence line inside a block comment of the code (a JSDoc `@example` with its own
+ * fences) does not close it when a later one can.
+ */
+function findBlocks(code: string, language: Language): Block[] {
+  const fences = [...code.matchAll(FENCE)];
   const blocks: Block[] = [];
-  let open: { fence: string; lang: string; start: number } | undefined;
-  for (const m of code.matchAll(FENCE)) {
-    const lineEnd = m.index + m[0].length;
-    if (!open) {
-      open = { fence: m[1]!, lang: m[2]!.toLowerCase(), start: Math.min(lineEnd + 1, code.length) };
-    } else if (m[1]![0] === open.fence[0] && m[1]!.length >= open.fence.length && m[2] === '') {
-      blocks.push({ lang: open.lang, start: open.start, end: m.index });
-      open = undefined;
+  for (let i = 0; i < fences.length; i++) {
+    const m = fences[i]!;
+    const open = { fence: m[1]!, lang: m[2]!.toLowerCase(), start: Math.min(m.index + m[0].length + 1, code.length) };
+    const closers = fences.slice(i + 1).filter((f) => f[1]![0] === open.fence[0] && f[1]!.length >= open.fence.length && f[2] === '');
+    if (!closers.length) {
+      blocks.push({ lang: open.lang, start: open.start, end: code.length });
+      break;
     }
+    const scanned = language === 'js' && closers.length > 1 && (open.lang === '' || fenceNames.js.includes(open.lang));
+    const close = (scanned && closers.find((f) => !endsInComment(code.slice(open.start, f.index)))) || closers[0]!;
+    blocks.push({ lang: open.lang, start: open.start, end: close.index });
+    i = fences.indexOf(close);
   }
-  if (open) blocks.push({ lang: open.lang, start: open.start, end: code.length });
   return blocks;
 }
 

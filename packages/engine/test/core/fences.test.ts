@@ -28,6 +28,19 @@ describe('stripFences', () => {
     expect(stripFences(file('```\ny();\n```'), 'js').code).toContain('y();');
   });
 
+  test('a fence line inside a block comment of the code belongs to the comment: the block runs to the next fence line', () => {
+    const code = 'Here:\n```ts\n/*\n```sh\nnpm i x\n```\n*/\nexport const x = 1;\n```\nDone.\n';
+    const out = stripFences(file(code), 'js');
+    expect(out.blocks).toHaveLength(1);
+    expect(out.code).toContain('npm i x');
+    expect(out.code).toContain('export const x = 1;');
+  });
+
+  test('in a language other than JavaScript, the first fence line of the kind closes the block (CommonMark)', () => {
+    const out = stripFences(file('```css\n/*\n```\n*/\na { color: red; }\n```\n'), 'css');
+    expect(out.code).not.toContain('color: red');
+  });
+
   test('an unclosed fence runs to the end', () => {
     expect(stripFences(file('```js\nz();'), 'js').code).toBe('     \nz();');
   });

@@ -141,6 +141,12 @@ describe('warnings', () => {
     expect(warning(result.diagnostics, 'EXAMPLE_DROPPED')).toMatchObject({ line: 19, message: expect.stringContaining('Lines 19-23') });
   });
 
+  test("a fence line inside the code's own doc comment (a JSDoc @example with fences) does not end the answer's fence (strip-ansi index.d.ts)", () => {
+    const result = expectMerged('fence-inside-doc-comment');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
+    expect(result.code).toContain("//=> 'Example'");
+  });
+
   test('an import of the target itself is dropped with SELF_IMPORT_DROPPED', () => {
     const result = expectMerged('fences-several');
     expect(warning(result.diagnostics, 'SELF_IMPORT_DROPPED')).toMatchObject({ line: 4, column: 0, frame: expect.stringContaining("> 4 | import { escapePath } from './target.js';") });

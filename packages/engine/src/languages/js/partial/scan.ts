@@ -60,6 +60,8 @@ const START_WORDS = new Set(['import', 'export', 'class', 'function', 'async', '
 
 class Unsure extends Error {}
 
+const UNTERMINATED_COMMENT = 'an unterminated comment';
+
 // The kind of each ASCII character, read from a table: a chain of comparisons per character was
 // most of the scan's time. Past ASCII, every character starts a name but the few spaces.
 const SPACE = 1;
@@ -84,6 +86,16 @@ export function scanModule(code: string, options: ScanOptions): Scan {
     if (error instanceof Unsure) return { unsure: error.message };
     throw error;
   }
+}
+
+/**
+ * True when `code` stops inside a block comment: a markdown fence line there belongs to the comment
+ * (a JSDoc `@example` with its own fences), not to the answer around the code. (A template literal
+ * cannot hold one: its backticks are escaped.)
+ */
+export function endsInComment(code: string): boolean {
+  const scan = scanModule(code, { jsx: false, typescript: true });
+  return 'unsure' in scan && scan.unsure.startsWith(UNTERMINATED_COMMENT);
 }
 
 class Scanner {
@@ -340,7 +352,7 @@ class Scanner {
 
   private blockComment(): void {
     const end = this.code.indexOf('*/', this.i + 2);
-    if (end < 0) this.fail('an unterminated comment');
+    if (end < 0) this.fail(UNTERMINATED_COMMENT);
     this.i = end + 2;
   }
 
