@@ -11,6 +11,8 @@ export interface BridgeGlobs {
   skips: (rel: string) => boolean;
   /** Whether a glob names a dot segment itself (only then is a folder such as `.storybook` entered). */
   namesDotSegments: boolean;
+  /** Whether a folder may hold a bridge: it is on the way to, or under, the part of some glob before its first wildcard. */
+  mayHold: (rel: string) => boolean;
 }
 
 /**
@@ -29,7 +31,18 @@ export function compileBridgeGlobs(globs: readonly string[], ignore: readonly st
   const wanted = globs.filter((g) => !negated(g)).map(normalize);
   const match = anyOf(wanted);
   const skips = anyOf([...ignore, ...globs.filter(negated).map((g) => g.slice(1))].map(normalize));
-  return { matches: (rel) => match(rel) && !skips(rel), skips, namesDotSegments: wanted.some((g) => /(?:^|\/)\.[^./]/.test(g)) };
+  return { matches: (rel) => match(rel) && !skips(rel), skips, namesDotSegments: wanted.some((g) => /(?:^|\/)\.[^./]/.test(g)), mayHold: within(wanted) };
+}
+
+/**
+ * Folders worth entering for `globs`: with `bridges: ['src/bridges/**']` a walk lists `src` and
+ * what is under `src/bridges`, not the rest of the tree. A glob starting with a wildcard (the
+ * default `**\/*.bridge.*`) keeps every folder.
+ */
+function within(globs: string[]): (rel: string) => boolean {
+  const bases = globs.map((glob) => picomatch.scan(glob).base);
+  if (bases.includes('')) return () => true;
+  return (rel) => bases.some((base) => base === rel || base.startsWith(`${rel}/`) || rel.startsWith(`${base}/`));
 }
 
 /** A predicate over root-relative `/` paths: the files discovery takes as bridges, so a watcher sees what discovery would find. */

@@ -38,7 +38,7 @@ export function walkFolder(folder: string, globs: BridgeGlobs): Walk {
       const linked = kind === 'link' ? statSync(child, { throwIfNoEntry: false }) : undefined;
       if (kind === 'link' && !linked) continue; // a broken link: no file
       if (kind === 'folder' || linked?.isDirectory()) {
-        if (globs.skips(childRel) || (entry.name.startsWith('.') && !globs.namesDotSegments)) continue;
+        if (globs.skips(childRel) || !globs.mayHold(childRel) || (entry.name.startsWith('.') && !globs.namesDotSegments)) continue;
         const childReal = kind === 'link' ? realPathOf(child) : join(reals.at(-1)!, entry.name);
         if (childReal !== undefined && !reals.some((real) => isInside(real, childReal))) enter(child, childRel, [...reals, childReal]);
       } else if (globs.matches(childRel)) files.push(child);

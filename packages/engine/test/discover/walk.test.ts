@@ -52,6 +52,8 @@ const globSets: [string, string[], string[]][] = [
   ['a negated glob and an ignored folder', ['**/*.bridge.ts', '!legacy/*.bridge.ts'], ['docs']],
   ['a folder glob without a star', ['legacy'], []],
   ['a glob naming a dot folder', ['.storybook/*.bridge.tsx', 'src/**/*.bridge.ts'], defaultIgnore],
+  ['a glob under one folder', ['src/deep/**/*.bridge.css'], defaultIgnore],
+  ['globs under two folders and one starting with a wildcard', ['legacy/keep/*.bridge.ts', 'docs/*.bridge.html', '*/deep/**/*.bridge.css'], defaultIgnore],
 ];
 
 describe('the discovery walk', () => {
@@ -102,5 +104,13 @@ describe('the discovery walk', () => {
     expect(walk.kindOf(join(root, 'linked-deep/er/b.css'))).toBe('file');
     // node_modules is never listed: a target there is looked up on disk.
     expect(walk.kindOf(join(root, 'node_modules/pkg/f.bridge.js'))).toBeUndefined();
+  });
+
+  it('lists only the folders on the way to, and under, the fixed part of narrow globs', () => {
+    const walk = walkFolder(root, compileBridgeGlobs(['src/deep/**/*.bridge.css'], defaultIgnore, root));
+    expect(walk.files).toEqual([join(root, 'src/deep/er/b.bridge.css')]);
+    expect(walk.kindOf(join(root, 'src/deep/er/b.css'))).toBe('file');
+    expect(walk.kindOf(join(root, 'src/a.ts'))).toBe('file');
+    for (const unlisted of ['legacy/i.bridge.ts', 'docs/k.bridge.html', 'src/.hidden/c.bridge.ts', 'linked-deep/er/b.css']) expect(walk.kindOf(join(root, unlisted)), unlisted).toBeUndefined();
   });
 });
