@@ -3,6 +3,7 @@ import { fenceNames } from '../dialects.js';
 import type { Language, SourceFile } from '../types.js';
 import { endsInComment } from '../languages/js/partial/scan.js';
 import { lineStartAt } from '../lines.js';
+import { headerEnd } from './header.js';
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$/gm;
 
@@ -38,9 +39,11 @@ export function stripFences(bridge: SourceFile, language: Language): { code: str
   const keep = new Uint8Array(chars.length);
   for (const b of chosen) keep.fill(1, b.start, b.end);
   let firstProse = -1;
+  // A `@bridge` / `@order` header above the answer is read from the file as it is: no prose.
+  const header = headerEnd(bridge.code);
   for (let i = 0; i < chars.length; i++) {
     if (keep[i] || chars[i] === '\n') continue;
-    if (firstProse < 0 && !/\s/.test(chars[i]!) && !isFenceOrCode(bridge.code, i, blocks)) firstProse = i;
+    if (firstProse < 0 && i >= header && !/\s/.test(chars[i]!) && !isFenceOrCode(bridge.code, i, blocks)) firstProse = i;
     chars[i] = chars[i] === '\t' || chars[i] === '\r' ? chars[i]! : ' ';
   }
   const diagnostics = firstProse >= 0 ? [proseDropped(atOffset(bridge, firstProse))] : [];

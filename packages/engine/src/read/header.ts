@@ -23,6 +23,19 @@ export function readDirective(code: string): string | undefined {
   return undefined;
 }
 
+/** Where a bridge's header ends: its leading comments, up to the last that holds `@bridge` or `@order` (0 when none does). */
+export function headerEnd(code: string): number {
+  let at = code.startsWith('\uFEFF') ? 1 : 0;
+  let end = 0;
+  for (let i = 0; i < 8; i++) {
+    const m = FIRST_COMMENT.exec(code.slice(at));
+    if (!m) break;
+    at += m[0].length;
+    if (BRIDGE.test(m[0].replace(/-->$|\*\/$/, '')) || ORDER.test(m[0])) end = at;
+  }
+  return end;
+}
+
 /** The bridge's `@order N` (0 when absent). Bridges of one target apply by order, then path. */
 export function readOrder(code: string): number {
   const m = ORDER.exec(code);

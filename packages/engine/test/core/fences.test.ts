@@ -17,6 +17,12 @@ describe('stripFences', () => {
     expect(out.diagnostics[0]).toMatchObject({ code: 'PROSE_DROPPED', line: 1, column: 0 });
   });
 
+  test('a `@bridge` header above the answer is no prose: the warning points at the first sentence', () => {
+    const out = stripFences(file('// @bridge ../cart.ts\nHere is the fix:\n\n```ts\nf();\n```\n'), 'js');
+    expect(out.diagnostics).toMatchObject([{ code: 'PROSE_DROPPED', line: 2, column: 0 }]);
+    expect(stripFences(file('// @bridge ../cart.ts\n// @order 2\n```ts\nf();\n```\n'), 'js').diagnostics).toEqual([]);
+  });
+
   test('the fence of the target language wins over others', () => {
     const out = stripFences(file('```css\na{}\n```\n```ts\nx();\n```\n'), 'js');
     expect(out.code).toContain('x();');
