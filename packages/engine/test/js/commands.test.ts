@@ -31,10 +31,6 @@ describe('commands', () => {
     expect(expectMerged('comment-copied-from-target').diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
   });
 
-  test('a comment the target holds as written, after another comment of the same tag, is no command either (effect Socket SocketError, a second comment added)', () => {
-    expect(expectMerged('comment-copied-from-target-twice').diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
-  });
-
   test('a comment naming a scoped package (`// @trpc/server/http`) is no command: it stays above its import, not warned of (trpc standalone adapter)', () => {
     expect(expectMerged('comment-naming-scoped-package').diagnostics).toEqual([]);
   });
