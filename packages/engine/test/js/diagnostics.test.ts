@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CodeBridgeError, type Diagnostic } from '../../src/diagnostics.js';
 import { expectMerged } from './expect-case.js';
 import { mergeError } from './cases.js';
+import { mergeSync } from '../../src/merge.js';
 
 function thrown(name: string): Diagnostic {
   const error = mergeError(name);
@@ -145,6 +146,16 @@ describe('warnings', () => {
     const result = expectMerged('fence-inside-doc-comment');
     expect(result.diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
     expect(result.code).toContain("//=> 'Example'");
+  });
+
+  test('one class restated in two fences, a member in each, merges both members into it (postcss Warning)', () => {
+    const result = expectMerged('class-in-two-fences');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
+  });
+
+  test('a function declared in two fences is still a BRIDGE_SYNTAX_ERROR: which one is meant is not guessed', () => {
+    const code = '```js\nfunction f() { return 1 }\n```\n\n```js\nfunction f() { return 2 }\n```\n';
+    expect(() => mergeSync({ target: { path: 'a.js', code: 'function f() { return 0 }\n' }, bridges: [{ path: 'a.bridge.md', code }] })).toThrow(/already been declared/);
   });
 
   test('an import of the target itself is dropped with SELF_IMPORT_DROPPED', () => {

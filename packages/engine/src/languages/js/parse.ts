@@ -1,8 +1,9 @@
-import type { ParseResult, ParserOptions, ParserPlugin } from '@babel/parser';
+import type { ParseError, ParseResult, ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import { atOffset, CodeBridgeError, syntaxError } from '../../diagnostics.js';
 import type { Dialect } from '../../dialects.js';
 import { lazy } from '../../lazy.js';
+import { boundNames } from './names.js';
 import type { SourceFile } from '../../types.js';
 
 const babel = lazy<typeof import('@babel/parser')>('@babel/parser');
@@ -76,9 +77,27 @@ export function parseSlice(code: string, dialect: Dialect, at: { startIndex: num
  */
 function bridgeParse(code: string, dialect: Dialect, extra?: ParserOptions): Ast {
   const ast = babel().parse(code, options(dialect, { errorRecovery: true, ...extra }));
-  const error = ast.errors?.find((e) => !declaredByTarget.has(e.reasonCode));
+  const error = ast.errors?.find((e) => !declaredByTarget.has(e.reasonCode) && !restatesClass(ast, e));
   if (error) throw error;
   return ast;
+}
+
+/**
+ * A class declared again (a model's answer shows one class in two fences, a member in each): let
+ * through when every top-level declaration of the name is a class, whose members then merge as
+ * one class's. A function or a variable declared twice stays an error: which one is meant is not
+ * for the merge to guess.
+ */
+function restatesClass(ast: Ast, error: ParseError): boolean {
+  if (error.reasonCode !== 'VarRedeclaration') return false;
+  const body = ast.program.body;
+  const named = body.map(classDeclared).find((c) => c?.id?.start === (error as unknown as BabelSyntaxError).pos)?.id?.name;
+  return named !== undefined && body.every((s) => classDeclared(s)?.id?.name === named || !boundNames(s).includes(named));
+}
+
+function classDeclared(statement: t.Statement): t.ClassDeclaration | undefined {
+  const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+  return declaration?.type === 'ClassDeclaration' ? declaration : undefined;
 }
 
 export function parseModule(code: string, dialect: Dialect): Ast {
