@@ -199,23 +199,10 @@ function importsEnd(code: string): number {
   return end;
 }
 
-const TAG = /@[\w-]+/g;
-
-/** Where `code` holds each `@tag`. */
-function tagsIn(code: string): Map<string, number[]> {
-  const places = new Map<string, number[]>();
-  for (const { 0: tag, index } of code.matchAll(TAG)) {
-    const list = places.get(tag);
-    if (list) list.push(index);
-    else places.set(tag, [index]);
-  }
-  return places;
-}
-
 class UnitReader {
   private readonly consumed = new Set<t.Comment>();
-  /** Where the target's text holds each `@tag`, read in one pass on first need (`targetHolds`). */
-  private targetTags: Map<string, number[]> | undefined;
+  /** Which `@tag`s the target's text holds (`targetHolds`). */
+  private readonly targetTags = new Map<string, boolean>();
   /** Elisions between units, dropped (one warning names them). */
   private readonly elided: t.Comment[] = [];
 
@@ -302,23 +289,19 @@ class UnitReader {
   }
 
   /**
-   * Whether the target's text holds `text`, looked for only where it holds the rarest `@tag` of it.
-   * The target's tags are found in one pass: a bridge of 81 command comments into a 5 MB module
-   * searched the module 120 ms for them one by one, and 12 ms with a search per tag.
+   * Whether the target's text holds `text`, searched only if it holds each `@tag` of it: one search
+   * of the target per tag, not per comment (a bridge of 81 command comments into a 5 MB module
+   * searched 120 ms for them one by one).
    */
   private targetHolds(text: string): boolean {
     const code = this.target?.code;
     if (code === undefined) return false;
-    const tags = (this.targetTags ??= tagsIn(code));
-    let rarest: { at: number; places: number[] } | undefined;
-    for (const { 0: tag, index } of text.matchAll(TAG)) {
-      const places = tags.get(tag) ?? [];
-      if (!places.length) return false;
-      if (!rarest || places.length < rarest.places.length) rarest = { at: index, places };
+    for (const tag of text.match(/@[\w-]+/g) ?? []) {
+      let held = this.targetTags.get(tag);
+      if (held === undefined) this.targetTags.set(tag, (held = code.includes(tag)));
+      if (!held) return false;
     }
-    if (!rarest) return code.includes(text);
-    const { at, places } = rarest;
-    return places.some((p) => p >= at && code.startsWith(text, p - at));
+    return code.includes(text);
   }
 
   private unit(kind: UnitKind, node: t.Node, floor: number, snippet: boolean): Unit {
