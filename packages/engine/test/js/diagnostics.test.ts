@@ -153,6 +153,12 @@ describe('warnings', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['PROSE_DROPPED']);
   });
 
+  test('an exported class restated in two fences merges too: in JavaScript, Babel also reports the second export', () => {
+    const code = '```js\nexport class A {\n  b() {}\n}\n```\n\n```js\nexport class A {\n  c() {}\n}\n```\n';
+    const { code: merged } = mergeSync({ target: { path: 'a.js', code: 'export class A {\n  a() {}\n}\n' }, bridges: [{ path: 'a.bridge.md', code }] });
+    expect(merged).toBe('export class A {\n  a() {}\n\n  b() {}\n\n  c() {}\n}\n');
+  });
+
   test('a function declared in two fences is still a BRIDGE_SYNTAX_ERROR: which one is meant is not guessed', () => {
     const code = '```js\nfunction f() { return 1 }\n```\n\n```js\nfunction f() { return 2 }\n```\n';
     expect(() => mergeSync({ target: { path: 'a.js', code: 'function f() { return 0 }\n' }, bridges: [{ path: 'a.bridge.md', code }] })).toThrow(/already been declared/);

@@ -89,10 +89,13 @@ function bridgeParse(code: string, dialect: Dialect, extra?: ParserOptions): Ast
  * for the merge to guess.
  */
 function restatesClass(ast: Ast, error: ParseError): boolean {
-  if (error.reasonCode !== 'VarRedeclaration') return false;
+  // Babel names the binding declared again, and in JavaScript also the name exported again.
+  const details = (error as ParseError & { details?: { identifierName?: string; exportName?: string } }).details;
+  const name = error.reasonCode === 'VarRedeclaration' ? details?.identifierName : error.reasonCode === 'DuplicateExport' ? details?.exportName : undefined;
+  if (name === undefined) return false;
   const body = ast.program.body;
-  const named = body.map(classDeclared).find((c) => c?.id?.start === (error as unknown as BabelSyntaxError).pos)?.id?.name;
-  return named !== undefined && body.every((s) => classDeclared(s)?.id?.name === named || !boundNames(s).includes(named));
+  const isClass = (s: t.Statement) => classDeclared(s)?.id?.name === name;
+  return body.filter(isClass).length > 1 && body.every((s) => isClass(s) || !boundNames(s).includes(name));
 }
 
 function classDeclared(statement: t.Statement): t.ClassDeclaration | undefined {
