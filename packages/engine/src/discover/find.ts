@@ -1,12 +1,11 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { targetExtensions } from '../dialects.js';
-import { compileBridgeGlobs } from './bridge-globs.js';
+import { compileBridgeGlobs, defaultBridgeGlobs, defaultIgnore } from './bridge-globs.js';
 import { walkFolder, type Walk } from './walk.js';
 
 // `@codebridge/engine/find-bridges`: the search alone. A bundler plugin asks it before anything
 // else, and a project with no bridge loads no more of CodeBridge than this and `dialects.js`
-// (picomatch is Vite's own dependency, loaded already in a Vite build). Reading the bridges and
+// (picomatch only for globs other than the defaults). Reading the bridges and
 // resolving their targets is `discoverBridges` (`@codebridge/engine/discovery`).
 
 export interface DiscoverOptions {
@@ -20,8 +19,7 @@ export interface DiscoverOptions {
   ignore?: string[];
 }
 
-export const defaultBridgeGlobs = [`**/*.bridge.{${targetExtensions.join(',')}}`];
-export const defaultIgnore = ['**/node_modules/**', '**/dist/**', '**/.git/**'];
+export { defaultBridgeGlobs, defaultIgnore };
 
 /** The absolute paths of every bridge file under the given paths, sorted, each once. */
 export async function findBridgeFiles(options: DiscoverOptions): Promise<string[]> {
