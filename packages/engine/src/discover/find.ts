@@ -5,7 +5,7 @@ import { walkFolder, type Walk } from './walk.js';
 
 // `@codebridge/engine/find-bridges`: the search alone. A bundler plugin asks it before anything
 // else, and a project with no bridge loads no more of CodeBridge than this and `dialects.js`
-// (picomatch only for globs other than the defaults). Reading the bridges and
+// (picomatch only for globs other than the defaults; Vite loads its own). Reading the bridges and
 // resolving their targets is `discoverBridges` (`@codebridge/engine/discovery`).
 
 export interface DiscoverOptions {
