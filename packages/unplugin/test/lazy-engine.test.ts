@@ -37,7 +37,7 @@ describe('loading', () => {
   it("a Vite build that finds no bridge loads only the bridge search of the engine and none of the plugin's hooks", async () => {
     fixture = new Fixture('basic').withoutBridges();
     const loaded = await filesLoaded(fixture.root);
-    expect({ ...loaded, plugin: unhashed(loaded.plugin) }).toEqual({ engine: ['dialects.js', 'discover/bridge-globs.js', 'discover/find.js', 'discover/path-guard.js', 'discover/walk.js'], plugin: ['chunks/chunk.js', 'vite.bundle.js'], unplugin: false });
+    expect({ ...loaded, plugin: unhashed(loaded.plugin) }).toEqual({ engine: ['dialects.js', 'discover/bridge-globs.js', 'discover/find.js', 'discover/path-guard.js', 'discover/walk.js', 'lazy.js'], plugin: ['chunks/chunk.js', 'vite.bundle.js'], unplugin: false });
   });
 
   it('a build with bridges loads the engine when it first merges, and none of what only a dev server or an option asks for', async () => {
@@ -53,6 +53,6 @@ describe('loading', () => {
   it('a build served entirely from the disk cache loads, beside the bridge search, one file of the engine: discovery and the cache (no runtime, no merge code)', async () => {
     fixture = new Fixture('basic');
     await engineFilesLoaded(fixture.root);
-    expect(await engineFilesLoaded(fixture.root)).toEqual(['dialects.js', 'discover/bridge-globs.js', 'discover/find.js', 'discover/path-guard.js', 'discover/walk.js', 'warm.bundle.js']);
+    expect(await engineFilesLoaded(fixture.root)).toEqual(['dialects.js', 'discover/bridge-globs.js', 'discover/find.js', 'discover/path-guard.js', 'discover/walk.js', 'lazy.js', 'warm.bundle.js']);
   });
 });
