@@ -10,30 +10,31 @@ const ORDER = new RegExp(String.raw`@order${SEPARATOR}(-?\d+)`, 'i');
 
 /** The path a bridge names with `@bridge <path>` in its leading comments, if any. */
 export function readDirective(code: string): string | undefined {
-  let rest = code.replace(/^\uFEFF/, '');
   // A markdown bridge may open with a fence line: look inside it.
-  rest = rest.replace(/^\s*(`{3,}|~{3,})[^\n]*\n/, '');
-  for (let i = 0; i < 8; i++) {
-    const m = FIRST_COMMENT.exec(rest);
-    if (!m) return undefined;
-    const found = BRIDGE.exec(m[0].replace(/-->$|\*\/$/, ''));
+  const fence = /^\uFEFF?\s*(`{3,}|~{3,})[^\n]*\n/.exec(code);
+  for (const { text } of leadingComments(code, fence?.[0].length)) {
+    const found = BRIDGE.exec(text);
     if (found) return found[1];
-    rest = rest.slice(m[0].length);
   }
   return undefined;
 }
 
 /** Where a bridge's header ends: its leading comments, up to the last that holds `@bridge` or `@order` (0 when none does). */
 export function headerEnd(code: string): number {
-  let at = code.startsWith('\uFEFF') ? 1 : 0;
   let end = 0;
+  for (const { text, to } of leadingComments(code)) if (BRIDGE.test(text) || ORDER.test(text)) end = to;
+  return end;
+}
+
+/** The first comments of `code` from `from` (past a BOM), each without its closer, and where it ends. */
+function* leadingComments(code: string, from = code.startsWith('\uFEFF') ? 1 : 0): Generator<{ text: string; to: number }> {
+  let at = from;
   for (let i = 0; i < 8; i++) {
     const m = FIRST_COMMENT.exec(code.slice(at));
-    if (!m) break;
+    if (!m) return;
     at += m[0].length;
-    if (BRIDGE.test(m[0].replace(/-->$|\*\/$/, '')) || ORDER.test(m[0])) end = at;
+    yield { text: m[0].replace(/-->$|\*\/$/, ''), to: at };
   }
-  return end;
 }
 
 /** The bridge's `@order N` (0 when absent). Bridges of one target apply by order, then path. */

@@ -3,7 +3,7 @@ import type * as t from '@babel/types';
 import { atOffset, CodeBridgeError, syntaxError } from '../../diagnostics.js';
 import type { Dialect } from '../../dialects.js';
 import { lazy } from '../../lazy.js';
-import { boundNames } from './names.js';
+import { boundNames, classOf } from './names.js';
 import type { SourceFile } from '../../types.js';
 
 const babel = lazy<typeof import('@babel/parser')>('@babel/parser');
@@ -94,13 +94,8 @@ function restatesClass(ast: Ast, error: ParseError): boolean {
   const name = error.reasonCode === 'VarRedeclaration' ? details?.identifierName : error.reasonCode === 'DuplicateExport' ? details?.exportName : undefined;
   if (name === undefined) return false;
   const body = ast.program.body;
-  const isClass = (s: t.Statement) => classDeclared(s)?.id?.name === name;
+  const isClass = (s: t.Statement) => classOf(s)?.name === name;
   return body.filter(isClass).length > 1 && body.every((s) => isClass(s) || !boundNames(s).includes(name));
-}
-
-function classDeclared(statement: t.Statement): t.ClassDeclaration | undefined {
-  const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
-  return declaration?.type === 'ClassDeclaration' ? declaration : undefined;
 }
 
 export function parseModule(code: string, dialect: Dialect): Ast {
