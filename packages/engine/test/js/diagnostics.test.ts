@@ -159,6 +159,12 @@ describe('warnings', () => {
     expect(merged).toBe('export class A {\n  a() {}\n\n  b() {}\n\n  c() {}\n}\n');
   });
 
+  test('a class bound to a variable (`export const A = class`) restated in two fences merges too', () => {
+    const code = '```js\nexport const A = class {\n  b() {}\n}\n```\n\n```js\nexport const A = class {\n  c() {}\n}\n```\n';
+    const { code: merged } = mergeSync({ target: { path: 'a.js', code: 'export const A = class {\n  a() {}\n}\n' }, bridges: [{ path: 'a.bridge.md', code }] });
+    expect(merged).toBe('export const A = class {\n  a() {}\n\n  b() {}\n\n  c() {}\n}\n');
+  });
+
   test('a function declared in two fences is still a BRIDGE_SYNTAX_ERROR: which one is meant is not guessed', () => {
     const code = '```js\nfunction f() { return 1 }\n```\n\n```js\nfunction f() { return 2 }\n```\n';
     expect(() => mergeSync({ target: { path: 'a.js', code: 'function f() { return 0 }\n' }, bridges: [{ path: 'a.bridge.md', code }] })).toThrow(/already been declared/);
