@@ -1,6 +1,7 @@
 import type { BridgeTarget, RunReport } from '@codebridge/engine';
 import { discoverBridges, slowMerge } from '@codebridge/engine/warm';
 import { cachedRun } from '../cached-run.js';
+import { keepRecord, replayedCheck } from '../recorded-run.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import { jobsOf } from '../jobs.js';
 import { countOf, followerTarget, toOutcome, type ApplyMode, type ApplyRun, type TargetOutcome } from '../outcome.js';
@@ -39,19 +40,17 @@ export interface ApplyOptions {
 /** `codebridge apply`: discover, merge everything in memory, then show, check or write. */
 export async function apply(options: ApplyOptions): Promise<ExitCode> {
   const started = performance.now();
-  const discovery = await discoverBridges({ root: options.root, paths: options.paths });
-  const discovered = performance.now();
-  const { outcomes, report } = await mergeTargets(discovery.targets, options, createProgress(process.stderr, !options.json));
+  const { errors, outcomes, report, discoverMs } = (options.mode === 'check' && options.cache && replayedCheck(options.root, options.paths, options.cache)) || (await discoverAndMerge(options));
   const merged = performance.now();
   await writeRunFiles(report, options.files, options.root);
   const run: ApplyRun = {
     root: options.root,
     mode: options.mode,
     outcomes,
-    errors: discovery.diagnostics.map((d) => displayDiagnostic(options.root, d)),
+    errors: errors.map((d) => displayDiagnostic(options.root, d)),
     written: [],
     interrupted: false,
-    timings: { discoverMs: discovered - started, mergeMs: merged - discovered, writeMs: 0, totalMs: 0 },
+    timings: { discoverMs, mergeMs: merged - started - discoverMs, writeMs: 0, totalMs: 0 },
     ...(options.stats && { stats: report }),
     cache: report.cache,
     exitCode: exitCodes.ok,
@@ -63,6 +62,20 @@ export async function apply(options: ApplyOptions): Promise<ExitCode> {
   run.exitCode = exitCodeOf(run, failed || run.errors.length > 0);
   await show(run, options, report);
   return run.exitCode;
+}
+
+/**
+ * Discovers the bridges and merges them; a run that writes no target (`--check`, the diff) is
+ * recorded for the next `--check` to replay while nothing it read changes (recorded-run.ts).
+ */
+async function discoverAndMerge(options: ApplyOptions) {
+  const started = performance.now();
+  const startedAt = Date.now();
+  const discovery = await discoverBridges({ root: options.root, paths: options.paths });
+  const discoverMs = performance.now() - started;
+  const { outcomes, report } = await mergeTargets(discovery.targets, options, createProgress(process.stderr, !options.json));
+  if (options.cache && (options.mode === 'check' || options.mode === 'diff')) keepRecord(options, options.cache, startedAt, discovery, outcomes, report);
+  return { errors: discovery.diagnostics, outcomes, report, discoverMs };
 }
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_MAX_SIZE } from './merge-cache.js';
 import { DiskStore, type DiskUsage } from './disk-store.js';
 import { readRuns, type LoggedRun } from './run-log.js';
+import { clearRecords } from './run-record.js';
 
 export interface CacheInfo extends DiskUsage {
   dir: string;
@@ -21,11 +22,12 @@ export async function cacheInfo(dir: string, recent = 20): Promise<CacheInfo> {
   return { dir, ...usage, runs, hitRate: lookups > 0 ? hits / lookups : null };
 }
 
-/** Deletes every entry of a cache folder and its run log; returns what was there. Other state (the journal) stays. */
+/** Deletes every entry of a cache folder, its run records and its run log; returns what was there. Other state (the journal) stays. */
 export async function cleanCache(dir: string): Promise<DiskUsage> {
   const store = new DiskStore(dir, DEFAULT_MAX_SIZE);
   const before = await store.usage();
   await store.clear();
+  clearRecords(dir);
   await rm(join(dir, 'runs.jsonl'), { force: true });
   return before;
 }

@@ -3,7 +3,7 @@ import { epochMs } from '../runtime/clock.js';
 import type { TaskReport } from '../runtime/report.js';
 import type { Finished } from '../runtime/scheduler.js';
 import type { MergeJob } from '../runtime/task.js';
-import { unrunReport } from '../runtime/unrun-report.js';
+import { unrunReport, type DescribedJob } from '../runtime/unrun-report.js';
 import type { Lookup, MergeCache } from './merge-cache.js';
 
 /**
@@ -47,10 +47,11 @@ export function submitThroughCache(cache: MergeCache, jobs: MergeJob[], submit: 
 }
 
 function hit(job: MergeJob, lookup: Lookup): Finished {
-  const report: TaskReport = {
-    ...unrunReport(job, epochMs() - lookup.lookupMs, lookup.lookupMs),
-    warnings: lookup.result!.diagnostics.length,
-    cache: { hit: true, bytesRead: lookup.bytesRead, bytesWritten: 0, savedMs: lookup.savedMs },
-  };
+  const report = hitReport(job, epochMs() - lookup.lookupMs, lookup.lookupMs, { bytesRead: lookup.bytesRead, savedMs: lookup.savedMs, warnings: lookup.result!.diagnostics.length });
   return { settled: { status: 'fulfilled', value: lookup.result! }, report };
+}
+
+/** The report of a job the cache served: `runMs` is its share of the lookup's time. */
+export function hitReport(job: MergeJob | DescribedJob, startedAt: number, runMs: number, served: { bytesRead: number; savedMs: number; warnings: number }): TaskReport {
+  return { ...unrunReport(job, startedAt, runMs), warnings: served.warnings, cache: { hit: true, bytesRead: served.bytesRead, bytesWritten: 0, savedMs: served.savedMs } };
 }
