@@ -89,7 +89,8 @@ async function mergeTargets(targets: BridgeTarget[], options: ApplyOptions, prog
   if (served) return { outcomes: targets.map((t, i) => toOutcome(t, root, jobs[i]!.target.code, served.results[i]!, served.report.tasks[i])), report: served.report };
   const { createRuntime, MergeCache, planRun, RunHistory, threadsAskedFor } = await import('@codebridge/engine');
   const plan = await planRun(jobs, { root, pathOf: (file) => displayPath(root, file) });
-  const cache = options.cache ? new MergeCache({ root, ...options.cache }) : undefined;
+  // No process memory: this process ends with the run, and nothing would read what it kept.
+  const cache = options.cache ? new MergeCache({ root, ...options.cache, memory: false }) : undefined;
   const history = options.history ? new RunHistory(root, options.cache ? options.cache.dir : undefined) : undefined;
   const runtime = createRuntime({ ...threadsAskedFor(options.jobs), ...(cache && { cache }), ...(history && { history }) });
   progress.start('merging', plan.jobs.length);
