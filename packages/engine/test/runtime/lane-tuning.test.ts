@@ -10,18 +10,20 @@ let root: string;
 beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'cb-lanes-'))));
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-/** CSS sheets of 40 rules, each with a bridge restyling one. */
-const cssJobs = (n: number): MergeJob[] =>
+/** CSS sheets of `rules` rules, each with a bridge restyling one. */
+const cssJobs = (n: number, rules = 40): MergeJob[] =>
   Array.from({ length: n }, (_, i) => ({
-    target: { path: `styles/sheet${i}.css`, code: Array.from({ length: 40 }, (_, r) => `.item-${r} {\n  color: red;\n}\n`).join('\n') },
-    bridges: [{ path: `styles/sheet${i}.bridge.css`, code: `.item-${i % 40} {\n  color: blue;\n}\n` }],
+    target: { path: `styles/sheet${i}.css`, code: Array.from({ length: rules }, (_, r) => `.item-${r} {\n  color: red;\n}\n`).join('\n') },
+    bridges: [{ path: `styles/sheet${i}.bridge.css`, code: `.item-${i % rules} {\n  color: blue;\n}\n` }],
   }));
 
 describe('lane sizes tuned while a run goes', () => {
   it('a lane whose queue waits while a thread idles grows, and the report records it', async () => {
     const runtime = createRuntime({ workers: 2, coldStartMs: 0, inlineBelowMs: 0, lanes: { css: 1 } });
     try {
-      const { report } = await runtime.mergeMany(cssJobs(60));
+      // Sheets large enough that the run outlasts a thread's start on a loaded machine (60 of 40
+      // rules once ran out before the second thread took one: the lane grew, and one thread did all).
+      const { report } = await runtime.mergeMany(cssJobs(60, 400));
       expect(report.laneChanges[0]).toMatchObject({ lane: 'css', from: 1, to: 2, why: 'its queue waited while a thread idled' });
       expect(report.threadUse.filter((use) => use.thread !== 'main')).toHaveLength(2);
       expect(report.lanes.css).toBeGreaterThan(1);
