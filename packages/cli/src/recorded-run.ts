@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { recordRun, replayRun, resolveCacheDir, type Discovery, type RunReport, type RunShape, type TaskReport } from '@codebridge/engine/warm';
+import { bridgesMayChangeExports, recordRun, replayRun, resolveCacheDir, type Discovery, type RunReport, type RunShape, type TaskReport } from '@codebridge/engine/warm';
 import type { TargetOutcome } from './outcome.js';
 import { displayPath } from './paths.js';
 
@@ -35,11 +35,13 @@ export function replayedCheck(root: string, paths: string[], cache: { dir?: stri
 
 /**
  * Records a run that started at `startedAt` (ms since 1970), when it merged or served every
- * target it found, followed no rename, patched no dependency and found no bridge without a
- * target: what a replay gives back is then the run's outcomes alone.
+ * target it found, may rename or delete no export, patched no dependency and found no bridge
+ * without a target: what a replay gives back is then the run's outcomes alone.
  */
 export function keepRecord(shape: RunShape, cache: { dir?: string }, startedAt: number, discovery: Discovery, outcomes: TargetOutcome[], report: RunReport): void {
   if (discovery.diagnostics.length > 0 || outcomes.length !== discovery.targets.length) return;
+  // A rename of an export no module follows today would be followed by an importer added tomorrow, which the record does not list.
+  if (discovery.targets.some((t) => bridgesMayChangeExports(t.target, t.bridges))) return;
   if (outcomes.some((o) => o.status === 'failed' || o.dependency || o.follows.length > 0)) return;
   const targets = outcomes.map((o, i) => {
     const task = report.tasks[i]!;

@@ -73,6 +73,21 @@ describe('apply --check served from the run record', () => {
     expect(readFileSync(join(root, 'src/m3.ts'), 'utf8')).toContain('return 4;');
   });
 
+  it('a run whose bridge renames an export records nothing: a module that imports it later must follow the rename', async () => {
+    const root = tree({
+      'package.json': '{ "private": true }\n',
+      'src/a.ts': 'export function foo() {\n  return 1;\n}\n',
+      'src/a.bridge.ts': '// @rename bar\nexport function foo() {\n  return 1;\n}\n',
+      'src/b.ts': 'export const v = 1;\n',
+    });
+    await sleep(2100);
+    await check(root);
+    expect(existsSync(join(cacheDir(root), 'records'))).toBe(false);
+    writeFileSync(join(root, 'src/b.ts'), "import { foo } from './a';\n\nexport const v = foo();\n");
+    const after = await check(root);
+    expect(after.report.targets.map((t) => t.path)).toEqual(['src/a.ts', 'src/b.ts']);
+  });
+
   it('--no-cache neither reads nor writes a record', async () => {
     const root = await agedProject();
     const run = await check(root, ['--no-cache']);

@@ -7,6 +7,7 @@ export { DiskStore, type DiskUsage } from './disk-store.js';
 export { engineFingerprint, CACHE_SCHEMA } from './versions.js';
 export { cacheInfo, cleanCache, type CacheInfo } from './maintenance.js';
 export { serveAll, submitThroughCache } from './serve.js';
+export { bridgesMayChangeExports } from '../plan/may-change-exports.js';
 export { replayRun, recordRun, type RecordedTarget, type ReplayedRun, type RunShape } from './run-record.js';
 export { startRun as measureRun, NO_RUNTIME, type RunContext, type RunReport, type TaskReport } from '../runtime/report.js';
 export type { Finished } from '../runtime/scheduler.js';
